@@ -1,0 +1,299 @@
+#include "checker/extract.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "checker/dates.h"
+#include "checker/internal/re2_util.h"
+#include "checker/text_fold.h"
+#include "checker/time_resolve.h"
+
+namespace crosscheck {
+
+// What a pattern match needs to know about where it is.
+struct Extractor::Context {
+  const Article* article = nullptr;
+  absl::optional<absl::CivilDay> published;
+  absl::string_view sentence;   // the sentence text
+  absl::string_view previous;   // the sentence before it, for pronouns
+  int sentence_begin = 0;       // byte offset of the sentence in the article
+  Section section = SECTION_BODY;
+};
+
+namespace {
+
+std::unique_ptr<RE2> CompileOrNull(const Rules& rules, const std::string& regex) {
+  if (regex.empty()) return nullptr;
+  absl::StatusOr<std::unique_ptr<RE2>> re = rules.Compile(regex);
+  return re.ok() ? std::move(*re) : nullptr;
+}
+
+bool Overlaps(const std::vector<std::pair<int, int>>& taken, int b, int e) {
+  for (const auto& [tb, te] : taken) {
+    if (b < te && tb < e) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Extractor::Extractor(const Rules& rules)
+    : rules_(rules), numbers_(rules.proto()), actors_(rules) {
+  const AttributionCues& cues = rules.proto().attribution();
+  for (const std::string& p : cues.source_patterns()) {
+    if (auto re = CompileOrNull(rules, p)) source_patterns_.push_back(std::move(re));
+  }
+  hedge_ = CompileOrNull(rules, cues.hedge());
+  negation_ = CompileOrNull(rules, cues.negation());
+  anonymous_ = CompileOrNull(rules, cues.anonymous());
+  for (const SubjectTerm& t : rules.proto().subjects()) {
+    if (auto re = CompileOrNull(rules, t.regex())) subjects_.emplace_back(&t, std::move(re));
+  }
+}
+
+std::string Extractor::SubjectFor(const CompiledKind& kind,
+                                  const CompiledPattern& pattern,
+                                  absl::string_view object,
+                                  const Claim& claim) const {
+  const std::string& fallback = pattern.pattern->subject().empty()
+                                    ? kind.kind->default_subject()
+                                    : pattern.pattern->subject();
+  std::string key = fallback;
+  std::string country;
+  if (!object.empty()) {
+    std::string folded = FoldForMatching(object);
+    for (const auto& [term, re] : subjects_) {
+      bool applies = term->kinds().empty();
+      for (const std::string& k : term->kinds()) applies |= k == kind.kind->name();
+      if (applies && RE2::PartialMatch(folded, *re)) {
+        key = term->key();
+        break;
+      }
+    }
+    // Whose staff: a possessive points back at the actor ("its embassy",
+    // "his country's diplomats"); otherwise a country named in the phrase.
+    static const LazyRE2 kPossessive = {
+        R"((?:^|\s)(?:its|their|his|her)\s+(?:own\s+|country's\s+)?)"};
+    if (RE2::PartialMatch(folded, *kPossessive) && claim.has_actor()) {
+      country = actors_.CountryLabel(claim.actor().id());
+    } else {
+      for (const ActorAlias* a : actors_.Mentions(object)) {
+        if (!a->country_label().empty()) {
+          country = a->country_label();
+          break;
+        }
+      }
+    }
+  }
+  if (country.empty() && pattern.pattern->object_belongs_to_actor() &&
+      claim.has_actor()) {
+    country = actors_.CountryLabel(claim.actor().id());
+    if (country.empty() && absl::StartsWith(claim.actor().id(), "name:")) {
+      country = claim.actor().name();  // an unknown country or government
+    }
+  }
+  return country.empty() ? key : absl::StrCat(country, " ", key);
+}
+
+bool Extractor::FillValue(const CompiledKind& kind, const CompiledPattern& pattern,
+                          const absl::string_view* groups, const Context& ctx,
+                          Claim* claim) const {
+  absl::string_view value = groups[pattern.value_group];
+  switch (kind.kind->value_type()) {
+    case VALUE_TYPE_QUANTITY: {
+      // "no one was killed", "not one": a negated count, not a count.
+      static const LazyRE2 kNegatedCount = {R"((?i)\b(?:no|not|nor)\s*$)"};
+      absl::string_view before = ctx.sentence.substr(
+          0, static_cast<size_t>(value.data() - ctx.sentence.data()));
+      if (RE2::PartialMatch(Piece(before), *kNegatedCount)) return false;
+      absl::StatusOr<Quantity> q = numbers_.Parse(value);
+      if (!q.ok()) return false;
+      if (pattern.add_group && !groups[pattern.add_group].empty()) {
+        absl::StatusOr<double> add = numbers_.ParseCardinal(groups[pattern.add_group]);
+        if (!add.ok()) return false;
+        q->add_addends(q->value());
+        q->add_addends(*add);
+        q->set_value(q->value() + *add);
+        q->set_lower(q->lower() + *add);
+        q->set_upper(q->upper() + *add);
+      }
+      q->set_unit(kind.kind->unit());
+      claim->set_display_value(DisplayQuantity(*q));
+      *claim->mutable_quantity() = std::move(*q);
+      return true;
+    }
+    case VALUE_TYPE_TIME: {
+      if (!ctx.published) return false;  // relative times need a date
+      absl::StatusOr<TimeInterval> t =
+          ResolveTime(value, *ctx.published, kind.kind->time_direction(),
+                      kind.kind->duration_anchor_lookback_days(), numbers_);
+      if (!t.ok()) return false;
+      claim->set_display_value(DisplayTime(*t));
+      *claim->mutable_time() = std::move(*t);
+      return true;
+    }
+    case VALUE_TYPE_ACTOR: {
+      absl::optional<Actor> actor;
+      if (ActorResolver::IsPronoun(value)) {
+        absl::string_view before = ctx.sentence.substr(
+            0, static_cast<size_t>(value.data() - ctx.sentence.data()));
+        actor = actors_.ResolvePronoun(value, before, ctx.previous);
+      } else {
+        actor = actors_.Resolve(value);
+      }
+      if (!actor) return false;
+      claim->set_display_value(actor->name());
+      *claim->mutable_actor() = std::move(*actor);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+void Extractor::FillAttribution(const Context& ctx, absl::string_view match,
+                                absl::string_view source, Claim* claim) const {
+  Attribution* a = claim->mutable_attribution();
+  if (source.empty()) {
+    for (const auto& re : source_patterns_) {
+      re2::StringPiece found;
+      if (RE2::PartialMatch(Piece(ctx.sentence), *re, &found) && !found.empty()) {
+        source = View(found);
+        break;
+      }
+    }
+  }
+  if (!source.empty()) {
+    std::string s(absl::StripAsciiWhitespace(source));
+    a->set_source(s);
+    std::string folded = FoldForMatching(s);
+    bool anonymous = anonymous_ && RE2::PartialMatch(folded, *anonymous_);
+    absl::optional<Actor> actor =
+        ActorResolver::IsPronoun(s) ? absl::nullopt : actors_.Resolve(s);
+    if (actor && !absl::StartsWith(actor->id(), "name:")) {
+      a->set_source_actor(actor->id());
+    }
+    a->set_named(!anonymous && actor.has_value());
+  }
+  // Hedges and negations that govern the claim sit in it or just before it.
+  size_t match_begin = static_cast<size_t>(match.data() - ctx.sentence.data());
+  size_t window_begin = match_begin > 40 ? match_begin - 40 : 0;
+  absl::string_view window = ctx.sentence.substr(
+      window_begin, match_begin - window_begin + match.size());
+  a->set_hedged(hedge_ && RE2::PartialMatch(Piece(window), *hedge_));
+  a->set_negated(negation_ && RE2::PartialMatch(Piece(window), *negation_));
+}
+
+void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
+                            std::vector<Claim>* out) const {
+  std::vector<std::pair<int, int>> taken;
+  const int size = static_cast<int>(ctx.sentence.size());
+  for (const CompiledPattern& pattern : kind.patterns) {
+    const int ngroups = pattern.re->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> pieces(ngroups);
+    std::vector<absl::string_view> groups(ngroups);
+    int pos = 0;
+    while (pos <= size &&
+           pattern.re->Match(Piece(ctx.sentence), pos, size, RE2::UNANCHORED,
+                             pieces.data(), ngroups)) {
+      for (int g = 0; g < ngroups; ++g) groups[g] = View(pieces[g]);
+      const int b = static_cast<int>(groups[0].data() - ctx.sentence.data());
+      const int e = b + static_cast<int>(groups[0].size());
+      pos = e > b ? e : b + 1;
+      if (groups[pattern.value_group].empty() || Overlaps(taken, b, e)) continue;
+      Claim claim;
+      if (!FillValue(kind, pattern, groups.data(), ctx, &claim)) {
+        pos = b + 1;  // a rejected match may hide a good one just after
+        continue;
+      }
+      taken.emplace_back(b, e);
+      claim.set_kind(kind.kind->name());
+      absl::string_view object =
+          pattern.object_group ? groups[pattern.object_group] : absl::string_view();
+      claim.set_subject(SubjectFor(kind, pattern, object, claim));
+      if (pattern.scope_group && !groups[pattern.scope_group].empty() &&
+          ctx.published) {
+        absl::StatusOr<TimeInterval> scope =
+            ResolveTime(groups[pattern.scope_group], *ctx.published,
+                        TIME_DIRECTION_PAST, 0, numbers_);
+        claim.set_scope_text(std::string(groups[pattern.scope_group]));
+        if (scope.ok()) *claim.mutable_scope() = std::move(*scope);
+      }
+      FillAttribution(ctx, groups[0],
+                      pattern.source_group ? groups[pattern.source_group]
+                                           : absl::string_view(),
+                      &claim);
+      if (ctx.article != nullptr) {
+        claim.set_article_id(ctx.article->id());
+        claim.set_outlet(ctx.article->outlet());
+        claim.set_published(ctx.article->published());
+      }
+      claim.set_quote(std::string(ctx.sentence));
+      claim.mutable_sentence_span()->set_begin(ctx.sentence_begin);
+      claim.mutable_sentence_span()->set_end(ctx.sentence_begin + size);
+      claim.mutable_span()->set_begin(ctx.sentence_begin + b);
+      claim.mutable_span()->set_end(ctx.sentence_begin + e);
+      claim.set_matched_text(std::string(groups[0]));
+      claim.set_section(ctx.section);
+      claim.set_pattern_id(absl::StrCat(kind.kind->name(), "/", pattern.pattern->id()));
+      out->push_back(std::move(claim));
+    }
+  }
+}
+
+ArticleClaims Extractor::Extract(const Document& doc) const {
+  ArticleClaims result;
+  const Article& article = doc.article();
+  Context ctx;
+  ctx.article = &article;
+  ctx.published = ParseIsoDate(article.published());
+  absl::string_view text(article.text());
+  std::vector<Claim> claims;
+  absl::string_view previous;
+  for (const Sentence& s : doc.sentences()) {
+    absl::string_view sentence =
+        text.substr(s.span().begin(), s.span().end() - s.span().begin());
+    if (s.section() != SECTION_BOILERPLATE) {
+      std::vector<int> kinds = rules_.TriggeredKinds(sentence);
+      if (!kinds.empty()) {
+        ctx.sentence = sentence;
+        ctx.previous = previous;
+        ctx.sentence_begin = s.span().begin();
+        ctx.section = s.section();
+        for (int k : kinds) ExtractKind(rules_.kinds()[k], ctx, &claims);
+      }
+    }
+    previous = sentence;
+  }
+  std::stable_sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) {
+    return a.span().begin() < b.span().begin();
+  });
+  for (Claim& c : claims) *result.add_claims() = std::move(c);
+  Article* meta = result.mutable_article();
+  *meta = article;
+  meta->clear_text();
+  return result;
+}
+
+std::vector<Claim> Extractor::ExtractSentence(absl::string_view kind,
+                                              absl::string_view sentence,
+                                              absl::string_view published) const {
+  std::vector<Claim> claims;
+  const CompiledKind* k = rules_.FindKind(kind);
+  if (k == nullptr) return claims;
+  Context ctx;
+  ctx.published = ParseIsoDate(published);
+  ctx.sentence = sentence;
+  ExtractKind(*k, ctx, &claims);
+  std::stable_sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) {
+    return a.span().begin() < b.span().begin();
+  });
+  return claims;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,199 @@
+#include "checker/quantity.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "checker/text_fold.h"
+#include "unicode/fmtable.h"
+#include "unicode/locid.h"
+#include "unicode/parsepos.h"
+#include "unicode/rbnf.h"
+#include "unicode/unistr.h"
+
+namespace crosscheck {
+namespace {
+
+// ICU formatters are not thread-safe to share: one per thread.
+icu::RuleBasedNumberFormat* SpellOut() {
+  thread_local std::unique_ptr<icu::RuleBasedNumberFormat> format = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    auto f = std::make_unique<icu::RuleBasedNumberFormat>(
+        icu::URBNF_SPELLOUT, icu::Locale::getEnglish(), status);
+    if (U_FAILURE(status)) return std::unique_ptr<icu::RuleBasedNumberFormat>();
+    f->setLenient(true);
+    return f;
+  }();
+  return format.get();
+}
+
+// Parses number words with ICU ("twenty-one", "one hundred twenty").
+absl::StatusOr<double> ParseSpelledOut(absl::string_view words) {
+  icu::RuleBasedNumberFormat* format = SpellOut();
+  if (format == nullptr) return absl::InternalError("ICU spell-out unavailable");
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(words.data(), static_cast<int32_t>(words.size())));
+  icu::Formattable result;
+  icu::ParsePosition pos(0);
+  format->parse(u, result, pos);
+  if (pos.getIndex() != u.length() || pos.getErrorIndex() >= 0) {
+    return absl::InvalidArgumentError(absl::StrCat("not a number: '", words, "'"));
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  double value = result.getDouble(status);
+  if (U_FAILURE(status)) {
+    return absl::InvalidArgumentError(absl::StrCat("not a number: '", words, "'"));
+  }
+  return value;
+}
+
+std::string FormatNumber(double v) {
+  if (std::isinf(v)) return "inf";
+  if (v == std::floor(v) && std::fabs(v) < 1e15) {
+    return absl::StrCat(static_cast<long long>(v));
+  }
+  return absl::StrCat(v);
+}
+
+}  // namespace
+
+QuantityParser::QuantityParser(const RuleSet& rules) {
+  for (const QualifierWord& q : rules.qualifiers()) {
+    qualifiers_.emplace_back(FoldForMatching(q.phrase()), &q);
+  }
+  std::stable_sort(qualifiers_.begin(), qualifiers_.end(),
+                   [](const auto& a, const auto& b) {
+                     return a.first.size() > b.first.size();
+                   });
+  for (const NumberWord& w : rules.number_words()) {
+    words_[FoldForMatching(w.word())] = &w;
+  }
+}
+
+absl::StatusOr<double> QuantityParser::ParseCardinal(
+    absl::string_view text) const {
+  std::string folded = FoldForMatching(text);
+  absl::string_view rest(folded);
+  if (rest == "a" || rest == "an" || rest == "one") return 1.0;
+  // Split off trailing scale words: "3 million", "two dozen".
+  std::vector<std::string> tokens =
+      absl::StrSplit(folded, absl::ByAnyChar(" -"), absl::SkipEmpty());
+  if (tokens.empty()) return absl::InvalidArgumentError("empty number");
+  double scale = 1;
+  while (tokens.size() > 1) {
+    auto it = words_.find(tokens.back());
+    if (it == words_.end() || !it->second->scale()) break;
+    // Only strip scales ICU would not read ("dozen"), or any scale after digits.
+    bool leading_digits = absl::ascii_isdigit(tokens.front()[0]);
+    if (!leading_digits && tokens.back() != "dozen") break;
+    scale *= it->second->value();
+    tokens.pop_back();
+  }
+  if (tokens.size() == 1) {
+    std::string t = absl::StrReplaceAll(tokens[0], {{",", ""}});
+    double v;
+    if (absl::SimpleAtod(t, &v)) return v * scale;
+    if (t == "a" || t == "an") return scale;
+    auto it = words_.find(t);
+    if (it != words_.end() && it->second->vague_upper() == 0) {
+      return it->second->value() * scale;
+    }
+  }
+  absl::StatusOr<double> spelled = ParseSpelledOut(absl::StrJoin(tokens, " "));
+  if (!spelled.ok()) return spelled.status();
+  return *spelled * scale;
+}
+
+absl::StatusOr<Quantity> QuantityParser::Parse(absl::string_view text) const {
+  std::string folded = FoldForMatching(text);
+  absl::string_view rest(folded);
+  Quantity q;
+  q.set_qualifier(QUALIFIER_EXACT);
+  double spread = 0;
+  for (const auto& [phrase, word] : qualifiers_) {
+    if (absl::ConsumePrefix(&rest, phrase) &&
+        (rest.empty() || rest.front() == ' ')) {
+      rest = absl::StripLeadingAsciiWhitespace(rest);
+      q.set_qualifier(word->qualifier());
+      spread = word->spread();
+      break;
+    }
+  }
+  if (rest.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("no number in '", text, "'"));
+  }
+  auto vague = words_.find(rest);
+  if (vague != words_.end() && vague->second->vague_upper() > 0) {
+    q.set_value(vague->second->value());
+    q.set_lower(vague->second->value());
+    q.set_upper(vague->second->vague_upper());
+    q.set_qualifier(QUALIFIER_VAGUE);
+    q.set_vague_word(std::string(rest));
+    return q;
+  }
+  absl::StatusOr<double> value = ParseCardinal(rest);
+  if (!value.ok()) return value.status();
+  double v = *value;
+  q.set_value(v);
+  switch (q.qualifier()) {
+    case QUALIFIER_AT_LEAST:
+    case QUALIFIER_MORE_THAN:
+      q.set_lower(v);
+      q.set_unbounded(true);
+      break;
+    case QUALIFIER_AT_MOST:
+    case QUALIFIER_LESS_THAN:
+      q.set_lower(0);
+      q.set_upper(v);
+      break;
+    case QUALIFIER_ABOUT:
+      q.set_lower(v * (1 - spread));
+      q.set_upper(v * (1 + spread));
+      break;
+    case QUALIFIER_ALMOST:
+      q.set_lower(v * (1 - spread));
+      q.set_upper(v);
+      break;
+    default:
+      q.set_lower(v);
+      q.set_upper(v);
+  }
+  return q;
+}
+
+std::string DisplayQuantity(const Quantity& q) {
+  std::string number = FormatNumber(q.value());
+  std::string out;
+  switch (q.qualifier()) {
+    case QUALIFIER_AT_LEAST: out = absl::StrCat("at least ", number); break;
+    case QUALIFIER_MORE_THAN: out = absl::StrCat("more than ", number); break;
+    case QUALIFIER_AT_MOST: out = absl::StrCat("at most ", number); break;
+    case QUALIFIER_LESS_THAN: out = absl::StrCat("fewer than ", number); break;
+    case QUALIFIER_ABOUT: out = absl::StrCat("about ", number); break;
+    case QUALIFIER_ALMOST: out = absl::StrCat("almost ", number); break;
+    case QUALIFIER_VAGUE:
+      out = q.vague_word().empty()
+                ? absl::StrCat(FormatNumber(q.lower()), "-", FormatNumber(q.upper()))
+                : q.vague_word();
+      break;
+    default: out = number;
+  }
+  if (q.addends_size() > 0) {
+    std::vector<std::string> parts;
+    for (double a : q.addends()) parts.push_back(FormatNumber(a));
+    absl::StrAppend(&out, " (", absl::StrJoin(parts, " + "), ")");
+  }
+  return out;
+}
+
+}  // namespace crosscheck

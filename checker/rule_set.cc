@@ -1,0 +1,450 @@
+#include "checker/rule_set.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/text_format.h"
+#include "checker/internal/re2_util.h"
+#include "checker/textproto.h"
+
+namespace crosscheck {
+namespace {
+
+using ::google::protobuf::Descriptor;
+using ::google::protobuf::FieldDescriptor;
+using ::google::protobuf::TextFormat;
+
+// One parsed rules file and where each of its fields was written.
+struct ParsedFile {
+  std::string name;
+  RuleSet rules;
+  std::unique_ptr<TextFormat::ParseInfoTree> tree;
+};
+
+// Formats "file:line:col" for `field` (index `index` if repeated) in `tree`.
+std::string Where(const std::string& file, const TextFormat::ParseInfoTree* tree,
+                  const FieldDescriptor* field, int index = -1) {
+  if (tree == nullptr || field == nullptr) return absl::StrCat(file, ":1:1");
+  TextFormat::ParseLocation loc = tree->GetLocation(field, index);
+  if (loc.line < 0) return absl::StrCat(file, ":1:1");
+  return absl::StrCat(file, ":", loc.line + 1, ":", loc.column + 1);
+}
+
+const FieldDescriptor* Field(const Descriptor* d, const char* name) {
+  return d->FindFieldByName(name);
+}
+
+const RE2::Options& PatternOptions() {
+  static const RE2::Options* options = [] {
+    auto* o = new RE2::Options(RE2::Quiet);
+    o->set_case_sensitive(false);
+    return o;
+  }();
+  return *options;
+}
+
+const absl::flat_hash_set<std::string>& KnownGroups() {
+  static const auto* groups = new absl::flat_hash_set<std::string>{
+      "value", "add", "scope", "object", "source"};
+  return *groups;
+}
+
+bool IsLowerIdentifier(absl::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadDirectory(
+    const std::string& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    return absl::NotFoundError(
+        absl::StrCat(dir, ": rules directory not found (expected a folder of "
+                          "*.textproto files; see --rules)"));
+  }
+  std::vector<std::string> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".textproto") {
+      paths.push_back(entry.path().string());
+    }
+  }
+  if (paths.empty()) {
+    return absl::NotFoundError(
+        absl::StrCat(dir, ": no *.textproto rules files in this directory"));
+  }
+  std::sort(paths.begin(), paths.end());
+  return LoadFiles(paths);
+}
+
+absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadFiles(
+    const std::vector<std::string>& paths) {
+  std::vector<std::pair<std::string, std::string>> texts;
+  for (const std::string& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      return absl::NotFoundError(
+          absl::StrCat(path, ":1:1: cannot read rules file"));
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    texts.emplace_back(path, buffer.str());
+  }
+  return LoadTexts(texts);
+}
+
+absl::StatusOr<std::string> Rules::ExpandMacros(absl::string_view regex) const {
+  static const LazyRE2 kMacroRef = {R"(\{([A-Z][A-Z0-9_]*)\})"};
+  std::string out(regex);
+  // Each pass replaces one level; a depth limit catches cycles.
+  for (int depth = 0; depth < 16; ++depth) {
+    re2::StringPiece input(out);
+    re2::StringPiece name;
+    std::string next;
+    bool replaced = false;
+    const char* last = input.data();
+    re2::StringPiece rest = input;
+    while (RE2::FindAndConsume(&rest, *kMacroRef, &name)) {
+      auto it = macros_.find(View(name));
+      if (it == macros_.end()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("unknown macro {", View(name), "}"));
+      }
+      const char* start = name.data() - 1;
+      next.append(last, start);
+      absl::StrAppend(&next, "(?:", it->second, ")");
+      last = name.data() + name.size() + 1;
+      replaced = true;
+    }
+    if (!replaced) return out;
+    next.append(last, input.data() + input.size());
+    out = std::move(next);
+  }
+  return absl::InvalidArgumentError("macros refer to each other in a cycle");
+}
+
+absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
+    const std::vector<std::pair<std::string, std::string>>& texts) {
+  std::vector<std::string> errors;
+  std::vector<ParsedFile> files;
+  for (const auto& [name, content] : texts) {
+    ParsedFile file;
+    file.name = name;
+    file.tree = std::make_unique<TextFormat::ParseInfoTree>();
+    absl::Status parsed = ParseTextProto(name, content, &file.rules, file.tree.get());
+    if (!parsed.ok()) {
+      errors.push_back(std::string(parsed.message()));
+      continue;
+    }
+    files.push_back(std::move(file));
+  }
+  if (!errors.empty()) {
+    return absl::InvalidArgumentError(absl::StrJoin(errors, "\n"));
+  }
+
+  auto rules = std::unique_ptr<Rules>(new Rules());
+  const Descriptor* rs = RuleSet::descriptor();
+  const Descriptor* kd = ClaimKind::descriptor();
+  const Descriptor* pd = Pattern::descriptor();
+
+  // Pass 1: macros and actors from every file, since patterns in one file
+  // may use macros of another.
+  for (const ParsedFile& file : files) {
+    for (int i = 0; i < file.rules.macros_size(); ++i) {
+      const Macro& m = file.rules.macros(i);
+      std::string where = Where(file.name, file.tree.get(), Field(rs, "macros"), i);
+      static const LazyRE2 kName = {"[A-Z][A-Z0-9_]*"};
+      if (!RE2::FullMatch(m.name(), *kName)) {
+        errors.push_back(absl::StrCat(where, ": macro '", m.name(),
+                                      "' field name: expected UPPER_CASE"));
+        continue;
+      }
+      if (!rules->macros_.emplace(m.name(), m.regex()).second) {
+        errors.push_back(absl::StrCat(where, ": macro '", m.name(),
+                                      "' field name: defined twice"));
+      }
+    }
+    for (int i = 0; i < file.rules.actors_size(); ++i) {
+      const ActorAlias& a = file.rules.actors(i);
+      std::string where = Where(file.name, file.tree.get(), Field(rs, "actors"), i);
+      if (!IsLowerIdentifier(a.id())) {
+        errors.push_back(absl::StrCat(where, ": actor '", a.id(),
+                                      "' field id: expected lower_snake_case"));
+      } else if (rules->actor_index_.contains(a.id())) {
+        errors.push_back(absl::StrCat(where, ": actor '", a.id(),
+                                      "' field id: defined twice"));
+      }
+      rules->actor_index_.emplace(a.id(), rules->proto_.actors_size());
+      *rules->proto_.add_actors() = a;
+    }
+  }
+  // Macros: each must expand and compile without capturing groups.
+  for (const ParsedFile& file : files) {
+    for (int i = 0; i < file.rules.macros_size(); ++i) {
+      const Macro& m = file.rules.macros(i);
+      std::string where = Where(file.name, file.tree.get(), Field(rs, "macros"), i);
+      absl::StatusOr<std::string> expanded = rules->ExpandMacros(m.regex());
+      if (!expanded.ok()) {
+        errors.push_back(absl::StrCat(where, ": macro '", m.name(),
+                                      "' field regex: ",
+                                      expanded.status().message()));
+        continue;
+      }
+      RE2 re(*expanded, PatternOptions());
+      if (!re.ok()) {
+        errors.push_back(absl::StrCat(where, ": macro '", m.name(),
+                                      "' field regex: ", re.error()));
+      } else if (re.NumberOfCapturingGroups() != 0) {
+        errors.push_back(absl::StrCat(
+            where, ": macro '", m.name(),
+            "' field regex: has a capturing group; use (?:...) in macros"));
+      }
+    }
+  }
+  // Actors: parents exist and the hierarchy has no cycle.
+  for (const ActorAlias& a : rules->proto_.actors()) {
+    std::string cur = a.parent();
+    for (int depth = 0; !cur.empty(); ++depth) {
+      auto it = rules->actor_index_.find(cur);
+      if (it == rules->actor_index_.end()) {
+        errors.push_back(absl::StrCat("actor '", a.id(), "' field parent: '",
+                                      cur, "' is not a defined actor id"));
+        break;
+      }
+      if (depth > 32) {
+        errors.push_back(absl::StrCat("actor '", a.id(),
+                                      "' field parent: the hierarchy has a cycle"));
+        break;
+      }
+      cur = rules->proto_.actors(it->second).parent();
+    }
+  }
+
+  // Pass 2: everything else, validated where it was written.
+  absl::flat_hash_set<std::string> kind_names;
+  for (const ParsedFile& file : files) {
+    const RuleSet& r = file.rules;
+    for (int i = 0; i < r.macros_size(); ++i) *rules->proto_.add_macros() = r.macros(i);
+    for (int i = 0; i < r.kinds_size(); ++i) {
+      const ClaimKind& k = r.kinds(i);
+      std::string where = Where(file.name, file.tree.get(), Field(rs, "kinds"), i);
+      const TextFormat::ParseInfoTree* kt =
+          file.tree->GetTreeForNested(Field(rs, "kinds"), i);
+      auto kerr = [&](const char* field, int index, const std::string& msg) {
+        errors.push_back(absl::StrCat(Where(file.name, kt, Field(kd, field), index),
+                                      ": kind '", k.name(), "' field ", field,
+                                      ": ", msg));
+      };
+      if (!IsLowerIdentifier(k.name())) {
+        errors.push_back(absl::StrCat(where, ": kind '", k.name(),
+                                      "' field name: expected lower_snake_case"));
+      } else if (!kind_names.insert(k.name()).second) {
+        kerr("name", -1, "kind defined twice");
+      }
+      if (k.value_type() == VALUE_TYPE_UNSPECIFIED) {
+        kerr("value_type", -1,
+             "missing; valid choices: VALUE_TYPE_QUANTITY, VALUE_TYPE_TIME, "
+             "VALUE_TYPE_ACTOR");
+      }
+      if (k.patterns_size() == 0) kerr("patterns", -1, "a kind needs at least one pattern");
+      if (k.trigger().empty()) {
+        kerr("trigger", -1, "missing: a cheap RE2 prefilter for sentences");
+      } else if (absl::StatusOr<std::string> t = rules->ExpandMacros(k.trigger()); !t.ok()) {
+        kerr("trigger", -1, std::string(t.status().message()));
+      } else if (RE2 re(*t, PatternOptions()); !re.ok()) {
+        kerr("trigger", -1, re.error());
+      }
+      if (k.comparison().relative_tolerance() < 0) {
+        kerr("comparison", -1, "relative_tolerance must be >= 0");
+      }
+      absl::flat_hash_set<std::string> pattern_ids;
+      for (int j = 0; j < k.patterns_size(); ++j) {
+        const Pattern& p = k.patterns(j);
+        const TextFormat::ParseInfoTree* pt =
+            kt ? kt->GetTreeForNested(Field(kd, "patterns"), j) : nullptr;
+        auto perr = [&](const char* field, const std::string& msg) {
+          errors.push_back(absl::StrCat(Where(file.name, pt, Field(pd, field)),
+                                        ": kind '", k.name(), "' pattern '",
+                                        p.id(), "' field ", field, ": ", msg));
+        };
+        if (!IsLowerIdentifier(p.id())) perr("id", "expected lower_snake_case");
+        if (!pattern_ids.insert(p.id()).second) perr("id", "pattern id used twice");
+        absl::StatusOr<std::string> expanded = rules->ExpandMacros(p.regex());
+        if (!expanded.ok()) {
+          perr("regex", std::string(expanded.status().message()));
+          continue;
+        }
+        auto re = std::make_unique<RE2>(*expanded, PatternOptions());
+        if (!re->ok()) {
+          perr("regex", re->error());
+          continue;
+        }
+        bool has_value = false;
+        for (const auto& [group, index] : re->NamedCapturingGroups()) {
+          if (!KnownGroups().contains(group)) {
+            perr("regex", absl::StrCat("unknown group (?P<", group,
+                                       ">); valid names: value, add, scope, "
+                                       "object, source"));
+          }
+          has_value |= group == "value";
+        }
+        if (!has_value) perr("regex", "needs a (?P<value>...) group");
+      }
+    }
+    for (int i = 0; i < r.subjects_size(); ++i) {
+      RE2 re(r.subjects(i).regex(), PatternOptions());
+      if (!re.ok()) {
+        errors.push_back(absl::StrCat(
+            Where(file.name, file.tree.get(), Field(rs, "subjects"), i),
+            ": subject '", r.subjects(i).key(), "' field regex: ", re.error()));
+      }
+    }
+    for (int i = 0; i < r.outlets_size(); ++i) {
+      if (r.outlets(i).masthead().empty()) continue;
+      RE2 re(r.outlets(i).masthead(), PatternOptions());
+      if (!re.ok()) {
+        errors.push_back(absl::StrCat(
+            Where(file.name, file.tree.get(), Field(rs, "outlets"), i),
+            ": outlet '", r.outlets(i).name(), "' field masthead: ", re.error()));
+      }
+    }
+    for (int i = 0; i < r.url_date_patterns_size(); ++i) {
+      RE2 re(r.url_date_patterns(i), PatternOptions());
+      std::string where = Where(file.name, file.tree.get(),
+                                Field(rs, "url_date_patterns"), i);
+      if (!re.ok()) {
+        errors.push_back(absl::StrCat(where, ": url_date_patterns: ", re.error()));
+      } else {
+        const auto& groups = re.NamedCapturingGroups();
+        if (!groups.count("y") || !groups.count("m") || !groups.count("d")) {
+          errors.push_back(absl::StrCat(
+              where, ": url_date_patterns: needs groups (?P<y>), (?P<m>), (?P<d>)"));
+        }
+      }
+    }
+    for (int i = 0; i < r.attribution().source_patterns_size(); ++i) {
+      absl::StatusOr<std::string> expanded =
+          rules->ExpandMacros(r.attribution().source_patterns(i));
+      std::string where = Where(file.name, file.tree.get(), Field(rs, "attribution"));
+      if (!expanded.ok()) {
+        errors.push_back(absl::StrCat(where, ": attribution field source_patterns: ",
+                                      expanded.status().message()));
+        continue;
+      }
+      RE2 re(*expanded, PatternOptions());
+      if (!re.ok()) {
+        errors.push_back(absl::StrCat(where, ": attribution field source_patterns: ",
+                                      re.error()));
+      } else if (!re.NamedCapturingGroups().count("source")) {
+        errors.push_back(absl::StrCat(where, ": attribution field source_patterns: "
+                                      "needs a (?P<source>...) group"));
+      }
+    }
+    for (const char* field : {"hedge", "negation", "anonymous"}) {
+      const auto* f = AttributionCues::descriptor()->FindFieldByName(field);
+      const std::string& value =
+          r.attribution().GetReflection()->GetString(r.attribution(), f);
+      if (value.empty()) continue;
+      RE2 re(value, PatternOptions());
+      if (!re.ok()) {
+        errors.push_back(absl::StrCat(
+            Where(file.name, file.tree.get(), Field(rs, "attribution")),
+            ": attribution field ", field, ": ", re.error()));
+      }
+    }
+    // Merge what pass 1 did not.
+    RuleSet rest = r;
+    rest.clear_macros();
+    rest.clear_actors();
+    rules->proto_.MergeFrom(rest);
+  }
+  if (!errors.empty()) {
+    return absl::InvalidArgumentError(absl::StrJoin(errors, "\n"));
+  }
+  if (rules->proto_.kinds_size() == 0) {
+    return absl::InvalidArgumentError("rules define no claim kinds");
+  }
+
+  // Compile. Validation above guarantees these succeed.
+  rules->triggers_ = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+  for (const ClaimKind& k : rules->proto_.kinds()) {
+    CompiledKind compiled;
+    compiled.kind = &k;
+    for (const Pattern& p : k.patterns()) {
+      CompiledPattern cp;
+      cp.pattern = &p;
+      cp.re = std::make_unique<RE2>(*rules->ExpandMacros(p.regex()), PatternOptions());
+      const auto& groups = cp.re->NamedCapturingGroups();
+      auto index = [&](const char* name) {
+        auto it = groups.find(name);
+        return it == groups.end() ? 0 : it->second;
+      };
+      cp.value_group = index("value");
+      cp.add_group = index("add");
+      cp.scope_group = index("scope");
+      cp.object_group = index("object");
+      cp.source_group = index("source");
+      compiled.patterns.push_back(std::move(cp));
+    }
+    std::string error;
+    if (rules->triggers_->Add(*rules->ExpandMacros(k.trigger()), &error) < 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("kind '", k.name(), "' field trigger: ", error));
+    }
+    rules->kinds_.push_back(std::move(compiled));
+  }
+  if (!rules->triggers_->Compile()) {
+    return absl::ResourceExhaustedError(
+        "the kinds' triggers are too large to compile together; simplify them");
+  }
+  return rules;
+}
+
+absl::StatusOr<std::unique_ptr<RE2>> Rules::Compile(
+    absl::string_view regex) const {
+  absl::StatusOr<std::string> expanded = ExpandMacros(regex);
+  if (!expanded.ok()) return expanded.status();
+  auto re = std::make_unique<RE2>(*expanded, PatternOptions());
+  if (!re->ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("regex '", regex, "': ", re->error()));
+  }
+  return re;
+}
+
+const CompiledKind* Rules::FindKind(absl::string_view name) const {
+  for (const CompiledKind& k : kinds_) {
+    if (k.kind->name() == name) return &k;
+  }
+  return nullptr;
+}
+
+std::vector<int> Rules::TriggeredKinds(absl::string_view sentence) const {
+  std::vector<int> matched;
+  triggers_->Match(Piece(sentence), &matched);
+  std::sort(matched.begin(), matched.end());
+  return matched;
+}
+
+const ActorAlias* Rules::FindActor(absl::string_view id) const {
+  auto it = actor_index_.find(id);
+  return it == actor_index_.end() ? nullptr : &proto_.actors(it->second);
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,106 @@
+// Loading, validating and compiling the rules in rules/*.textproto.
+//
+// Every rules file is a partial `crosscheck.RuleSet` in protobuf text format;
+// the files are merged in name order. Loading reports every problem it finds,
+// each as `file:line:col: message` (parse errors, unknown macros, patterns
+// that do not compile, missing `value` groups, dangling actor parents, ...),
+// not only the first. After loading, patterns are compiled once and shared
+// read-only by every thread.
+//
+// Example:
+//   absl::StatusOr<std::unique_ptr<Rules>> rules =
+//       Rules::LoadDirectory("rules");
+//   if (!rules.ok()) return rules.status();
+//   for (const CompiledKind& kind : (*rules)->kinds()) { ... }
+#ifndef CROSSCHECK_CHECKER_RULE_SET_H_
+#define CROSSCHECK_CHECKER_RULE_SET_H_
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "proto/rules.pb.h"
+#include "re2/re2.h"
+#include "re2/set.h"
+
+namespace crosscheck {
+
+// One pattern of a kind, compiled.
+struct CompiledPattern {
+  // The pattern as written in the rules.
+  const Pattern* pattern = nullptr;
+  // The compiled expression, macros expanded.
+  std::unique_ptr<RE2> re;
+  // Capture group index (1-based) of each meaningful group, 0 when absent.
+  int value_group = 0;
+  int add_group = 0;
+  int scope_group = 0;
+  int object_group = 0;
+  int source_group = 0;
+};
+
+// A claim kind with its patterns compiled.
+struct CompiledKind {
+  const ClaimKind* kind = nullptr;
+  std::vector<CompiledPattern> patterns;
+};
+
+// The loaded rule set. Immutable after loading; safe to share.
+class Rules {
+ public:
+  // Loads every `*.textproto` file in `dir`, in name order.
+  static absl::StatusOr<std::unique_ptr<Rules>> LoadDirectory(
+      const std::string& dir);
+
+  // Loads the given files, in the given order.
+  static absl::StatusOr<std::unique_ptr<Rules>> LoadFiles(
+      const std::vector<std::string>& paths);
+
+  // Loads rules from (name, textproto content) pairs; `name` is used in error
+  // messages. For tests and embedding.
+  static absl::StatusOr<std::unique_ptr<Rules>> LoadTexts(
+      const std::vector<std::pair<std::string, std::string>>& texts);
+
+  Rules(const Rules&) = delete;
+  Rules& operator=(const Rules&) = delete;
+
+  // The merged rule set as loaded.
+  const RuleSet& proto() const { return proto_; }
+
+  // The claim kinds in rule order, compiled.
+  const std::vector<CompiledKind>& kinds() const { return kinds_; }
+
+  // The kind with this name, or nullptr.
+  const CompiledKind* FindKind(absl::string_view name) const;
+
+  // Indices into kinds() of the kinds whose trigger matches `sentence`.
+  std::vector<int> TriggeredKinds(absl::string_view sentence) const;
+
+  // The actor with this id, or nullptr.
+  const ActorAlias* FindActor(absl::string_view id) const;
+
+  // Expands `{MACRO}` references in `regex`. Errors name the unknown macro.
+  absl::StatusOr<std::string> ExpandMacros(absl::string_view regex) const;
+
+  // Expands macros in `regex` and compiles it with the options every rule
+  // pattern uses (case-insensitive, UTF-8, quiet). Loading has validated
+  // every regex of the rule set, so this fails only on new input.
+  absl::StatusOr<std::unique_ptr<RE2>> Compile(absl::string_view regex) const;
+
+ private:
+  Rules() = default;
+
+  RuleSet proto_;
+  std::vector<CompiledKind> kinds_;
+  std::unique_ptr<RE2::Set> triggers_;
+  absl::flat_hash_map<std::string, std::string> macros_;
+  absl::flat_hash_map<std::string, int> actor_index_;
+};
+
+}  // namespace crosscheck
+
+#endif  // CROSSCHECK_CHECKER_RULE_SET_H_
