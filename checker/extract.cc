@@ -19,7 +19,8 @@ namespace crosscheck {
 struct Extractor::Context {
   const Article* article = nullptr;
   absl::optional<absl::CivilDay> published;
-  absl::string_view sentence;   // the sentence text
+  absl::string_view sentence;   // the sentence, Unicode spaces made ASCII
+  absl::string_view original;   // the sentence exactly as in the article
   absl::string_view previous;   // the sentence before it, for pronouns
   int sentence_begin = 0;       // byte offset of the sentence in the article
   Section section = SECTION_BODY;
@@ -31,6 +32,27 @@ std::unique_ptr<RE2> CompileOrNull(const Rules& rules, const std::string& regex)
   if (regex.empty()) return nullptr;
   absl::StatusOr<std::unique_ptr<RE2>> re = rules.Compile(regex);
   return re.ok() ? std::move(*re) : nullptr;
+}
+
+// Replaces no-break and thin spaces with as many ASCII spaces as they have
+// bytes, so that patterns can use \s and byte offsets stay the same.
+absl::string_view AsciiSpaces(absl::string_view text, std::string* buffer) {
+  if (text.find('\xC2') == absl::string_view::npos &&
+      text.find('\xE2') == absl::string_view::npos) {
+    return text;
+  }
+  buffer->assign(text.data(), text.size());
+  for (size_t i = 0; i + 1 < buffer->size(); ++i) {
+    char* c = &(*buffer)[i];
+    if (c[0] == '\xC2' && c[1] == '\xA0') {  // U+00A0
+      c[0] = c[1] = ' ';
+    } else if (i + 2 < buffer->size() && c[0] == '\xE2' && c[1] == '\x80' &&
+               (c[2] == '\xAF' || c[2] == '\x89' || c[2] == '\x8A' ||
+                c[2] == '\x82' || c[2] == '\x83')) {  // U+202F, U+2009, ...
+      c[0] = c[1] = c[2] = ' ';
+    }
+  }
+  return *buffer;
 }
 
 bool Overlaps(const std::vector<std::pair<int, int>>& taken, int b, int e) {
@@ -233,12 +255,12 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
         claim.set_outlet(ctx.article->outlet());
         claim.set_published(ctx.article->published());
       }
-      claim.set_quote(std::string(ctx.sentence));
+      claim.set_quote(std::string(ctx.original));
       claim.mutable_sentence_span()->set_begin(ctx.sentence_begin);
       claim.mutable_sentence_span()->set_end(ctx.sentence_begin + size);
       claim.mutable_span()->set_begin(ctx.sentence_begin + b);
       claim.mutable_span()->set_end(ctx.sentence_begin + e);
-      claim.set_matched_text(std::string(groups[0]));
+      claim.set_matched_text(std::string(ctx.original.substr(b, e - b)));
       claim.set_section(ctx.section);
       claim.set_pattern_id(absl::StrCat(kind.kind->name(), "/", pattern.pattern->id()));
       out->push_back(std::move(claim));
@@ -255,20 +277,23 @@ ArticleClaims Extractor::Extract(const Document& doc) const {
   absl::string_view text(article.text());
   std::vector<Claim> claims;
   absl::string_view previous;
+  std::string buffer;
   for (const Sentence& s : doc.sentences()) {
-    absl::string_view sentence =
+    absl::string_view original =
         text.substr(s.span().begin(), s.span().end() - s.span().begin());
+    absl::string_view sentence = AsciiSpaces(original, &buffer);
     if (s.section() != SECTION_BOILERPLATE) {
       std::vector<int> kinds = rules_.TriggeredKinds(sentence);
       if (!kinds.empty()) {
         ctx.sentence = sentence;
+        ctx.original = original;
         ctx.previous = previous;
         ctx.sentence_begin = s.span().begin();
         ctx.section = s.section();
         for (int k : kinds) ExtractKind(rules_.kinds()[k], ctx, &claims);
       }
     }
-    previous = sentence;
+    previous = original;
   }
   std::stable_sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) {
     return a.span().begin() < b.span().begin();
@@ -288,7 +313,9 @@ std::vector<Claim> Extractor::ExtractSentence(absl::string_view kind,
   if (k == nullptr) return claims;
   Context ctx;
   ctx.published = ParseIsoDate(published);
-  ctx.sentence = sentence;
+  std::string buffer;
+  ctx.original = sentence;
+  ctx.sentence = AsciiSpaces(sentence, &buffer);
   ExtractKind(*k, ctx, &claims);
   std::stable_sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) {
     return a.span().begin() < b.span().begin();

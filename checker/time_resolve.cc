@@ -63,12 +63,9 @@ absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text,
   // Durations: "72 hours", "30 days", "two weeks".
   static const LazyRE2 kDuration = {R"((.+?)(?:\s+|\s*-\s*)(hours?|days?|weeks?))"};
   std::string amount, unit;
-  if (RE2::FullMatch(Piece(t), *kDuration, &amount, &unit)) {
-    absl::StatusOr<double> parsed = numbers.ParseCardinal(amount);
-    if (!parsed.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("unreadable duration '", text, "'"));
-    }
+  absl::StatusOr<double> parsed = absl::InvalidArgumentError("not a duration");
+  if (RE2::FullMatch(Piece(t), *kDuration, &amount, &unit) &&
+      (parsed = numbers.ParseCardinal(amount)).ok()) {
     double n = *parsed;
     double days = absl::StartsWith(unit, "hour") ? n / 24
                   : absl::StartsWith(unit, "week") ? n * 7 : n;

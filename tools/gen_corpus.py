@@ -46,7 +46,8 @@ import time
 import unicodedata
 
 _REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-_SEED_DIRS = [os.path.join(_REPO, "testdata", "seeds"), "/work/shared/seeds"]
+_SEED_DIRS = [os.path.join(_REPO, "testdata", "caracas"),
+              os.path.join(_REPO, "testdata", "seeds"), "/work/shared/seeds"]
 _ECB_DIRS = [os.path.join(_REPO, "testdata", "ecbplus"),
              os.path.join(_REPO, "testdata", "corpora", "ecbplus"),
              "/work/shared/corpora/ecbplus"]
@@ -74,6 +75,26 @@ _VAGUE = ["dozens", "scores", "hundreds", "thousands"]
 HEDGES = ["at least", "more than", "nearly", "about", "some", "around",
           "up to", "almost", "over"]
 SAID_ALTS = ["added", "noted", "stated", "explained"]
+# Light word choice variation: each key may become one of its alternatives
+# (chosen once per article). Entries are substitutable in almost any context.
+LEX = {
+    "officials": ["authorities"], "authorities": ["officials"],
+    "could": ["might"], "residents": ["locals", "people"],
+    "began": ["started"], "started": ["began"],
+    "the country": ["the nation"], "wanted to": ["sought to"],
+    "tried to": ["attempted to"], "is expected to": ["is likely to"],
+    "are expected to": ["are likely to"], "quickly": ["swiftly", "rapidly"],
+    "immediately": ["promptly", "at once"], "because of": ["due to"],
+    "despite": ["in spite of"], "a number of": ["several"],
+    "spokesman": ["spokesperson"], "spokeswoman": ["spokesperson"],
+    "blaze": ["fire"], "large": ["big", "major"], "approximately": ["about"],
+    "also ": [""], "But ": ["However, ", "Still, "], "However, ": ["But "],
+    "police said": ["police say", "according to police"],
+    "injured": ["hurt", "wounded"], "on the scene": ["at the scene"],
+    "announced": ["said"], "killed": ["killed"],
+}
+del LEX["killed"]
+del LEX["announced"]
 
 # Capitalized words that are never names by themselves.
 _FUNCTION_CAPS = set("""
@@ -124,6 +145,7 @@ Beach City County Valley Island Islands Springs Heights Bay Lake Falls Hills
 Park Harbor Harbour Coast Peninsula Province State Region Mountains River
 Ridge Point Creek Gulf Sea Ocean Desert Port Fort Mount San Santa Los Las New
 North South East West Northern Southern Eastern Western Upper Lower Central
+America Americas Latin Africa Asia Europe Middle Kingdom Emirates Arabia
 """.split())
 _NOT_NAME = (_FUNCTION_CAPS | set(WEEKDAYS) | {d + "s" for d in WEEKDAYS} |
              set(MONTHS) | {m.rstrip(".") for m in MONTH_ABBR})
@@ -140,7 +162,7 @@ _PERSON_AFTER = re.compile(
     r"\s*(?:,\s*(?:\d{1,3}\s*,|who\b|a\b|an\b|the\b)|\s(?:said|says|told|added|"
     r"wrote|announced|tweeted|explained|noted|insisted|denied|claimed|asked)\b)")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|visited)\s$")
-_DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|ic|ks|men)$")
+_DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|ic|ks|men|ch)$")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 _ADJ_AFTER = re.compile(
@@ -186,6 +208,10 @@ _SLOT_PATTERNS = [
     ("wd", rf"\b(?:{_WEEKDAY_ALT})s?\b"),
     ("mon", rf"\b(?:{'|'.join(MONTHS)})\b"),
     ("said", r"\bsaid\b(?! to\b| that it was\b)"),
+    ("lex", r"\b(?:%s)(?!n['’]t|-)(?<! )\b|(?<![\w“\"])(?:%s)" % (
+        "|".join(re.escape(k) for k in sorted(LEX, key=len, reverse=True)
+                 if not k.endswith(" ")),
+        "|".join(re.escape(k) for k in LEX if k.endswith(" ")))),
 ]
 
 _ABBREV = set("""U.S. U.K. U.N. Mr. Mrs. Ms. Dr. St. Gen. Sen. Rep. Gov. Lt. Col.
@@ -272,7 +298,9 @@ def load_sources(seed_dir, ecb_dir):
                 years = re.findall(r"(?<!\d)(?:19[89]\d|20[0-2]\d)(?!\d)",
                                    d.get("url", "") + " " + d["text"])
                 if years:
-                    s.base_year = int(max(set(years), key=years.count))
+                    # Most frequent year (ties: the earliest), independent of
+                    # set order so that output is deterministic.
+                    s.base_year = int(max(sorted(set(years)), key=years.count))
                 else:
                     s.base_year = 2012 if s.group.endswith("+") else 2008
                 s.text = d["text"]
@@ -379,7 +407,6 @@ def build_pools(sources):
                     and not (adj_count.get(p, 0) * 2 >= cap_count[p]
                              and _DEMONYM.search(p))
                     and not any(t in firsts or t in lasts for t in p.split(" ")))
-    place_set = set(places)
     place_tokens = {t for p in places for t in p.split(" ")}
     # Drop persons whose first name is a place or another person's surname
     # ("Atlanta Braves", "Obama Reverses"), or whose surname is a place.
@@ -586,7 +613,8 @@ def f_time(ctx, tok):
         return "%d%s" % (rng.randint(1, 12), m.group(2))
     h = int(m.group(1))
     nh = rng.randint(0, 23) if (h > 12 or h == 0) and not m.group(4) else rng.randint(1, 12)
-    return "%d%s%02d%s" % (nh, m.group(2), rng.choice((0, 0, 15, 30, 45, rng.randrange(60))), m.group(4))
+    minute = rng.choice((0, 0, 15, 30, 45, rng.randrange(60)))
+    return "%d%s%02d%s" % (nh, m.group(2), minute, m.group(4))
 
 
 def _shift_month(ctx, name):
@@ -671,6 +699,14 @@ def f_hedge(ctx, tok):
     return _case_like(tok, ctx.rng.choice(HEDGES))
 
 
+def f_lex(ctx, tok):
+    r = ctx.memo.get(("l", tok))
+    if r is None:
+        r = tok if ctx.rng.random() < 0.5 else ctx.rng.choice(LEX[tok])
+        ctx.memo[("l", tok)] = r
+    return r
+
+
 def f_said(ctx, tok):
     if ctx.rng.random() >= ctx.said_p:
         return tok
@@ -680,7 +716,7 @@ def f_said(ctx, tok):
 def _person_for(ctx, surname):
     p = ctx.pmap.get(surname)
     if p is None:
-        if ctx.rng.random() < 0.4:
+        if ctx.rng.random() < 0.25:
             p = (None, surname)
         else:
             p = ctx.rng.choice(ctx.persons)
@@ -703,12 +739,9 @@ def f_psur(ctx, surname):
 def f_place(ctx, place):
     r = ctx.plmap.get(place)
     if r is None:
-        r = place if ctx.rng.random() < 0.4 else ctx.rng.choice(ctx.places)
+        r = place if ctx.rng.random() < 0.25 else ctx.rng.choice(ctx.places)
         ctx.plmap[place] = r
     return r
-
-
-_DAY_NAMES = WEEKDAYS
 
 
 def f_pubdate(ctx, g):
@@ -723,7 +756,7 @@ def f_pubdate(ctx, g):
     else:
         s = "%s %s, %d" % (mon, day, pub.year)
     if g.get("wd"):
-        s = _DAY_NAMES[pub.weekday()] + ", " + s
+        s = WEEKDAYS[pub.weekday()] + ", " + s
     t = g.get("t") or g.get("t2")
     if t:
         tt = f_time(ctx, t)
@@ -733,7 +766,8 @@ def f_pubdate(ctx, g):
 
 FILL = {"num": f_num, "year": f_year, "ord": f_ord, "time": f_time,
         "date": f_date, "mon": f_mon, "wd": f_wd, "nw": f_nw, "nwc": f_nwc,
-        "vague": f_vague, "hedge": f_hedge, "said": f_said, "pfull": f_pfull,
+        "vague": f_vague, "hedge": f_hedge, "said": f_said, "lex": f_lex,
+        "pfull": f_pfull,
         "psur": f_psur, "place": f_place, "pubdate": f_pubdate}
 
 
@@ -766,11 +800,31 @@ _US_RE = re.compile(r"\bU\. ?S\.(?= (?:[a-z]|(?!(?:He|She|It|They|The|In|But|A|W
 _PERCENT_RE = re.compile(r"(\d) ?(?:percent|per cent)\b")
 
 
+_OPEN_DQ = re.compile(r'(^|[\s(\[—-])"')
+_APOS = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])")
+_CONTRACTION = re.compile(r"\b(did|was|were|is|are|has|have|had|does|do|could|"
+                          r"would|should)n['’]t\b|\b(ca|wo)n['’]t\b", re.I)
+_UNCONTRACT = {"ca": "cannot", "wo": "will not"}
+
+
+def _uncontract(m):
+    if m.group(1):
+        return m.group(1) + " not"
+    w = _UNCONTRACT[m.group(2).lower()]
+    return w if m.group(2)[0].islower() else w.capitalize()
+
+
 def _restyle(text, style):
-    """House style of an outlet: quotes, dashes, "U.S."/"US", percent."""
-    straight, dash, us, pct = style
-    if straight:
+    """House style of an outlet: quotes, contractions, dashes, "U.S."/"US",
+    percent."""
+    quotes, dash, us, pct = style
+    if quotes == 1:
         text = text.translate(_STRAIGHT)
+    elif quotes == 2 and ('"' in text or "'" in text):
+        text = _OPEN_DQ.sub("\\1“", text).replace('"', "”")
+        text = _APOS.sub("’", text)
+    elif quotes == 3:
+        text = _CONTRACTION.sub(_uncontract, text)
     if dash and " — " in text:
         text = text.replace(" — ", _DASHES[dash])
     if us and "U" in text:
@@ -821,6 +875,19 @@ class Generator:
         else:
             o = rng.choice(self.outlets)
         return o
+
+    def _dateline(self, pub):
+        """"CARACAS — ", "Houston, Texas (Reuters) - ", "BERLIN, March 4 (AFP) -"."""
+        rng = self.rng
+        place = rng.choice(self.places)
+        if rng.random() < 0.6:
+            place = place.upper()
+        if rng.random() < 0.3:
+            place += ", %s %d" % (MONTH_ABBR[pub.month - 1], pub.day)
+        if rng.random() < 0.4:
+            place += " (%s)" % rng.choice(("AP", "Reuters", "AFP", "CNN", "UPI",
+                                           "dpa", "Xinhua"))
+        return place + rng.choice((" — ", " - ", " -- ", ": "))
 
     def _url(self, outlet, pub, title, n):
         rng = self.rng
@@ -895,20 +962,19 @@ class Generator:
         for p in body:
             out_paras.append(" ".join(render(ctx, s) for s in p))
         # Dateline on the first substantial paragraph.
-        if rng.random() < 0.3:
+        if rng.random() < 0.4:
             for i in range(len(out_paras) - len(body), len(out_paras)):
                 par = out_paras[i]
                 if (len(par) > 80 and par[0].isalpha() and par[0].isupper()
                         and " — " not in par[:40]):
-                    place = rng.choice(self.places)
-                    out_paras[i] = "%s — %s" % (place.upper(), par)
+                    out_paras[i] = self._dateline(pub) + par
                     break
         if not out_paras or all(len(p) < 40 for p in out_paras):
             out_paras.insert(0, title)
         text = src.sep.join(out_paras)
         outlet = self._outlet()
         if rng.random() < 0.5:
-            style = (rng.random() < 0.5, rng.randrange(4), rng.randrange(3),
+            style = (rng.randrange(4), rng.randrange(4), rng.randrange(3),
                      rng.randrange(3))
             text = _restyle(text, style)
             title = _restyle(title, style)

@@ -1,0 +1,330 @@
+#include "checker/compare.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "checker/actors.h"
+#include "checker/dates.h"
+
+namespace crosscheck {
+namespace {
+
+int Severity(Verdict v) {
+  switch (v) {
+    case CONTRADICTION: return 0;
+    case DISPUTED: return 1;
+    case DISCREPANCY: return 2;
+    case UPDATE: return 3;
+    case AGREEMENT: return 4;
+    default: return 5;
+  }
+}
+
+bool SameScope(const Claim& a, const Claim& b) {
+  return a.scope().start() == b.scope().start() && a.scope().end() == b.scope().end();
+}
+
+std::string ScopeWords(const Claim& c) {
+  return c.scope_text().empty() ? "an unstated time span" : c.scope_text();
+}
+
+bool Precise(Granularity g) {
+  return g == GRANULARITY_DAY || g == GRANULARITY_WEEKEND ||
+         g == GRANULARITY_WEEK || g == GRANULARITY_MONTH || g == GRANULARITY_YEAR;
+}
+
+Relation RelateQuantities(const Claim& a, const Claim& b, const Comparison& cmp,
+                          std::string* reason) {
+  const Quantity& qa = a.quantity();
+  const Quantity& qb = b.quantity();
+  const double tol = cmp.relative_tolerance();
+  const double inf = INFINITY;
+  double la = qa.lower() * (1 - tol), ua = qa.unbounded() ? inf : qa.upper() * (1 + tol);
+  double lb = qb.lower() * (1 - tol), ub = qb.unbounded() ? inf : qb.upper() * (1 + tol);
+  bool both_exact = qa.qualifier() == QUALIFIER_EXACT && qb.qualifier() == QUALIFIER_EXACT;
+  if (la <= ub && lb <= ua) {
+    if (both_exact || a.display_value() == b.display_value()) {
+      if (reason) *reason = "the counts match";
+      return Relation::kEqual;
+    }
+    if (reason) *reason = "the ranges overlap";
+    return Relation::kCompatible;
+  }
+  if (both_exact && SameScope(a, b) && !a.attribution().hedged() &&
+      !b.attribution().hedged()) {
+    if (reason) {
+      *reason = a.scope_text().empty()
+                    ? "both are exact counts with no different time span given, and they differ"
+                    : "both are exact counts for the same time span, and they differ";
+    }
+    return Relation::kHardConflict;
+  }
+  if (reason) {
+    std::vector<std::string> why;
+    if (!SameScope(a, b)) {
+      why.push_back(absl::StrCat("they cover different time spans (", ScopeWords(a),
+                                 " vs ", ScopeWords(b), ")"));
+    }
+    if (!both_exact) why.push_back("at least one is a bound or an estimate, not a count");
+    if (a.attribution().hedged() || b.attribution().hedged()) {
+      why.push_back("at least one is hedged");
+    }
+    *reason = absl::StrCat("the numbers do not overlap, but ", absl::StrJoin(why, "; "));
+  }
+  return Relation::kSoftConflict;
+}
+
+Relation RelateTimes(const Claim& a, const Claim& b, std::string* reason) {
+  const TimeInterval& ta = a.time();
+  const TimeInterval& tb = b.time();
+  if (ta.start() == tb.start() && ta.end() == tb.end()) {
+    if (reason) *reason = "the dates match";
+    return Relation::kEqual;
+  }
+  if (ta.start() <= tb.end() && tb.start() <= ta.end()) {
+    if (reason) *reason = "the periods overlap, so both can be true";
+    return Relation::kCompatible;
+  }
+  if (Precise(ta.granularity()) && Precise(tb.granularity()) &&
+      !a.attribution().hedged() && !b.attribution().hedged()) {
+    if (reason) *reason = "the days do not overlap";
+    return Relation::kHardConflict;
+  }
+  if (reason) *reason = "the dates do not overlap, but at least one of them is imprecise or hedged";
+  return Relation::kSoftConflict;
+}
+
+Relation RelateActors(const Claim& a, const Claim& b, const Comparison& cmp,
+                      std::string* reason) {
+  if (ActorResolver::Related(a.actor(), b.actor())) {
+    if (reason) *reason = "they name the same party (or one that speaks for it)";
+    return Relation::kEqual;
+  }
+  if (cmp.exclusive_actors()) {
+    if (reason) *reason = "they name different parties, and only one can have done it";
+    return Relation::kHardConflict;
+  }
+  if (reason) {
+    *reason = "they name different parties; both may have given orders, so check which one caused it";
+  }
+  return Relation::kSoftConflict;
+}
+
+// "McClatchy (000_d6b0371285f5ae76, 2019-01-24)".
+std::string Who(const Claim& c) {
+  std::string outlet = c.outlet().empty() ? "an unknown outlet" : c.outlet();
+  std::string date = c.published().empty() ? "undated" : c.published();
+  return absl::StrCat(outlet, " (", c.article_id(), ", ", date, ")");
+}
+
+std::string Statement(const ClaimKind& kind, const Claim& c) {
+  std::string tpl = kind.statement().empty() ? "{subject} is {value}{scope}" : kind.statement();
+  std::string scope = c.scope_text().empty() ? "" : absl::StrCat(" (", c.scope_text(), ")");
+  std::string source =
+      c.attribution().source().empty() ? "" : absl::StrCat(", citing ", c.attribution().source());
+  return absl::StrCat(absl::StrReplaceAll(tpl, {{"{value}", c.display_value()},
+                                                {"{subject}", c.subject()},
+                                                {"{scope}", scope}}),
+                      source);
+}
+
+long DaysApart(const Claim& a, const Claim& b) {
+  absl::optional<absl::CivilDay> da = ParseIsoDate(a.published());
+  absl::optional<absl::CivilDay> db = ParseIsoDate(b.published());
+  if (!da || !db) return 0;
+  return std::labs(static_cast<long>(*da - *db));
+}
+
+bool ClaimLess(const Claim& a, const Claim& b) {
+  if (a.article_id() != b.article_id()) return a.article_id() < b.article_id();
+  return a.span().begin() < b.span().begin();
+}
+
+uint64_t Fnv1a(absl::string_view s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+// Claims with the same key corroborate each other: the same value, or for
+// actors the same side (the body just under the country: the State
+// Department, Pompeo and the White House all speak for the US government).
+std::string AgreementKey(const Claim& c) {
+  if (!c.has_actor()) return c.display_value();
+  const Actor& a = c.actor();
+  if (a.ancestors_size() >= 2) return a.ancestors(a.ancestors_size() - 2);
+  return a.id();
+}
+
+Finding MakeFinding(const ClaimKind& kind, const std::string& subject, Verdict verdict,
+                    std::vector<Claim> claims, std::string explanation) {
+  Finding f;
+  f.set_kind(kind.name());
+  f.set_subject(subject);
+  f.set_verdict(verdict);
+  std::sort(claims.begin(), claims.end(), ClaimLess);
+  for (Claim& c : claims) *f.add_claims() = std::move(c);
+  f.set_explanation(std::move(explanation));
+  f.set_id(FindingId(f));
+  return f;
+}
+
+}  // namespace
+
+Relation Relate(const Claim& a, const Claim& b, const Comparison& comparison,
+                std::string* reason) {
+  if (a.has_quantity() && b.has_quantity()) return RelateQuantities(a, b, comparison, reason);
+  if (a.has_time() && b.has_time()) return RelateTimes(a, b, reason);
+  if (a.has_actor() && b.has_actor()) return RelateActors(a, b, comparison, reason);
+  if (reason) *reason = "the values are of different types";
+  return Relation::kCompatible;
+}
+
+std::string FindingId(const Finding& f) {
+  std::vector<std::string> evidence;
+  for (const Claim& c : f.claims()) {
+    evidence.push_back(absl::StrCat(c.article_id(), "\x1f", c.matched_text(), "\x1f",
+                                    c.display_value()));
+  }
+  std::sort(evidence.begin(), evidence.end());
+  std::string key = absl::StrCat(f.kind(), "\x1e", f.subject(), "\x1e",
+                                 Verdict_Name(f.verdict()), "\x1e",
+                                 absl::StrJoin(evidence, "\x1e"));
+  return absl::StrFormat("%012x", Fnv1a(key) & 0xffffffffffffULL);
+}
+
+Comparer::Comparer(const Rules& rules) : rules_(rules) {}
+
+std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims) const {
+  // Group by (kind, subject); std::map keeps the output order stable.
+  std::map<std::pair<std::string, std::string>, std::vector<const Claim*>> groups;
+  for (const Claim& c : claims) {
+    if (c.attribution().negated()) continue;  // "has not been asked": no value
+    groups[{c.kind(), c.subject()}].push_back(&c);
+  }
+  std::vector<Finding> findings;
+  for (auto& [key, members] : groups) {
+    const CompiledKind* kind = rules_.FindKind(key.first);
+    if (kind == nullptr) continue;
+    const ClaimKind& k = *kind->kind;
+    const Comparison& cmp = k.comparison();
+    // One claim per (article, value): repeats inside an article add nothing.
+    // One claim per (article, value): an article repeating a value, or
+    // naming Maduro and then his government, says one thing, not two.
+    std::vector<const Claim*> unique;
+    std::sort(members.begin(), members.end(),
+              [](const Claim* a, const Claim* b) { return ClaimLess(*a, *b); });
+    for (const Claim* c : members) {
+      bool repeat = false;
+      for (auto it = unique.rbegin(); it != unique.rend() && !repeat; ++it) {
+        if ((*it)->article_id() != c->article_id()) break;
+        repeat = Relate(**it, *c, cmp, nullptr) == Relation::kEqual;
+      }
+      if (!repeat) unique.push_back(c);
+    }
+    for (size_t i = 0; i < unique.size(); ++i) {
+      for (size_t j = i + 1; j < unique.size(); ++j) {
+        const Claim& a = *unique[i];
+        const Claim& b = *unique[j];
+        std::string reason;
+        Relation rel = Relate(a, b, cmp, &reason);
+        if (rel == Relation::kEqual || rel == Relation::kCompatible) continue;
+        Verdict verdict;
+        std::string explanation;
+        if (a.article_id() == b.article_id()) {
+          bool different_sources = a.attribution().source() != b.attribution().source();
+          bool headline = (a.section() == SECTION_HEADLINE) != (b.section() == SECTION_HEADLINE);
+          if (different_sources) {
+            verdict = DISPUTED;
+            explanation = absl::StrCat(
+                Who(a), " reports two accounts: ",
+                a.attribution().source().empty() ? "in its own voice, " : "",
+                Statement(k, a), "; but ", Statement(k, b), ": ", reason, ".");
+          } else if (headline) {
+            verdict = cmp.soft_conflict_verdict() ? cmp.soft_conflict_verdict() : DISCREPANCY;
+            explanation = absl::StrCat("In ", Who(a), " the headline and the body differ: ",
+                                       Statement(k, a), "; vs ", Statement(k, b), ": ",
+                                       reason, ".");
+          } else {
+            continue;  // one article, one voice: a running story, not a conflict
+          }
+        } else if (cmp.update_after_days() > 0 && DaysApart(a, b) >= cmp.update_after_days()) {
+          verdict = UPDATE;
+          explanation = absl::StrCat(
+              Who(a), " says ", Statement(k, a), "; ", Who(b), " says ", Statement(k, b),
+              ": reported ", DaysApart(a, b),
+              " days apart, so the situation may have changed; a timeline, not a conflict.");
+        } else {
+          verdict = rel == Relation::kHardConflict
+                        ? (cmp.conflict_verdict() ? cmp.conflict_verdict() : CONTRADICTION)
+                        : (cmp.soft_conflict_verdict() ? cmp.soft_conflict_verdict()
+                                                       : DISCREPANCY);
+          explanation = absl::StrCat(Who(a), " says ", Statement(k, a), "; ", Who(b),
+                                     " says ", Statement(k, b), ": ", reason, ".");
+        }
+        findings.push_back(MakeFinding(k, key.second, verdict, {a, b}, std::move(explanation)));
+      }
+    }
+    if (!cmp.report_agreement()) continue;
+    // Agreement: the same value from at least two outlets.
+    std::map<std::string, std::vector<const Claim*>> by_value;
+    for (const Claim* c : unique) by_value[AgreementKey(*c)].push_back(c);
+    for (auto& [value, same] : by_value) {
+      // Only claims made in one window of time corroborate each other: the
+      // same words weeks apart may describe a different act.
+      std::stable_sort(same.begin(), same.end(), [](const Claim* a, const Claim* b) {
+        return a->published() < b->published();
+      });
+      std::vector<std::vector<const Claim*>> windows;
+      for (const Claim* c : same) {
+        if (windows.empty() || (cmp.update_after_days() > 0 &&
+                                DaysApart(*windows.back().back(), *c) >=
+                                    cmp.update_after_days())) {
+          windows.emplace_back();
+        }
+        windows.back().push_back(c);
+      }
+      for (const auto& window : windows) {
+      std::set<std::string> outlets;
+      std::vector<Claim> evidence;
+      std::set<std::string> articles;
+      for (const Claim* c : window) {
+        if (!articles.insert(c->article_id()).second) continue;
+        outlets.insert(c->outlet().empty() ? c->article_id() : c->outlet());
+        evidence.push_back(*c);
+      }
+      if (outlets.size() < 2) continue;
+      std::string explanation = absl::StrCat(
+          outlets.size(), " outlets (", absl::StrJoin(outlets, ", "), ") agree that ",
+          Statement(k, evidence.front()), ".");
+      findings.push_back(
+          MakeFinding(k, key.second, AGREEMENT, std::move(evidence), std::move(explanation)));
+      }
+    }
+  }
+  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (Severity(a.verdict()) != Severity(b.verdict())) {
+      return Severity(a.verdict()) < Severity(b.verdict());
+    }
+    if (a.kind() != b.kind()) return a.kind() < b.kind();
+    if (a.subject() != b.subject()) return a.subject() < b.subject();
+    return a.id() < b.id();
+  });
+  return findings;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,59 @@
+// The comparison stage: groups claims by (kind, subject) and assigns
+// verdicts to the pairs that disagree, as the kind's rule says.
+//
+// Quantities compare as intervals (bounds, approximation, the kind's
+// tolerance); times as day intervals with their granularity; actors through
+// the alias hierarchy. Claims reported far apart in time are UPDATEs; two
+// parties disagreeing inside one article are DISPUTED; independent outlets
+// reporting the same value are AGREEMENT.
+//
+// Example:
+//   Comparer comparer(*rules);
+//   std::vector<Finding> findings = comparer.Compare(claims);
+#ifndef CROSSCHECK_CHECKER_COMPARE_H_
+#define CROSSCHECK_CHECKER_COMPARE_H_
+
+#include <string>
+#include <vector>
+
+#include "checker/rule_set.h"
+#include "proto/claim.pb.h"
+#include "proto/finding.pb.h"
+
+namespace crosscheck {
+
+// How two claims' values relate.
+enum class Relation {
+  kEqual,       // the same value
+  kCompatible,  // both can be true (overlapping intervals, related actors)
+  kSoftConflict,  // differ, but scope, bounds or precision may explain it
+  kHardConflict,  // cannot both be true for the same scope
+};
+
+// Compares two claims of the same kind and subject under `comparison`;
+// `reason` (if not null) receives why, in words.
+Relation Relate(const Claim& a, const Claim& b, const Comparison& comparison,
+                std::string* reason);
+
+// A finding id that depends only on its kind, subject, verdict and evidence
+// (article ids, matched text, values): stable across runs and corpus changes
+// that do not touch that evidence.
+std::string FindingId(const Finding& finding);
+
+// The comparison stage. Immutable; thread-safe.
+class Comparer {
+ public:
+  // `rules` must outlive the comparer.
+  explicit Comparer(const Rules& rules);
+
+  // Findings over `claims`, most severe first (CONTRADICTION, DISPUTED,
+  // DISCREPANCY, UPDATE, AGREEMENT), then by kind, subject and id.
+  std::vector<Finding> Compare(const std::vector<Claim>& claims) const;
+
+ private:
+  const Rules& rules_;
+};
+
+}  // namespace crosscheck
+
+#endif  // CROSSCHECK_CHECKER_COMPARE_H_

@@ -1,0 +1,134 @@
+#include "checker/extract.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "checker/internal/testing.h"
+#include "checker/rule_set.h"
+#include "checker/segment.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace crosscheck {
+namespace {
+
+using ::crosscheck::testing::RunfilePath;
+using ::testing::SizeIs;
+
+class ExtractTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto rules = Rules::LoadDirectory(RunfilePath("rules"));
+    ASSERT_OK(rules);
+    rules_ = rules->release();
+  }
+  static void TearDownTestSuite() { delete rules_; }
+
+  std::vector<Claim> Run(const std::string& kind, const std::string& text,
+                         const std::string& published = "2019-01-24") {
+    Extractor extractor(*rules_);
+    return extractor.ExtractSentence(kind, text, published);
+  }
+
+  static Rules* rules_;
+};
+
+Rules* ExtractTest::rules_ = nullptr;
+
+TEST_F(ExtractTest, SumsARunningTollAndKeepsItsScope) {
+  std::vector<Claim> claims = Run(
+      "death_toll",
+      "One death overnight was added to the toll of 11 protesters killed Wednesday.");
+  ASSERT_THAT(claims, SizeIs(1));
+  EXPECT_EQ(claims[0].quantity().value(), 12);
+  EXPECT_EQ(claims[0].scope_text(), "Wednesday");
+  EXPECT_EQ(claims[0].scope().start(), "2019-01-23");
+}
+
+TEST_F(ExtractTest, BoundsAndScopeOfAQualifiedCount) {
+  std::vector<Claim> claims = Run(
+      "death_toll",
+      "At least 20 people were killed by pro-government forces this week, "
+      "according to the New York Times.",
+      "2019-01-25");
+  ASSERT_THAT(claims, SizeIs(1));
+  const Quantity& q = claims[0].quantity();
+  EXPECT_EQ(q.lower(), 20);
+  EXPECT_TRUE(q.unbounded());
+  EXPECT_EQ(q.qualifier(), QUALIFIER_AT_LEAST);
+  EXPECT_EQ(claims[0].scope_text(), "this week");
+  EXPECT_EQ(claims[0].scope().start(), "2019-01-21");
+  EXPECT_EQ(claims[0].attribution().source(), "the New York Times");
+  EXPECT_TRUE(claims[0].attribution().named());
+}
+
+TEST_F(ExtractTest, ProvenanceIsRelativeToTheSentence) {
+  std::vector<Claim> claims = Run("deadline", "They must depart by Sunday.");
+  ASSERT_THAT(claims, SizeIs(1));
+  EXPECT_EQ(claims[0].matched_text(), "depart by Sunday");
+  EXPECT_EQ(claims[0].span().begin(), 10);
+  EXPECT_EQ(claims[0].span().end(), 26);
+  EXPECT_EQ(claims[0].pattern_id(), "deadline/leave_by_day");
+}
+
+TEST_F(ExtractTest, ResolvesPronounToTheSubjectNotTheLastName) {
+  std::vector<Claim> claims = Run(
+      "withdrawal_order",
+      "The Venezuelan government disputed Pompeo's account, saying it had "
+      "instructed the US diplomats to leave.",
+      "2019-03-14");
+  ASSERT_THAT(claims, SizeIs(1));
+  EXPECT_EQ(claims[0].actor().id(), "venezuela_government");
+  EXPECT_EQ(claims[0].subject(), "US diplomatic staff");
+}
+
+TEST_F(ExtractTest, HedgeAndNegationAreRecorded) {
+  std::vector<Claim> claims =
+      Run("death_toll", "As many as 30 people may have been killed, officials said.");
+  ASSERT_THAT(claims, SizeIs(1));
+  EXPECT_TRUE(claims[0].attribution().hedged());
+  EXPECT_FALSE(claims[0].attribution().named());
+  EXPECT_EQ(claims[0].attribution().source(), "officials");
+}
+
+TEST_F(ExtractTest, UndatedArticlesYieldNoRelativeTimes) {
+  EXPECT_THAT(Run("deadline", "They must depart by Sunday.", ""), SizeIs(0));
+}
+
+TEST_F(ExtractTest, WholeDocumentSkipsPageFurnitureAndCarriesProvenance) {
+  Article article;
+  article.set_id("a1");
+  article.set_outlet("Example News");
+  article.set_published("2019-01-24");
+  article.set_text(
+      "Adjust Comment Print\n\nAt least 20 people were killed on Wednesday.\n");
+  Segmenter segmenter(*rules_);
+  Extractor extractor(*rules_);
+  ArticleClaims out = extractor.Extract(segmenter.Segment(article));
+  ASSERT_THAT(out.claims(), SizeIs(1));
+  const Claim& c = out.claims(0);
+  EXPECT_EQ(c.article_id(), "a1");
+  EXPECT_EQ(c.outlet(), "Example News");
+  EXPECT_EQ(c.quote(), "At least 20 people were killed on Wednesday.");
+  EXPECT_EQ(article.text().substr(c.span().begin(), c.span().end() - c.span().begin()),
+            c.matched_text());
+  EXPECT_TRUE(out.article().text().empty());
+}
+
+}  // namespace
+}  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+TEST_F(ExtractTest, NoBreakSpacesCountAsSpaces) {
+  std::vector<Claim> claims =
+      Run("death_toll", "The toll of 11\xC2\xA0protesters killed Wednesday rose.");
+  ASSERT_THAT(claims, SizeIs(1));
+  EXPECT_EQ(claims[0].scope_text(), "Wednesday");
+  EXPECT_EQ(claims[0].matched_text(), "toll of 11\xC2\xA0protesters killed Wednesday");
+}
+
+}  // namespace
+}  // namespace crosscheck

@@ -1,0 +1,92 @@
+#include "checker/pipeline.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "checker/compare.h"
+#include "checker/extract.h"
+#include "checker/ingest.h"
+#include "checker/segment.h"
+
+namespace crosscheck {
+
+absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& paths,
+                           const RunOptions& options, std::vector<Problem>* problems,
+                           absl::FunctionRef<absl::Status(ArticleClaims)> sink) {
+  ArticleReader reader(rules);
+  Segmenter segmenter(rules);
+  Extractor extractor(rules);
+  absl::flat_hash_map<std::string, std::string> seen;  // id -> path
+  return reader.Read(paths, options.strict, problems, [&](Article article) -> absl::Status {
+    auto [it, inserted] = seen.emplace(article.id(), article.path());
+    if (!inserted) {
+      absl::Status dup = absl::InvalidArgumentError(absl::StrCat(
+          article.path(), ": duplicate article id '", article.id(), "' (also ", it->second,
+          "); ids must be unique: rename the file or fix the \"id\""));
+      if (options.strict) return dup;
+      Problem* p = &problems->emplace_back();
+      p->set_location(article.path());
+      p->set_message(std::string(dup.message()));
+      return absl::OkStatus();
+    }
+    return sink(extractor.Extract(segmenter.Segment(std::move(article))));
+  });
+}
+
+absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::string>& paths,
+                                   const RunOptions& options) {
+  Report report;
+  std::vector<Problem> problems;
+  std::vector<Claim> claims;
+  std::vector<ArticleSummary> articles;
+  absl::Status status =
+      ExtractClaims(rules, paths, options, &problems, [&](ArticleClaims ac) {
+        ArticleSummary s;
+        const Article& a = ac.article();
+        s.set_id(a.id());
+        s.set_outlet(a.outlet());
+        s.set_published(a.published());
+        s.set_title(a.title());
+        s.set_path(a.path());
+        s.set_claim_count(ac.claims_size());
+        s.set_published_source(a.published_source());
+        articles.push_back(std::move(s));
+        for (Claim& c : *ac.mutable_claims()) claims.push_back(std::move(c));
+        return absl::OkStatus();
+      });
+  if (!status.ok()) return status;
+  if (articles.empty()) {
+    return absl::InvalidArgumentError(
+        problems.empty() ? "no articles found in the given paths (expected .txt or .jsonl files)"
+                         : absl::StrCat("no readable articles: ", problems.front().location(),
+                                        ": ", problems.front().message()));
+  }
+  std::sort(articles.begin(), articles.end(),
+            [](const ArticleSummary& a, const ArticleSummary& b) { return a.id() < b.id(); });
+  std::set<std::string> outlets;
+  for (ArticleSummary& a : articles) {
+    if (!a.outlet().empty()) outlets.insert(a.outlet());
+    *report.add_articles() = std::move(a);
+  }
+  ReportSummary* summary = report.mutable_summary();
+  summary->set_articles(report.articles_size());
+  summary->set_outlets(static_cast<int>(outlets.size()));
+  summary->set_claims(static_cast<int>(claims.size()));
+  for (const Claim& c : claims) (*summary->mutable_claims_by_kind())[c.kind()]++;
+
+  Comparer comparer(rules);
+  for (Finding& f : comparer.Compare(claims)) {
+    (*summary->mutable_findings_by_verdict())[Verdict_Name(f.verdict())]++;
+    *report.add_findings() = std::move(f);
+  }
+  for (Problem& p : problems) *report.add_problems() = std::move(p);
+  return report;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,42 @@
+// The whole pipeline: ingest -> segment -> extract -> compare -> Report.
+//
+// Articles stream through extraction one at a time: their text is dropped as
+// soon as their claims are out, so memory grows with claims, not with text.
+//
+// Example:
+//   absl::StatusOr<Report> report = BuildReport(*rules, {"testdata/caracas"}, {});
+#ifndef CROSSCHECK_CHECKER_PIPELINE_H_
+#define CROSSCHECK_CHECKER_PIPELINE_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "checker/rule_set.h"
+#include "proto/claim.pb.h"
+#include "proto/report.pb.h"
+
+namespace crosscheck {
+
+// How a run treats its input.
+struct RunOptions {
+  // Stop at the first bad input (default). When false, bad inputs are
+  // skipped and listed in Report.problems.
+  bool strict = true;
+};
+
+// Reads, segments and extracts every article of `paths`, handing each
+// article's claims to `sink`. Duplicate article ids are bad input.
+absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& paths,
+                           const RunOptions& options, std::vector<Problem>* problems,
+                           absl::FunctionRef<absl::Status(ArticleClaims)> sink);
+
+// Runs the whole pipeline and returns the report (articles sorted by id).
+absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::string>& paths,
+                                   const RunOptions& options);
+
+}  // namespace crosscheck
+
+#endif  // CROSSCHECK_CHECKER_PIPELINE_H_

@@ -1,0 +1,205 @@
+#include "checker/render.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "google/protobuf/text_format.h"
+#include "google/protobuf/util/json_util.h"
+#include "unicode/utf8.h"
+
+namespace crosscheck {
+namespace {
+
+// Text from articles placed in Markdown: sanitized, pipes escaped.
+std::string Md(absl::string_view text) {
+  return absl::StrReplaceAll(SanitizeForTerminal(text),
+                             {{"|", "\\|"}, {"`", "'"}, {"<", "&lt;"}, {">", "&gt;"}});
+}
+
+std::string SectionName(Section s) {
+  switch (s) {
+    case SECTION_HEADLINE: return "headline";
+    case SECTION_CAPTION: return "caption";
+    case SECTION_BOILERPLATE: return "page furniture";
+    default: return "body";
+  }
+}
+
+std::string VerdictWord(Verdict v, int n) {
+  std::string w = absl::AsciiStrToLower(Verdict_Name(v));
+  if (n == 1) return w;
+  if (v == DISCREPANCY) return "discrepancies";
+  if (v == DISPUTED) return "disputed";
+  return w + "s";
+}
+
+// The claim's sentence with the matched span in bold.
+std::string QuoteWithSpan(const Claim& c) {
+  int rel_b = c.span().begin() - c.sentence_span().begin();
+  int rel_e = c.span().end() - c.sentence_span().begin();
+  const std::string& q = c.quote();
+  if (rel_b < 0 || rel_e > static_cast<int>(q.size()) || rel_b > rel_e) return Md(q);
+  return absl::StrCat(Md(q.substr(0, rel_b)), "**", Md(q.substr(rel_b, rel_e - rel_b)),
+                      "**", Md(q.substr(rel_e)));
+}
+
+std::string Attribution(const Claim& c) {
+  std::vector<std::string> parts;
+  const auto& a = c.attribution();
+  if (!a.source().empty()) {
+    parts.push_back(absl::StrCat(a.named() ? "named: " : "unnamed: ", Md(a.source())));
+  } else {
+    parts.push_back("outlet's own voice");
+  }
+  if (a.hedged()) parts.push_back("hedged");
+  if (a.negated()) parts.push_back("negated");
+  return absl::StrJoin(parts, ", ");
+}
+
+std::string RenderMarkdown(const Report& r) {
+  std::string out = "# crosscheck report\n\n";
+  const ReportSummary& s = r.summary();
+  std::vector<std::string> counts;
+  for (Verdict v : {CONTRADICTION, DISPUTED, DISCREPANCY, UPDATE, AGREEMENT}) {
+    auto it = s.findings_by_verdict().find(Verdict_Name(v));
+    int n = it == s.findings_by_verdict().end() ? 0 : it->second;
+    counts.push_back(absl::StrCat(n, " ", VerdictWord(v, n)));
+  }
+  absl::StrAppend(&out, s.articles(), " articles from ", s.outlets(), " outlets, ",
+                  s.claims(), " claims. Findings: ", absl::StrJoin(counts, ", "), ".\n\n");
+  if (!s.claims_by_kind().empty()) {
+    std::map<std::string, int> kinds(s.claims_by_kind().begin(), s.claims_by_kind().end());
+    std::vector<std::string> parts;
+    for (const auto& [k, n] : kinds) parts.push_back(absl::StrCat(Md(k), " ", n));
+    absl::StrAppend(&out, "Claims by kind: ", absl::StrJoin(parts, ", "), ".\n\n");
+  }
+
+  absl::StrAppend(&out, "## Articles\n\n| id | outlet | published | claims | title |\n",
+                  "|---|---|---|---|---|\n");
+  for (const ArticleSummary& a : r.articles()) {
+    absl::StrAppend(&out, "| ", Md(a.id()), " | ", a.outlet().empty() ? "?" : Md(a.outlet()),
+                    " | ", a.published().empty() ? "?" : Md(a.published()), " | ",
+                    a.claim_count(), " | ", Md(a.title()), " |\n");
+  }
+  out += "\n";
+
+  absl::StrAppend(&out, "## Findings\n\n");
+  if (r.findings().empty()) out += "No findings.\n\n";
+  int n = 0;
+  for (const Finding& f : r.findings()) {
+    absl::StrAppend(&out, "### ", ++n, ". ", Verdict_Name(f.verdict()), ": ", Md(f.kind()),
+                    " / ", Md(f.subject()), " (id ", f.id(), ")\n\n", Md(f.explanation()),
+                    "\n\n| outlet | article | published | value | where | attribution |\n",
+                    "|---|---|---|---|---|---|\n");
+    for (const Claim& c : f.claims()) {
+      absl::StrAppend(&out, "| ", c.outlet().empty() ? "?" : Md(c.outlet()), " | ",
+                      Md(c.article_id()), " | ", c.published().empty() ? "?" : Md(c.published()),
+                      " | ", Md(c.display_value()), " | ", SectionName(c.section()), " | ",
+                      Attribution(c), " |\n");
+    }
+    out += "\n";
+    for (const Claim& c : f.claims()) {
+      absl::StrAppend(&out, "> ", QuoteWithSpan(c), "\n>\n> (", Md(c.article_id()),
+                      ", bytes ", c.span().begin(), "-", c.span().end(), ")\n\n");
+    }
+  }
+  if (!r.copies().empty()) {
+    absl::StrAppend(&out, "## Copies\n\n| copier | source | shared sentences | example |\n",
+                    "|---|---|---|---|\n");
+    for (const Copy& c : r.copies()) {
+      absl::StrAppend(&out, "| ", Md(c.copier()), " | ", Md(c.source()), " | ",
+                      c.shared_sentences(), " | ", Md(c.example()), " |\n");
+    }
+    out += "\n";
+  }
+  if (!r.problems().empty()) {
+    absl::StrAppend(&out, "## Skipped inputs\n\n");
+    for (const Problem& p : r.problems()) {
+      absl::StrAppend(&out, "- ", Md(p.location()), ": ", Md(p.message()), "\n");
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string SanitizeForTerminal(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const uint8_t* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t size = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < size;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, size, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+      continue;
+    }
+    if (c == 0x1B || c == 0x9B) {
+      // ESC [ params final  |  ESC ] ... BEL/ST  |  ESC <one char>
+      if (c == 0x9B || (i < size && s[i] == '[')) {
+        if (c == 0x1B) ++i;
+        while (i < size && (s[i] < 0x40 || s[i] > 0x7E)) ++i;
+        if (i < size) ++i;
+      } else if (i < size && s[i] == ']') {
+        while (i < size && s[i] != 0x07 && !(s[i] == 0x1B && i + 1 < size && s[i + 1] == '\\')) ++i;
+        if (i < size) i += s[i] == 0x07 ? 1 : 2;
+      } else if (i < size) {
+        ++i;
+      }
+      continue;
+    }
+    if (c == '\n' || c == '\t' || c == '\r') {
+      out += ' ';
+      continue;
+    }
+    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) continue;
+    out.append(text.data() + start, i - start);
+  }
+  return out;
+}
+
+absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name) {
+  std::string n = absl::AsciiStrToLower(name);
+  if (n == "markdown" || n == "md") return ReportFormat::kMarkdown;
+  if (n == "json") return ReportFormat::kJson;
+  if (n == "textproto" || n == "text") return ReportFormat::kTextproto;
+  return absl::InvalidArgumentError(absl::StrCat(
+      "--format=", name, ": unknown format; valid choices: markdown, json, textproto"));
+}
+
+absl::StatusOr<std::string> RenderReport(const Report& report, ReportFormat format) {
+  switch (format) {
+    case ReportFormat::kMarkdown:
+      return RenderMarkdown(report);
+    case ReportFormat::kJson: {
+      std::string json;
+      google::protobuf::util::JsonPrintOptions options;
+      options.add_whitespace = true;
+      const auto status = google::protobuf::util::MessageToJsonString(report, &json, options);
+      if (!status.ok()) {
+        return absl::InternalError(
+            absl::StrCat("cannot render JSON: ", std::string(status.message())));
+      }
+      return json;
+    }
+    case ReportFormat::kTextproto: {
+      std::string text;
+      if (!google::protobuf::TextFormat::PrintToString(report, &text)) {
+        return absl::InternalError("cannot render textproto");
+      }
+      return text;
+    }
+  }
+  return absl::InvalidArgumentError("unknown format");
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,38 @@
+// Renders a Report for people (Markdown) and for programs (JSON, textproto).
+// Rendering is a pure function of the Report.
+//
+// Article text is untrusted: in Markdown output every string that came from
+// an article, its metadata or a rule has terminal control characters and
+// ANSI escape sequences removed and Markdown table syntax escaped.
+//
+// Example:
+//   absl::StatusOr<std::string> md = RenderReport(report, ReportFormat::kMarkdown);
+#ifndef CROSSCHECK_CHECKER_RENDER_H_
+#define CROSSCHECK_CHECKER_RENDER_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "proto/report.pb.h"
+
+namespace crosscheck {
+
+// Output formats of `crosscheck report`.
+enum class ReportFormat { kMarkdown, kJson, kTextproto };
+
+// Parses a --format value ("markdown"/"md", "json", "textproto"); the error
+// lists the valid choices.
+absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name);
+
+// Renders `report` in `format`.
+absl::StatusOr<std::string> RenderReport(const Report& report, ReportFormat format);
+
+// Removes what a terminal would interpret: ANSI/VT escape sequences, C0 and
+// C1 control characters (newlines and tabs become spaces). Invalid UTF-8 is
+// replaced with U+FFFD.
+std::string SanitizeForTerminal(absl::string_view text);
+
+}  // namespace crosscheck
+
+#endif  // CROSSCHECK_CHECKER_RENDER_H_
