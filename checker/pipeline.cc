@@ -1,6 +1,7 @@
 #include "checker/pipeline.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -78,12 +79,24 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
   summary->set_articles(report.articles_size());
   summary->set_outlets(static_cast<int>(outlets.size()));
   summary->set_claims(static_cast<int>(claims.size()));
-  for (const Claim& c : claims) (*summary->mutable_claims_by_kind())[c.kind()]++;
+  std::map<std::string, int> by_kind;
+  for (const Claim& c : claims) by_kind[c.kind()]++;
+  for (const auto& [kind, n] : by_kind) {
+    Count* count = summary->add_claims_by_kind();
+    count->set_name(kind);
+    count->set_count(n);
+  }
 
   Comparer comparer(rules);
+  std::map<Verdict, int> by_verdict;
   for (Finding& f : comparer.Compare(claims)) {
-    (*summary->mutable_findings_by_verdict())[Verdict_Name(f.verdict())]++;
+    by_verdict[f.verdict()]++;
     *report.add_findings() = std::move(f);
+  }
+  for (Verdict v : {CONTRADICTION, DISPUTED, DISCREPANCY, UPDATE, AGREEMENT}) {
+    Count* count = summary->add_findings_by_verdict();
+    count->set_name(Verdict_Name(v));
+    count->set_count(by_verdict[v]);
   }
   for (Problem& p : problems) *report.add_problems() = std::move(p);
   return report;

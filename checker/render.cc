@@ -1,6 +1,5 @@
 #include "checker/render.h"
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -66,17 +65,18 @@ std::string RenderMarkdown(const Report& r) {
   std::string out = "# crosscheck report\n\n";
   const ReportSummary& s = r.summary();
   std::vector<std::string> counts;
-  for (Verdict v : {CONTRADICTION, DISPUTED, DISCREPANCY, UPDATE, AGREEMENT}) {
-    auto it = s.findings_by_verdict().find(Verdict_Name(v));
-    int n = it == s.findings_by_verdict().end() ? 0 : it->second;
-    counts.push_back(absl::StrCat(n, " ", VerdictWord(v, n)));
+  for (const Count& c : s.findings_by_verdict()) {
+    Verdict v;
+    if (!Verdict_Parse(c.name(), &v)) continue;
+    counts.push_back(absl::StrCat(c.count(), " ", VerdictWord(v, c.count())));
   }
   absl::StrAppend(&out, s.articles(), " articles from ", s.outlets(), " outlets, ",
                   s.claims(), " claims. Findings: ", absl::StrJoin(counts, ", "), ".\n\n");
-  if (!s.claims_by_kind().empty()) {
-    std::map<std::string, int> kinds(s.claims_by_kind().begin(), s.claims_by_kind().end());
+  if (s.claims_by_kind_size() > 0) {
     std::vector<std::string> parts;
-    for (const auto& [k, n] : kinds) parts.push_back(absl::StrCat(Md(k), " ", n));
+    for (const Count& c : s.claims_by_kind()) {
+      parts.push_back(absl::StrCat(Md(c.name()), " ", c.count()));
+    }
     absl::StrAppend(&out, "Claims by kind: ", absl::StrJoin(parts, ", "), ".\n\n");
   }
 

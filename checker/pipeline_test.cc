@@ -1,0 +1,132 @@
+#include "checker/pipeline.h"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "checker/internal/testing.h"
+#include "checker/rule_set.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/util/json_util.h"
+#include "gtest/gtest.h"
+
+namespace crosscheck {
+namespace {
+
+namespace fs = std::filesystem;
+using ::crosscheck::testing::RunfilePath;
+
+constexpr char kSeeds[] = "testdata/caracas";
+constexpr char kGolden[] = "testdata/caracas/report.golden.json";
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto rules = Rules::LoadDirectory(RunfilePath("rules"));
+    ASSERT_OK(rules);
+    rules_ = std::move(*rules);
+  }
+  std::unique_ptr<Rules> rules_;
+};
+
+std::string ShortId(const std::string& id) { return id.substr(0, 3); }
+
+// The article short ids ("000") a finding's claims come from.
+std::set<std::string> Articles(const Finding& f) {
+  std::set<std::string> ids;
+  for (const Claim& c : f.claims()) ids.insert(ShortId(c.article_id()));
+  return ids;
+}
+
+bool Has(const Report& r, Verdict v, const std::string& kind,
+         const std::set<std::string>& articles) {
+  for (const Finding& f : r.findings()) {
+    if (f.verdict() == v && f.kind() == kind && Articles(f) == articles) return true;
+  }
+  return false;
+}
+
+TEST_F(PipelineTest, SeedCorpusFindsWhatTheSeedsHold) {
+  absl::StatusOr<Report> r = BuildReport(*rules_, {kSeeds}, {});
+  ASSERT_OK(r);
+  EXPECT_EQ(r->articles_size(), 5);
+  EXPECT_TRUE(Has(*r, CONTRADICTION, "deadline", {"000", "003"}));
+  EXPECT_TRUE(Has(*r, DISCREPANCY, "death_toll", {"001", "002"}));
+  EXPECT_TRUE(Has(*r, DISPUTED, "withdrawal_order", {"004"}));
+  for (const Finding& f : r->findings()) {
+    std::set<std::string> a = Articles(f);
+    bool january = a.count("000") || a.count("001") || a.count("002") || a.count("003");
+    if (january && a.count("004")) {
+      EXPECT_NE(f.verdict(), CONTRADICTION) << "January vs March: " << f.explanation();
+    }
+    // Every finding explains itself and cites its evidence.
+    EXPECT_FALSE(f.explanation().empty());
+    for (const Claim& c : f.claims()) {
+      EXPECT_FALSE(c.quote().empty());
+      EXPECT_NE(c.quote().find(c.matched_text()), std::string::npos);
+    }
+  }
+}
+
+TEST_F(PipelineTest, GoldenJsonReport) {
+  absl::StatusOr<Report> r = BuildReport(*rules_, {kSeeds}, {});
+  ASSERT_OK(r);
+  std::string actual;
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = true;
+  ASSERT_TRUE(google::protobuf::util::MessageToJsonString(*r, &actual, options).ok());
+  std::ifstream in(RunfilePath(kGolden));
+  std::stringstream golden;
+  golden << in.rdbuf();
+  EXPECT_EQ(actual, golden.str())
+      << "The seed report changed. If the change is right, accept it from the\n"
+         "repository root with\n"
+         "  bazel build //:crosscheck && bazel-bin/checker/crosscheck report \\\n"
+         "    --format=json testdata/caracas > testdata/caracas/report.golden.json\n"
+         "and review the diff. Actual report:\n"
+      << actual;
+}
+
+TEST_F(PipelineTest, FindingIdsSurviveAnUnrelatedArticle) {
+  absl::StatusOr<Report> before = BuildReport(*rules_, {kSeeds}, {});
+  ASSERT_OK(before);
+  std::string dir = std::string(std::getenv("TEST_TMPDIR")) + "/corpus";
+  fs::create_directories(dir);
+  for (const auto& e : fs::directory_iterator(kSeeds)) {
+    fs::copy(e.path(), dir + "/" + e.path().filename().string(),
+             fs::copy_options::overwrite_existing);
+  }
+  std::ofstream(dir + "/zzz_unrelated.txt")
+      << "Flood kills 40 in Peru\n\nAt least 40 people were killed by floods in Peru on "
+         "Monday, officials said.\n";
+  absl::StatusOr<Report> after = BuildReport(*rules_, {dir}, {});
+  ASSERT_OK(after);
+  EXPECT_EQ(after->articles_size(), 6);
+  std::set<std::string> ids_after;
+  for (const Finding& f : after->findings()) ids_after.insert(f.id());
+  for (const Finding& f : before->findings()) {
+    EXPECT_TRUE(ids_after.count(f.id())) << "finding id changed: " << f.explanation();
+  }
+}
+
+TEST_F(PipelineTest, DuplicateIdsAreBadInput) {
+  std::string dir = std::string(std::getenv("TEST_TMPDIR")) + "/dups";
+  fs::create_directories(dir + "/a");
+  fs::create_directories(dir + "/b");
+  std::ofstream(dir + "/a/x.txt") << "Two people were killed on Monday.\n";
+  std::ofstream(dir + "/b/x.txt") << "Three people were killed on Monday.\n";
+  EXPECT_THAT(BuildReport(*rules_, {dir}, {}),
+              testing::StatusIs(absl::StatusCode::kInvalidArgument,
+                                ::testing::HasSubstr("duplicate article id 'x'")));
+  RunOptions lenient;
+  lenient.strict = false;
+  absl::StatusOr<Report> r = BuildReport(*rules_, {dir}, lenient);
+  ASSERT_OK(r);
+  EXPECT_EQ(r->articles_size(), 1);
+  EXPECT_EQ(r->problems_size(), 1);
+}
+
+}  // namespace
+}  // namespace crosscheck
