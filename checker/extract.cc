@@ -215,7 +215,8 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
                             std::vector<Claim>* out) const {
   std::vector<std::pair<int, int>> taken;
   const int size = static_cast<int>(ctx.sentence.size());
-  for (const CompiledPattern& pattern : kind.patterns) {
+  for (int candidate : kind.Candidates(ctx.sentence)) {
+    const CompiledPattern& pattern = kind.patterns[candidate];
     const int ngroups = pattern.re->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> pieces(ngroups);
     std::vector<absl::string_view> groups(ngroups);

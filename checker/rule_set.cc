@@ -48,6 +48,7 @@ const RE2::Options& PatternOptions() {
   static const RE2::Options* options = [] {
     auto* o = new RE2::Options(RE2::Quiet);
     o->set_case_sensitive(false);
+    o->set_max_mem(64 << 20);
     return o;
   }();
   return *options;
@@ -402,6 +403,16 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
       cp.source_group = index("source");
       compiled.patterns.push_back(std::move(cp));
     }
+    compiled.pattern_set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+    for (const Pattern& p : k.patterns()) {
+      if (compiled.pattern_set->Add(*rules->ExpandMacros(p.regex()), nullptr) < 0) {
+        compiled.pattern_set.reset();
+        break;
+      }
+    }
+    if (compiled.pattern_set && !compiled.pattern_set->Compile()) {
+      compiled.pattern_set.reset();
+    }
     std::string error;
     if (rules->triggers_->Add(*rules->ExpandMacros(k.trigger()), &error) < 0) {
       return absl::InvalidArgumentError(
@@ -426,6 +437,22 @@ absl::StatusOr<std::unique_ptr<RE2>> Rules::Compile(
         absl::StrCat("regex '", regex, "': ", re->error()));
   }
   return re;
+}
+
+std::vector<int> CompiledKind::Candidates(absl::string_view sentence) const {
+  std::vector<int> matched;
+  if (pattern_set != nullptr) {
+    RE2::Set::ErrorInfo info;
+    if (pattern_set->Match(Piece(sentence), &matched, &info)) {
+      std::sort(matched.begin(), matched.end());
+      return matched;
+    }
+    if (info.kind == RE2::Set::kNoError) return matched;  // no pattern matches
+  }
+  // No set, or its DFA ran out of memory on this text: try every pattern.
+  matched.resize(patterns.size());
+  for (size_t i = 0; i < patterns.size(); ++i) matched[i] = static_cast<int>(i);
+  return matched;
 }
 
 const CompiledKind* Rules::FindKind(absl::string_view name) const {

@@ -47,6 +47,13 @@ struct CompiledPattern {
 struct CompiledKind {
   const ClaimKind* kind = nullptr;
   std::vector<CompiledPattern> patterns;
+  // All patterns in one DFA: tells, without submatches, which patterns match
+  // a sentence at all, so that only those run with submatches. Null when
+  // the set would not compile within memory (then every pattern runs).
+  std::unique_ptr<RE2::Set> pattern_set;
+
+  // Indices of the patterns that may match `sentence`, in order.
+  std::vector<int> Candidates(absl::string_view sentence) const;
 };
 
 // The loaded rule set. Immutable after loading; safe to share.
