@@ -269,6 +269,14 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims) const {
               ": reported ", DaysApart(a, b),
               " days apart, so the situation may have changed; a timeline, not a conflict.");
         } else {
+          // A contradiction needs both claims pinned to the same time: an
+          // undated article may be about another day, or another event.
+          if (rel == Relation::kHardConflict &&
+              (a.published().empty() || b.published().empty())) {
+            rel = Relation::kSoftConflict;
+            reason += ", but at least one article has no publication date, so they may not be "
+                      "about the same day or event";
+          }
           verdict = rel == Relation::kHardConflict
                         ? (cmp.conflict_verdict() ? cmp.conflict_verdict() : CONTRADICTION)
                         : (cmp.soft_conflict_verdict() ? cmp.soft_conflict_verdict()

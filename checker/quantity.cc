@@ -99,6 +99,17 @@ absl::StatusOr<double> QuantityParser::ParseCardinal(
     scale *= it->second->value();
     tokens.pop_back();
   }
+  // "a hundred", "a million": "a" before scale words is one.
+  if (tokens.size() >= 2 && (tokens.front() == "a" || tokens.front() == "an")) {
+    double product = 1;
+    bool all_scales = true;
+    for (size_t i = 1; i < tokens.size(); ++i) {
+      auto it = words_.find(tokens[i]);
+      all_scales &= it != words_.end() && it->second->scale();
+      if (all_scales) product *= it->second->value();
+    }
+    if (all_scales) return product * scale;
+  }
   if (tokens.size() == 1) {
     std::string t = absl::StrReplaceAll(tokens[0], {{",", ""}});
     double v;
@@ -121,9 +132,9 @@ absl::StatusOr<Quantity> QuantityParser::Parse(absl::string_view text) const {
   q.set_qualifier(QUALIFIER_EXACT);
   double spread = 0;
   for (const auto& [phrase, word] : qualifiers_) {
-    if (absl::ConsumePrefix(&rest, phrase) &&
-        (rest.empty() || rest.front() == ' ')) {
-      rest = absl::StripLeadingAsciiWhitespace(rest);
+    absl::string_view after = rest;
+    if (absl::ConsumePrefix(&after, phrase) && (after.empty() || after.front() == ' ')) {
+      rest = absl::StripLeadingAsciiWhitespace(after);
       q.set_qualifier(word->qualifier());
       spread = word->spread();
       break;

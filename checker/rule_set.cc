@@ -164,6 +164,7 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
   const Descriptor* kd = ClaimKind::descriptor();
   const Descriptor* pd = Pattern::descriptor();
 
+  std::vector<std::string> actor_where;  // "file:line:col" of each actor
   // Pass 1: macros and actors from every file, since patterns in one file
   // may use macros of another.
   for (const ParsedFile& file : files) {
@@ -193,6 +194,7 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
       }
       rules->actor_index_.emplace(a.id(), rules->proto_.actors_size());
       *rules->proto_.add_actors() = a;
+      actor_where.push_back(where);
     }
   }
   // Macros: each must expand and compile without capturing groups.
@@ -219,17 +221,19 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
     }
   }
   // Actors: parents exist and the hierarchy has no cycle.
-  for (const ActorAlias& a : rules->proto_.actors()) {
+  for (int index = 0; index < rules->proto_.actors_size(); ++index) {
+    const ActorAlias& a = rules->proto_.actors(index);
+    const std::string& where = actor_where[index];
     std::string cur = a.parent();
     for (int depth = 0; !cur.empty(); ++depth) {
       auto it = rules->actor_index_.find(cur);
       if (it == rules->actor_index_.end()) {
-        errors.push_back(absl::StrCat("actor '", a.id(), "' field parent: '",
+        errors.push_back(absl::StrCat(where, ": actor '", a.id(), "' field parent: '",
                                       cur, "' is not a defined actor id"));
         break;
       }
       if (depth > 32) {
-        errors.push_back(absl::StrCat("actor '", a.id(),
+        errors.push_back(absl::StrCat(where, ": actor '", a.id(),
                                       "' field parent: the hierarchy has a cycle"));
         break;
       }
@@ -248,7 +252,14 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
       const TextFormat::ParseInfoTree* kt =
           file.tree->GetTreeForNested(Field(rs, "kinds"), i);
       auto kerr = [&](const char* field, int index, const std::string& msg) {
-        errors.push_back(absl::StrCat(Where(file.name, kt, Field(kd, field), index),
+        const FieldDescriptor* fd = Field(kd, field);
+        // Repeated fields need an index; an unwritten field has no location
+        // of its own, so the error points at the kind.
+        if (fd->is_repeated() && index < 0) index = 0;
+        bool written = kt != nullptr &&
+                       (fd->is_repeated() ? index < k.GetReflection()->FieldSize(k, fd)
+                                          : k.GetReflection()->HasField(k, fd));
+        errors.push_back(absl::StrCat(written ? Where(file.name, kt, fd, index) : where,
                                       ": kind '", k.name(), "' field ", field,
                                       ": ", msg));
       };

