@@ -52,8 +52,15 @@ Relation RelateQuantities(const Claim& a, const Claim& b, const Comparison& cmp,
   const double inf = INFINITY;
   double la = qa.lower() * (1 - tol), ua = qa.unbounded() ? inf : qa.upper() * (1 + tol);
   double lb = qb.lower() * (1 - tol), ub = qb.unbounded() ? inf : qb.upper() * (1 + tol);
+  // "more than 20" is (20, inf) and "fewer than 20" is [0, 20): open ends.
+  auto lower_open = [](const Quantity& q) { return q.qualifier() == QUALIFIER_MORE_THAN; };
+  auto upper_open = [](const Quantity& q) { return q.qualifier() == QUALIFIER_LESS_THAN; };
+  auto below = [](double lower, bool lower_is_open, double upper, bool upper_is_open) {
+    return lower < upper || (lower == upper && !lower_is_open && !upper_is_open);
+  };
   bool both_exact = qa.qualifier() == QUALIFIER_EXACT && qb.qualifier() == QUALIFIER_EXACT;
-  if (la <= ub && lb <= ua) {
+  if (below(la, lower_open(qa), ub, upper_open(qb)) &&
+      below(lb, lower_open(qb), ua, upper_open(qa))) {
     if (both_exact || a.display_value() == b.display_value()) {
       if (reason) *reason = "the counts match";
       return Relation::kEqual;

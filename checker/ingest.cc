@@ -326,6 +326,10 @@ absl::StatusOr<Article> ArticleReader::ParseJsonLine(const std::string& file, in
     return absl::InvalidArgumentError(
         absl::StrCat(where, ": article has no \"text\""));
   }
+  // JSON escapes can smuggle in what the raw line check could not see.
+  if (absl::Status s = CheckText(absl::StrCat(where, " \"text\""), article.text()); !s.ok()) {
+    return s;
+  }
   if (!article.published().empty() && !ParseIsoDate(article.published())) {
     absl::optional<DateRange> d = ParseWrittenDate(article.published(), absl::nullopt);
     if (!d) {

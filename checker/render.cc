@@ -146,9 +146,12 @@ std::string SanitizeForTerminal(absl::string_view text) {
     if (c == 0x1B || c == 0x9B) {
       // ESC [ params final  |  ESC ] ... BEL/ST  |  ESC <one char>
       if (c == 0x9B || (i < size && s[i] == '[')) {
+        // CSI: parameter bytes 0x30-0x3F, intermediates 0x20-0x2F, then
+        // one final byte 0x40-0x7E. A malformed one ends where those stop.
         if (c == 0x1B) ++i;
-        while (i < size && (s[i] < 0x40 || s[i] > 0x7E)) ++i;
-        if (i < size) ++i;
+        while (i < size && s[i] >= 0x30 && s[i] <= 0x3F) ++i;
+        while (i < size && s[i] >= 0x20 && s[i] <= 0x2F) ++i;
+        if (i < size && s[i] >= 0x40 && s[i] <= 0x7E) ++i;
       } else if (i < size && s[i] == ']') {
         while (i < size && s[i] != 0x07 && !(s[i] == 0x1B && i + 1 < size && s[i + 1] == '\\')) ++i;
         if (i < size) i += s[i] == 0x07 ? 1 : 2;

@@ -165,6 +165,8 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
   const Descriptor* pd = Pattern::descriptor();
 
   std::vector<std::string> actor_where;  // "file:line:col" of each actor
+  // Patterns compiled while validating, by "kind/pattern", reused below.
+  absl::flat_hash_map<std::string, std::unique_ptr<RE2>> validated;
   // Pass 1: macros and actors from every file, since patterns in one file
   // may use macros of another.
   for (const ParsedFile& file : files) {
@@ -317,6 +319,8 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
           has_value |= group == "value";
         }
         if (!has_value) perr("regex", "needs a (?P<value>...) group");
+        // Keep it: compiling a pattern costs more than matching a sentence.
+        validated[absl::StrCat(k.name(), "/", p.id())] = std::move(re);
       }
     }
     for (int i = 0; i < r.subjects_size(); ++i) {
@@ -401,7 +405,10 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
     for (const Pattern& p : k.patterns()) {
       CompiledPattern cp;
       cp.pattern = &p;
-      cp.re = std::make_unique<RE2>(*rules->ExpandMacros(p.regex()), PatternOptions());
+      std::unique_ptr<RE2>& re = validated[absl::StrCat(k.name(), "/", p.id())];
+      cp.re = re != nullptr ? std::move(re)
+                            : std::make_unique<RE2>(*rules->ExpandMacros(p.regex()),
+                                                    PatternOptions());
       const auto& groups = cp.re->NamedCapturingGroups();
       auto index = [&](const char* name) {
         auto it = groups.find(name);
