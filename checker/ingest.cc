@@ -147,6 +147,46 @@ ArticleReader::ArticleReader(const Rules& rules) : rules_(rules) {
     absl::StatusOr<std::unique_ptr<RE2>> re = rules.Compile(pattern);
     if (re.ok()) url_dates_.push_back(std::move(*re));
   }
+  absl::StatusOr<std::unique_ptr<RE2>> date = rules.Compile("({DATE})");
+  if (date.ok()) written_date_ = std::move(*date);
+}
+
+absl::optional<absl::CivilDay> ArticleReader::FindDateline(absl::string_view line) const {
+  // Datelines are short: "PUBLISHED: THURSDAY, MAY 2, 2013, 1:32 PM",
+  // "Posted on Thu Jun 13, 2013 08:45 AM PDT", "05 / 02 / 2013". A prose
+  // sentence that mentions a date is not one.
+  int words = static_cast<int>(
+      std::vector<absl::string_view>(absl::StrSplit(line, ' ', absl::SkipEmpty())).size());
+  if (words > 16) return absl::nullopt;
+  // Datelines are capitals, numbers and a few function words; prose has
+  // lower-case words ("Page was born on April 22, 1923, in Nashville").
+  static const LazyRE2 kLowerWord = {R"(\b([a-z][a-z']+)\b)"};
+  re2::StringPiece scan = Piece(line);
+  std::string word;
+  int prose_words = 0;
+  while (RE2::FindAndConsume(&scan, *kLowerWord, &word)) {
+    static const char* const kDatelineWords[] = {"on", "at", "by", "am", "pm", "updated",
+                                                 "published", "posted", "last", "first",
+                                                 "originally", "of", "the", "edt", "est"};
+    bool allowed = false;
+    for (const char* w : kDatelineWords) allowed |= word == w;
+    prose_words += allowed ? 0 : 1;
+  }
+  if (prose_words > 1) return absl::nullopt;
+  if (written_date_ != nullptr) {
+    re2::StringPiece rest = Piece(line);
+    re2::StringPiece found;
+    while (RE2::FindAndConsume(&rest, *written_date_, &found)) {
+      absl::optional<DateRange> d = ParseWrittenDate(View(found), absl::nullopt);
+      if (d && d->granularity == GRANULARITY_DAY) return d->first;
+    }
+  }
+  static const LazyRE2 kNumeric = {R"((?:^|\D)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?:\D|$))"};
+  int m, d, y;
+  if (RE2::PartialMatch(Piece(line), *kNumeric, &m, &d, &y)) {
+    return MakeDay(y, m, d);  // US order: month / day / year
+  }
+  return absl::nullopt;
 }
 
 void ArticleReader::InferMetadata(Article* a) const {
@@ -250,10 +290,9 @@ void ArticleReader::InferMetadata(Article* a) const {
       }
     }
     if (is_metadata) continue;
-    if (absl::optional<DateRange> d = ParseWrittenDate(line, absl::nullopt);
-        d && d->granularity == GRANULARITY_DAY) {
+    if (absl::optional<absl::CivilDay> day = FindDateline(line)) {
       if (a->published().empty()) {
-        a->set_published(FormatIsoDate(d->first));
+        a->set_published(FormatIsoDate(*day));
         pub_src = METADATA_SOURCE_DATE_LINE;
       }
       AddSpan(a, b, e);

@@ -28,6 +28,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "absl/types/optional.h"
 #include "checker/rule_set.h"
 #include "proto/article.pb.h"
 #include "proto/report.pb.h"
@@ -70,11 +72,17 @@ class ArticleReader {
   // text and URL, and records metadata spans of the text.
   void InferMetadata(Article* article) const;
 
+  // The publication day in a short header line ("Posted on Thu Jun 13, 2013
+  // 08:45 AM PDT", "05 / 02 / 2013"), or nullopt.
+  absl::optional<absl::CivilDay> FindDateline(absl::string_view line) const;
+
  private:
   const Rules& rules_;
   // Compiled once: (outlet, masthead) and URL date patterns.
   std::vector<std::pair<const Outlet*, std::unique_ptr<RE2>>> mastheads_;
   std::vector<std::unique_ptr<RE2>> url_dates_;
+  // The rules' {DATE} macro, to find a dateline inside a header line.
+  std::unique_ptr<RE2> written_date_;
 };
 
 }  // namespace crosscheck
