@@ -146,6 +146,40 @@ std::string Statement(const ClaimKind& kind, const Claim& c) {
                       source);
 }
 
+// The days a claim is about: its scope, or for an unscoped claim the
+// `window` days up to its publication (news reports the present). Empty
+// when neither is known.
+absl::optional<std::pair<std::string, std::string>> EffectiveScope(const Claim& c, int window) {
+  if (!c.scope().start().empty()) return std::make_pair(c.scope().start(), c.scope().end());
+  absl::optional<absl::CivilDay> pub = ParseIsoDate(c.published());
+  if (!pub) return absl::nullopt;
+  return std::make_pair(FormatIsoDate(*pub - window), FormatIsoDate(*pub));
+}
+
+// True when the claim's scope ends well before its own article was
+// published: a background number of an earlier event.
+bool Background(const Claim& c, int window) {
+  absl::optional<absl::CivilDay> pub = ParseIsoDate(c.published());
+  absl::optional<absl::CivilDay> end = ParseIsoDate(c.scope().end());
+  return pub && end && *end < *pub - window;
+}
+
+// True when the two claims are about time spans that do not meet: a count
+// for February and one for this week are not rival counts.
+bool DisjointScopes(const Claim& a, const Claim& b, int window) {
+  if (a.scope().start().empty() && b.scope().start().empty()) return false;  // both "now"
+  auto sa = EffectiveScope(a, window);
+  auto sb = EffectiveScope(b, window);
+  if (!sa || !sb) {
+    // A background claim ("in December 2003, 31,000 were killed") is about
+    // its own time; against a claim of unknown time it is no rival.
+    return Background(a, window) || Background(b, window) ||
+           (!a.scope().start().empty() && a.published().empty()) ||
+           (!b.scope().start().empty() && b.published().empty());
+  }
+  return sa->second < sb->first || sb->second < sa->first;
+}
+
 long DaysApart(const Claim& a, const Claim& b) {
   absl::optional<absl::CivilDay> da = ParseIsoDate(a.published());
   absl::optional<absl::CivilDay> db = ParseIsoDate(b.published());
@@ -250,6 +284,8 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims) const {
         std::string reason;
         Relation rel = Relate(a, b, cmp, &reason);
         if (rel == Relation::kEqual || rel == Relation::kCompatible) continue;
+        const int window = cmp.update_after_days() > 0 ? cmp.update_after_days() : 7;
+        if (DisjointScopes(a, b, window)) continue;  // different times: not rivals
         Verdict verdict;
         std::string explanation;
         if (a.article_id() == b.article_id()) {

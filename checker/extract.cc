@@ -73,6 +73,9 @@ Extractor::Extractor(const Rules& rules)
   hedge_ = CompileOrNull(rules, cues.hedge());
   negation_ = CompileOrNull(rules, cues.negation());
   anonymous_ = CompileOrNull(rules, cues.anonymous());
+  if (!rules.proto().context_time().empty()) {
+    context_time_ = CompileOrNull(rules, absl::StrCat("(", rules.proto().context_time(), ")"));
+  }
   for (const SubjectTerm& t : rules.proto().subjects()) {
     if (auto re = CompileOrNull(rules, t.regex())) subjects_.emplace_back(&t, std::move(re));
   }
@@ -211,6 +214,38 @@ void Extractor::FillAttribution(const Context& ctx, absl::string_view match,
   a->set_negated(negation_ && RE2::PartialMatch(Piece(window), *negation_));
 }
 
+absl::string_view Extractor::NearestContextTime(absl::string_view sentence,
+                                                absl::string_view match,
+                                                absl::string_view value) const {
+  if (context_time_ == nullptr) return absl::string_view();
+  const char* const value_begin = value.data();
+  const char* const value_end = value.data() + value.size();
+  absl::string_view best;
+  size_t best_distance = 0;
+  re2::StringPiece rest = Piece(sentence);
+  re2::StringPiece found;
+  while (RE2::FindAndConsume(&rest, *context_time_, &found)) {
+    absl::string_view f = View(found);
+    if (f.empty()) break;
+    // The claim's own value ("by Sunday") is not its scope, nor is a
+    // deadline elsewhere in the sentence ("out of the country by this weekend").
+    if (f.data() < value_end && value_begin < f.data() + f.size()) continue;
+    static const LazyRE2 kDeadlineWord = {R"((?i)\b(?:by|before|until|within|no\s+later\s+than)\s*$)"};
+    absl::string_view before = sentence.substr(0, static_cast<size_t>(f.data() - sentence.data()));
+    if (RE2::PartialMatch(Piece(before), *kDeadlineWord)) continue;
+    size_t distance = f.data() + f.size() <= match.data()
+                          ? static_cast<size_t>(match.data() - (f.data() + f.size()))
+                          : f.data() >= match.data() + match.size()
+                                ? static_cast<size_t>(f.data() - (match.data() + match.size()))
+                                : 0;
+    if (best.empty() || distance < best_distance) {
+      best = f;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
 void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
                             std::vector<Claim>* out) const {
   std::vector<std::pair<int, int>> taken;
@@ -239,13 +274,32 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
       absl::string_view object =
           pattern.object_group ? groups[pattern.object_group] : absl::string_view();
       claim.set_subject(SubjectFor(kind, pattern, object, claim));
-      if (pattern.scope_group && !groups[pattern.scope_group].empty() &&
-          ctx.published) {
+      absl::string_view scope_text =
+          pattern.scope_group ? groups[pattern.scope_group] : absl::string_view();
+      if (scope_text.empty()) {
+        scope_text = NearestContextTime(ctx.sentence, groups[0], groups[pattern.value_group]);
+      }
+      // "It killed 612 people." continues the sentence before it, and so
+      // does its time ("In February, a quake hit Zarand.").
+      static const LazyRE2 kContinues = {R"((?i)^\s*(?:it|they|he|she|this|that)\b)"};
+      if (scope_text.empty() && !ctx.previous.empty() &&
+          RE2::PartialMatch(Piece(ctx.sentence), *kContinues)) {
+        absl::string_view end_of_previous(ctx.previous.data() + ctx.previous.size(), 0);
+        scope_text = NearestContextTime(ctx.previous, end_of_previous, absl::string_view());
+      }
+      // An undated article can still place a claim in "December 2003".
+      static const LazyRE2 kYear = {R"(\b(?:19|20)\d\d\b)"};
+      absl::optional<absl::CivilDay> reference = ctx.published;
+      if (!reference && RE2::PartialMatch(Piece(scope_text), *kYear)) {
+        reference = absl::CivilDay(2100, 1, 1);  // unused: the text names its year
+      }
+      if (!scope_text.empty() && reference) {
         absl::StatusOr<TimeInterval> scope =
-            ResolveTime(groups[pattern.scope_group], *ctx.published,
-                        TIME_DIRECTION_PAST, 0, numbers_);
-        claim.set_scope_text(std::string(groups[pattern.scope_group]));
-        if (scope.ok()) *claim.mutable_scope() = std::move(*scope);
+            ResolveTime(scope_text, *reference, TIME_DIRECTION_PAST, 0, numbers_);
+        if (scope.ok()) {
+          claim.set_scope_text(std::string(absl::StripAsciiWhitespace(scope_text)));
+          *claim.mutable_scope() = std::move(*scope);
+        }
       }
       FillAttribution(ctx, groups[0],
                       pattern.source_group ? groups[pattern.source_group]

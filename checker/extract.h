@@ -56,6 +56,10 @@ class Extractor {
   std::string SubjectFor(const CompiledKind& kind,
                          const CompiledPattern& pattern,
                          absl::string_view object, const Claim& claim) const;
+  // The time expression of the sentence nearest to `match` (not inside
+  // `value`), or empty: the scope of a claim whose pattern captured none.
+  absl::string_view NearestContextTime(absl::string_view sentence, absl::string_view match,
+                                       absl::string_view value) const;
   void FillAttribution(const Context& ctx, absl::string_view match,
                        absl::string_view source, Claim* claim) const;
 
@@ -66,6 +70,7 @@ class Extractor {
   std::unique_ptr<RE2> hedge_;
   std::unique_ptr<RE2> negation_;
   std::unique_ptr<RE2> anonymous_;
+  std::unique_ptr<RE2> context_time_;
   // Subject vocabulary: compiled regex per SubjectTerm.
   std::vector<std::pair<const SubjectTerm*, std::unique_ptr<RE2>>> subjects_;
 };

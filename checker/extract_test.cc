@@ -63,6 +63,50 @@ TEST_F(ExtractTest, BoundsAndScopeOfAQualifiedCount) {
   EXPECT_TRUE(claims[0].attribution().named());
 }
 
+TEST_F(ExtractTest, ABackgroundNumberTakesItsTimeFromTheSentence) {
+  std::vector<Claim> claims = Run(
+      "death_toll",
+      "In February, a quake hit the town of Zarand, killing 612 people.", "2005-11-28");
+  ASSERT_THAT(claims, SizeIs(1));
+  EXPECT_EQ(claims[0].scope_text(), "In February");
+  EXPECT_EQ(claims[0].scope().start(), "2005-02-01");
+  EXPECT_EQ(claims[0].scope().end(), "2005-02-28");
+}
+
+TEST_F(ExtractTest, APronounSentenceKeepsThePreviousSentencesTime) {
+  Article article;
+  article.set_id("q");
+  article.set_published("2005-11-28");
+  article.set_text(
+      "A quake struck Qeshm on Sunday, killing 10 people. In February, a quake hit "
+      "the town of Zarand. It killed 612 people and injured 1,400.\n");
+  Segmenter segmenter(*rules_);
+  Extractor extractor(*rules_);
+  ArticleClaims out = extractor.Extract(segmenter.Segment(article));
+  ASSERT_THAT(out.claims(), SizeIs(2));
+  EXPECT_EQ(out.claims(0).scope_text(), "on Sunday");
+  EXPECT_EQ(out.claims(1).display_value(), "612");
+  EXPECT_EQ(out.claims(1).scope_text(), "In February");
+}
+
+TEST_F(ExtractTest, AnUndatedArticleStillPlacesAYearInTime) {
+  std::vector<Claim> claims = Run(
+      "death_toll",
+      "Iranians recall December 2003, in which more than 31,000 people were killed in Bam.", "");
+  ASSERT_THAT(claims, SizeIs(1));
+  EXPECT_EQ(claims[0].scope().start(), "2003-12-01");
+  EXPECT_EQ(claims[0].scope().end(), "2003-12-31");
+}
+
+TEST_F(ExtractTest, ADeadlineIsNotTheScopeOfAnOrder) {
+  std::vector<Claim> claims = Run(
+      "withdrawal_order",
+      "The move prompted Maduro to cut ties and order U.S. diplomats out of the country by "
+      "this weekend.");
+  ASSERT_THAT(claims, SizeIs(1));
+  EXPECT_EQ(claims[0].scope_text(), "");
+}
+
 TEST_F(ExtractTest, ProvenanceIsRelativeToTheSentence) {
   std::vector<Claim> claims = Run("deadline", "They must depart by Sunday.");
   ASSERT_THAT(claims, SizeIs(1));
@@ -124,10 +168,10 @@ namespace {
 
 TEST_F(ExtractTest, NoBreakSpacesCountAsSpaces) {
   std::vector<Claim> claims =
-      Run("death_toll", "The toll of 11\xC2\xA0protesters killed Wednesday rose.");
+      Run("death_toll", "Officials said 11\xC2\xA0protesters were killed Wednesday.");
   ASSERT_THAT(claims, SizeIs(1));
   EXPECT_EQ(claims[0].scope_text(), "Wednesday");
-  EXPECT_EQ(claims[0].matched_text(), "toll of 11\xC2\xA0protesters killed Wednesday");
+  EXPECT_EQ(claims[0].matched_text(), "11\xC2\xA0protesters were killed Wednesday");
 }
 
 }  // namespace

@@ -5,7 +5,11 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
+#include <algorithm>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "checker/internal/testing.h"
 #include "checker/rule_set.h"
 #include "gmock/gmock.h"
@@ -80,13 +84,23 @@ TEST_F(PipelineTest, GoldenJsonReport) {
   std::ifstream in(RunfilePath(kGolden));
   std::stringstream golden;
   golden << in.rdbuf();
-  EXPECT_EQ(actual, golden.str())
-      << "The seed report changed. If the change is right, accept it from the\n"
-         "repository root with\n"
-         "  bazel build //:crosscheck && bazel-bin/checker/crosscheck report \\\n"
-         "    --format=json testdata/caracas > testdata/caracas/report.golden.json\n"
-         "and review the diff. Actual report:\n"
-      << actual;
+  if (actual == golden.str()) return;
+  // Show where they part, not two whole reports.
+  std::vector<std::string> want = absl::StrSplit(golden.str(), '\n');
+  std::vector<std::string> got = absl::StrSplit(actual, '\n');
+  size_t line = 0;
+  while (line < want.size() && line < got.size() && want[line] == got[line]) ++line;
+  std::string context;
+  for (size_t i = line >= 3 ? line - 3 : 0; i < std::min(got.size(), line + 4); ++i) {
+    absl::StrAppend(&context, i == line ? "> " : "  ", got[i], "\n");
+  }
+  ADD_FAILURE() << "The seed report differs from " << kGolden << " at line " << line + 1
+                << " (expected: '" << (line < want.size() ? want[line] : "<end>") << "'):\n"
+                << context
+                << "If the change is right, accept it from the repository root with\n"
+                   "  bazel build //:crosscheck && bazel-bin/checker/crosscheck report \\\n"
+                   "    --format=json testdata/caracas > testdata/caracas/report.golden.json\n"
+                   "and review the diff.";
 }
 
 TEST_F(PipelineTest, FindingIdsSurviveAnUnrelatedArticle) {

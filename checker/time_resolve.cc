@@ -165,6 +165,40 @@ absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text,
                              forward ? " on or after " : " on or before ", pub));
   }
 
+  // "since January": from then to publication.
+  absl::string_view since = t;
+  if (absl::ConsumePrefix(&since, "since ")) {
+    absl::StatusOr<TimeInterval> from =
+        ResolveTime(since, published, TIME_DIRECTION_PAST, lookback_days, numbers);
+    if (!from.ok()) return from.status();
+    absl::optional<absl::CivilDay> start = ParseIsoDate(from->start());
+    if (!start || *start > published) {
+      return absl::InvalidArgumentError(absl::StrCat("'", text, "' starts after publication"));
+    }
+    return Make(*start, published, GRANULARITY_DAY, absl::StrCat("since ", from->start()));
+  }
+  for (absl::string_view prefix : {"in ", "during ", "early ", "late ", "mid-", "mid "}) {
+    absl::ConsumePrefix(&t, prefix);
+  }
+  // A year: "2003".
+  int year = 0;
+  if (t.size() == 4 && absl::SimpleAtoi(t, &year) && year >= 1900 && year <= 2100) {
+    absl::CivilYear y(year);
+    return Make(absl::CivilDay(y), absl::CivilDay(y + 1) - 1, GRANULARITY_YEAR,
+                absl::StrCat("the year ", year));
+  }
+  // A month without a year: the nearest one in the text's direction.
+  if (int month = MonthFromName(t); month != 0) {
+    absl::CivilMonth m(published.year(), month);
+    absl::CivilMonth now(published);
+    if (direction == TIME_DIRECTION_FUTURE ? m < now : m > now) {
+      m = absl::CivilMonth(published.year() + (direction == TIME_DIRECTION_FUTURE ? 1 : -1),
+                           month);
+    }
+    return Make(absl::CivilDay(m), absl::CivilDay(m + 1) - 1, GRANULARITY_MONTH,
+                absl::StrCat("the nearest ", t, direction == TIME_DIRECTION_FUTURE
+                                                    ? " on or after " : " on or before ", pub));
+  }
   // Written dates.
   if (absl::optional<DateRange> d = ParseWrittenDate(t, published)) {
     return Make(d->first, d->last, d->granularity, "a written date");
