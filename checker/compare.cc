@@ -68,8 +68,14 @@ Relation RelateQuantities(const Claim& a, const Claim& b, const Comparison& cmp,
     if (reason) *reason = "the ranges overlap";
     return Relation::kCompatible;
   }
+  // "600" next to "612": a round number may be a rounded one.
+  auto round = [](double v) { return v >= 100 && std::fmod(v, 100) == 0; };
+  const double larger = std::max(qa.value(), qb.value());
+  const bool rounded = cmp.round_number_tolerance() > 0 && (round(qa.value()) || round(qb.value())) &&
+                       larger > 0 &&
+                       std::fabs(qa.value() - qb.value()) / larger <= cmp.round_number_tolerance();
   if (both_exact && SameScope(a, b) && !a.attribution().hedged() &&
-      !b.attribution().hedged()) {
+      !b.attribution().hedged() && !rounded) {
     if (reason) {
       *reason = a.scope_text().empty()
                     ? "both are exact counts with no different time span given, and they differ"
@@ -84,6 +90,7 @@ Relation RelateQuantities(const Claim& a, const Claim& b, const Comparison& cmp,
                                  " vs ", ScopeWords(b), ")"));
     }
     if (!both_exact) why.push_back("at least one is a bound or an estimate, not a count");
+    if (rounded) why.push_back("a round number may be a rounded one");
     if (a.attribution().hedged() || b.attribution().hedged()) {
       why.push_back("at least one is hedged");
     }

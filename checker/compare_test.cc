@@ -724,3 +724,34 @@ TEST_F(CompareTest, ExplanationsNameBothValuesAndBothOutlets) {
 
 }  // namespace
 }  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+TEST_F(CompareTest, ARoundNumberNearAnExactOneIsADiscrepancy) {
+  // "600 were killed" next to "612 people": the 600 is likely rounded.
+  Claim a = Toll("a1", "Reuters", "2005-11-28", QUALIFIER_EXACT, 612);
+  Claim b = Toll("b1", "AFP", "2005-11-28", QUALIFIER_EXACT, 600);
+  std::vector<Finding> findings = Compare({a, b});
+  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 0) << Dump(findings);
+  EXPECT_EQ(CountVerdict(findings, DISCREPANCY), 1) << Dump(findings);
+  // Far apart, a round number is no excuse.
+  Claim c = Toll("c1", "AFP", "2005-11-28", QUALIFIER_EXACT, 400);
+  findings = Compare({a, c});
+  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 1) << Dump(findings);
+}
+
+TEST_F(CompareTest, ABackgroundNumberIsNotARivalOfTodaysToll) {
+  Claim today = Toll("a1", "Reuters", "2005-11-28", QUALIFIER_EXACT, 10);
+  Claim february = Toll("b1", "AFP", "2005-11-28", QUALIFIER_EXACT, 612);
+  february.set_scope_text("In February");
+  february.mutable_scope()->set_start("2005-02-01");
+  february.mutable_scope()->set_end("2005-02-28");
+  EXPECT_THAT(Compare({today, february}), SizeIs(0));
+  // Nor against a claim of unknown time.
+  Claim undated = Toll("c1", "Blog", "", QUALIFIER_EXACT, 3);
+  EXPECT_THAT(Compare({undated, february}), SizeIs(0));
+}
+
+}  // namespace
+}  // namespace crosscheck

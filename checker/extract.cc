@@ -238,6 +238,14 @@ absl::string_view Extractor::NearestContextTime(absl::string_view sentence,
                           : f.data() >= match.data() + match.size()
                                 ? static_cast<size_t>(f.data() - (match.data() + match.size()))
                                 : 0;
+    // A time in the claim's own clause beats a nearer one across a comma
+    // ("in 2003, and 600 were killed in Zarand in February").
+    const char* gap_begin = std::min(f.data() + f.size(), match.data() + match.size());
+    const char* gap_end = std::max(f.data(), match.data());
+    if (gap_begin < gap_end) {
+      absl::string_view gap(gap_begin, static_cast<size_t>(gap_end - gap_begin));
+      if (gap.find_first_of(",;") != absl::string_view::npos) distance += 1000;
+    }
     if (best.empty() || distance < best_distance) {
       best = f;
       best_distance = distance;
@@ -297,7 +305,11 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
         absl::StatusOr<TimeInterval> scope =
             ResolveTime(scope_text, *reference, TIME_DIRECTION_PAST, 0, numbers_);
         if (scope.ok()) {
-          claim.set_scope_text(std::string(absl::StripAsciiWhitespace(scope_text)));
+          absl::string_view shown = absl::StripAsciiWhitespace(scope_text);
+          while (!shown.empty() && (shown.back() == '.' || shown.back() == ',')) {
+            shown.remove_suffix(1);  // "in February." ends the sentence too
+          }
+          claim.set_scope_text(std::string(shown));
           *claim.mutable_scope() = std::move(*scope);
         }
       }

@@ -89,6 +89,15 @@ TEST_F(ExtractTest, APronounSentenceKeepsThePreviousSentencesTime) {
   EXPECT_EQ(out.claims(1).scope_text(), "In February");
 }
 
+TEST_F(ExtractTest, TheTimeInTheClaimsOwnClauseWins) {
+  std::vector<Claim> claims = Run(
+      "death_toll",
+      "A quake razed Bam in 2003, and 600 were killed in the city of Zarand in February.",
+      "2005-11-28");
+  ASSERT_THAT(claims, SizeIs(1));
+  EXPECT_EQ(claims[0].scope_text(), "in February");
+}
+
 TEST_F(ExtractTest, AnUndatedArticleStillPlacesAYearInTime) {
   std::vector<Claim> claims = Run(
       "death_toll",
