@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/types/optional.h"
+#include "checker/internal/shipped_rules.h"
 #include "checker/internal/testing.h"
 #include "checker/rule_set.h"
 #include "gmock/gmock.h"
@@ -20,14 +21,11 @@ using ::testing::IsEmpty;
 class ActorsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto rules = Rules::LoadDirectory(RunfilePath("rules"));
-    ASSERT_OK(rules);
-    rules_ = rules->release();
+    rules_ = &testing::ShippedRules();
     actors_ = new ActorResolver(*rules_);
   }
   static void TearDownTestSuite() {
     delete actors_;
-    delete rules_;
   }
 
   static const ActorResolver& actors() { return *actors_; }
@@ -50,11 +48,11 @@ class ActorsTest : public ::testing::Test {
     return alias ? actors().ToActor(*alias) : Actor();
   }
 
-  static Rules* rules_;
+  static const Rules* rules_;
   static ActorResolver* actors_;
 };
 
-Rules* ActorsTest::rules_ = nullptr;
+const Rules* ActorsTest::rules_ = nullptr;
 ActorResolver* ActorsTest::actors_ = nullptr;
 
 TEST_F(ActorsTest, ResolvesAliases) {

@@ -20,17 +20,6 @@
 namespace crosscheck {
 namespace {
 
-int Severity(Verdict v) {
-  switch (v) {
-    case CONTRADICTION: return 0;
-    case DISPUTED: return 1;
-    case DISCREPANCY: return 2;
-    case UPDATE: return 3;
-    case AGREEMENT: return 4;
-    default: return 5;
-  }
-}
-
 bool SameScope(const Claim& a, const Claim& b) {
   return a.scope().start() == b.scope().start() && a.scope().end() == b.scope().end();
 }
@@ -233,6 +222,15 @@ Finding MakeFinding(const ClaimKind& kind, const std::string& subject, Verdict v
 
 }  // namespace
 
+int VerdictRank(Verdict verdict) {
+  int rank = 0;
+  for (Verdict v : kVerdictsBySeverity) {
+    if (v == verdict) return rank;
+    ++rank;
+  }
+  return rank;
+}
+
 Relation Relate(const Claim& a, const Claim& b, const Comparison& comparison,
                 std::string* reason) {
   if (a.has_quantity() && b.has_quantity()) return RelateQuantities(a, b, comparison, reason);
@@ -375,8 +373,8 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims) const {
     }
   }
   std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    if (Severity(a.verdict()) != Severity(b.verdict())) {
-      return Severity(a.verdict()) < Severity(b.verdict());
+    if (VerdictRank(a.verdict()) != VerdictRank(b.verdict())) {
+      return VerdictRank(a.verdict()) < VerdictRank(b.verdict());
     }
     if (a.kind() != b.kind()) return a.kind() < b.kind();
     if (a.subject() != b.subject()) return a.subject() < b.subject();

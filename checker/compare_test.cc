@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "checker/internal/shipped_rules.h"
 #include "checker/internal/testing.h"
 #include "checker/rule_set.h"
 #include "gmock/gmock.h"
@@ -153,28 +154,11 @@ std::string Dump(const std::vector<Finding>& findings) {
   return out;
 }
 
-// Position of a verdict in the documented order, most severe first.
-int Rank(Verdict v) {
-  switch (v) {
-    case CONTRADICTION: return 0;
-    case DISPUTED: return 1;
-    case DISCREPANCY: return 2;
-    case UPDATE: return 3;
-    case AGREEMENT: return 4;
-    default: return 5;
-  }
-}
 
 class CompareTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto rules = Rules::LoadDirectory(RunfilePath("rules"));
-    ASSERT_OK(rules);
-    rules_ = rules->release();
-  }
-  static void TearDownTestSuite() {
-    delete rules_;
-    rules_ = nullptr;
+    rules_ = &testing::ShippedRules();
   }
 
   static const Comparison& ComparisonOf(const std::string& kind) {
@@ -188,10 +172,10 @@ class CompareTest : public ::testing::Test {
     return comparer.Compare(claims);
   }
 
-  static Rules* rules_;
+  static const Rules* rules_;
 };
 
-Rules* CompareTest::rules_ = nullptr;
+const Rules* CompareTest::rules_ = nullptr;
 
 TEST_F(CompareTest, ShippedRulesHaveTheKindsTheseTestsUse) {
   for (const char* kind : {"death_toll", "deadline", "withdrawal_order"}) {
@@ -666,7 +650,7 @@ TEST_F(CompareTest, FindingsAreSortedMostSevereFirst) {
   for (size_t i = 1; i < findings.size(); ++i) {
     const Finding& p = findings[i - 1];
     const Finding& f = findings[i];
-    ASSERT_LE(Rank(p.verdict()), Rank(f.verdict())) << Dump(findings);
+    ASSERT_LE(VerdictRank(p.verdict()), VerdictRank(f.verdict())) << Dump(findings);
     if (p.verdict() == f.verdict()) {
       ASSERT_LE(p.kind(), f.kind()) << Dump(findings);
       if (p.kind() == f.kind()) {

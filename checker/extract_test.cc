@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "checker/internal/shipped_rules.h"
 #include "checker/internal/testing.h"
 #include "checker/rule_set.h"
 #include "checker/segment.h"
@@ -19,11 +20,8 @@ using ::testing::SizeIs;
 class ExtractTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto rules = Rules::LoadDirectory(RunfilePath("rules"));
-    ASSERT_OK(rules);
-    rules_ = rules->release();
+    rules_ = &testing::ShippedRules();
   }
-  static void TearDownTestSuite() { delete rules_; }
 
   std::vector<Claim> Run(const std::string& kind, const std::string& text,
                          const std::string& published = "2019-01-24") {
@@ -31,10 +29,10 @@ class ExtractTest : public ::testing::Test {
     return extractor.ExtractSentence(kind, text, published);
   }
 
-  static Rules* rules_;
+  static const Rules* rules_;
 };
 
-Rules* ExtractTest::rules_ = nullptr;
+const Rules* ExtractTest::rules_ = nullptr;
 
 TEST_F(ExtractTest, SumsARunningTollAndKeepsItsScope) {
   std::vector<Claim> claims = Run(

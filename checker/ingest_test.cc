@@ -10,6 +10,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "checker/internal/shipped_rules.h"
 #include "checker/internal/testing.h"
 #include "checker/rule_set.h"
 #include "gmock/gmock.h"
@@ -66,13 +67,7 @@ bool HasSpan(const Article& a, int begin, int end) {
 class IngestTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto rules = Rules::LoadDirectory(RunfilePath("rules"));
-    ASSERT_OK(rules);
-    rules_ = rules->release();
-  }
-  static void TearDownTestSuite() {
-    delete rules_;
-    rules_ = nullptr;
+    rules_ = &testing::ShippedRules();
   }
 
   // Copies a seed article into a scratch directory, without its sidecar.
@@ -85,10 +80,10 @@ class IngestTest : public ::testing::Test {
     return path;
   }
 
-  static Rules* rules_;
+  static const Rules* rules_;
 };
 
-Rules* IngestTest::rules_ = nullptr;
+const Rules* IngestTest::rules_ = nullptr;
 
 // --- ListArticleFiles -------------------------------------------------------
 

@@ -93,7 +93,7 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
     by_verdict[f.verdict()]++;
     *report.add_findings() = std::move(f);
   }
-  for (Verdict v : {CONTRADICTION, DISPUTED, DISCREPANCY, UPDATE, AGREEMENT}) {
+  for (Verdict v : kVerdictsBySeverity) {
     Count* count = summary->add_findings_by_verdict();
     count->set_name(Verdict_Name(v));
     count->set_count(by_verdict[v]);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "checker/internal/shipped_rules.h"
 #include "checker/internal/testing.h"
 #include "checker/rule_set.h"
 #include "gmock/gmock.h"
@@ -19,23 +20,20 @@ using ::testing::HasSubstr;
 class QuantityTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto rules = Rules::LoadDirectory(RunfilePath("rules"));
-    ASSERT_OK(rules);
-    rules_ = rules->release();
+    rules_ = &testing::ShippedRules();
     parser_ = new QuantityParser(rules_->proto());
   }
   static void TearDownTestSuite() {
     delete parser_;
-    delete rules_;
   }
 
   static const QuantityParser& parser() { return *parser_; }
 
-  static Rules* rules_;
+  static const Rules* rules_;
   static QuantityParser* parser_;
 };
 
-Rules* QuantityTest::rules_ = nullptr;
+const Rules* QuantityTest::rules_ = nullptr;
 QuantityParser* QuantityTest::parser_ = nullptr;
 
 TEST_F(QuantityTest, CardinalsInDigitsAndWords) {

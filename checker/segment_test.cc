@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "checker/internal/shipped_rules.h"
 #include "checker/internal/testing.h"
 #include "checker/rule_set.h"
 #include "gmock/gmock.h"
@@ -21,14 +22,11 @@ using ::testing::Pair;
 class SegmentTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto rules = Rules::LoadDirectory(RunfilePath("rules"));
-    ASSERT_OK(rules);
-    rules_ = rules->release();
+    rules_ = &testing::ShippedRules();
     segmenter_ = new Segmenter(*rules_);
   }
   static void TearDownTestSuite() {
     delete segmenter_;
-    delete rules_;
   }
 
   static Document Segment(const std::string& text, const std::string& title = "",
@@ -67,11 +65,11 @@ class SegmentTest : public ::testing::Test {
     return out;
   }
 
-  static Rules* rules_;
+  static const Rules* rules_;
   static Segmenter* segmenter_;
 };
 
-Rules* SegmentTest::rules_ = nullptr;
+const Rules* SegmentTest::rules_ = nullptr;
 Segmenter* SegmentTest::segmenter_ = nullptr;
 
 TEST_F(SegmentTest, SpansAreBytesOfTheOriginalText) {

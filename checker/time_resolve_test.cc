@@ -6,6 +6,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/time/civil_time.h"
+#include "checker/internal/shipped_rules.h"
 #include "checker/internal/testing.h"
 #include "checker/quantity.h"
 #include "checker/rule_set.h"
@@ -29,14 +30,11 @@ constexpr absl::CivilDay kMonday(2019, 1, 28);
 class TimeResolveTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto rules = Rules::LoadDirectory(RunfilePath("rules"));
-    ASSERT_OK(rules);
-    rules_ = rules->release();
+    rules_ = &testing::ShippedRules();
     numbers_ = new QuantityParser(rules_->proto());
   }
   static void TearDownTestSuite() {
     delete numbers_;
-    delete rules_;
   }
 
   static absl::StatusOr<TimeInterval> Resolve(
@@ -45,11 +43,11 @@ class TimeResolveTest : public ::testing::Test {
     return ResolveTime(text, published, direction, lookback_days, *numbers_);
   }
 
-  static Rules* rules_;
+  static const Rules* rules_;
   static QuantityParser* numbers_;
 };
 
-Rules* TimeResolveTest::rules_ = nullptr;
+const Rules* TimeResolveTest::rules_ = nullptr;
 QuantityParser* TimeResolveTest::numbers_ = nullptr;
 
 struct DayCase {
