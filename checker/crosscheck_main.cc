@@ -1,6 +1,8 @@
 // crosscheck: compares what news outlets report about the same event.
 //
-//   crosscheck report [--format=markdown|json|textproto] PATH...
+//   crosscheck report [--format=markdown|json|textproto] [--ledger=FILE] PATH...
+//   crosscheck review --ledger=FILE PATH...
+//   crosscheck test --ledger=FILE [--fail_on=CONTRADICTION] PATH...
 //   crosscheck claims [--output=FILE] PATH...
 //   crosscheck rules
 //
@@ -20,8 +22,12 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "checker/atomic_file.h"
+#include "checker/junit.h"
+#include "checker/ledger.h"
 #include "checker/pipeline.h"
 #include "checker/render.h"
+#include "checker/review.h"
 #include "checker/rule_set.h"
 #include "google/protobuf/util/json_util.h"
 
@@ -37,6 +43,26 @@ ABSL_FLAG(std::string, output, "",
 ABSL_FLAG(bool, skip_bad_input, false,
           "skip unreadable, empty, binary or non-UTF-8 articles and malformed "
           "JSONL lines, listing them in the report, instead of failing");
+ABSL_FLAG(std::string, ledger, "",
+          "review ledger (a crosscheck.Ledger textproto kept beside the corpus): "
+          "report shows each finding's review status; review records verdicts "
+          "in it; test passes findings reviewed in it");
+ABSL_FLAG(std::string, reviewer, "",
+          "review: the name recorded with each verdict (default: $USER)");
+ABSL_FLAG(std::string, min_verdict, "DISCREPANCY",
+          "review: offer unreviewed findings at or above this verdict "
+          "(CONTRADICTION, DISPUTED, DISCREPANCY, UPDATE, AGREEMENT)");
+ABSL_FLAG(std::string, fail_on, "CONTRADICTION",
+          "test: fail when a finding at or above this verdict is unreviewed");
+ABSL_FLAG(std::string, finding, "",
+          "review, scripted: the finding id to record a verdict for (with "
+          "--decision; see the ids in the report)");
+ABSL_FLAG(std::string, decision, "",
+          "review, scripted: confirm or dismiss (a false positive)");
+ABSL_FLAG(std::string, side, "",
+          "review, scripted: the article id whose claim is right (confirms)");
+ABSL_FLAG(std::string, note, "", "review, scripted: a note to keep with the verdict");
+ABSL_FLAG(bool, list, false, "review: list the ledger's verdicts and stale entries, and stop");
 
 namespace crosscheck {
 namespace {
@@ -49,6 +75,15 @@ constexpr char kUsage[] =
     "  crosscheck report [--format=markdown|json|textproto] [--output=FILE] PATH...\n"
     "      Contradictions, discrepancies, disputes, updates and agreement\n"
     "      between the articles, with evidence.\n"
+    "  crosscheck review --ledger=FILE [--reviewer=NAME] PATH...\n"
+    "      Walks through the unreviewed findings (c confirm, d dismiss, 1-9 the\n"
+    "      side that is right, n note, s skip, q quit) and records each verdict\n"
+    "      in the ledger. Scripted: --finding=ID --decision=confirm|dismiss\n"
+    "      [--side=ARTICLE] [--note=TEXT]; --list shows the ledger.\n"
+    "  crosscheck test --ledger=FILE [--fail_on=CONTRADICTION] PATH...\n"
+    "      Exits 1 when a finding at or above --fail_on is unreviewed; writes\n"
+    "      JUnit XML to $XML_OUTPUT_FILE and the report to\n"
+    "      $TEST_UNDECLARED_OUTPUTS_DIR (what a Bazel test wants).\n"
     "  crosscheck claims [--output=FILE] PATH...\n"
     "      Every extracted claim, one JSON object (crosscheck.ArticleClaims)\n"
     "      per article and line.\n"
@@ -88,28 +123,166 @@ absl::Status Emit(const std::string& content) {
     return std::fflush(stdout) == 0 ? absl::OkStatus()
                                     : absl::DataLossError("cannot write to standard output");
   }
-  std::string tmp = absl::StrCat(output, ".tmp.", ::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << content;
-    out.close();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      return absl::PermissionDeniedError(absl::StrCat(output, ": cannot write"));
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, output, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return absl::PermissionDeniedError(absl::StrCat(output, ": cannot write: ", ec.message()));
-  }
-  return absl::OkStatus();
+  return WriteFileAtomically(output, content);
 }
 
 int Fail(const absl::Status& status) {
   std::cerr << "crosscheck: " << status.message() << "\n";
+  return 1;
+}
+
+absl::StatusOr<Verdict> ParseVerdictFlag(const std::string& flag, const std::string& value) {
+  Verdict v;
+  if (!Verdict_Parse(value, &v) || v == VERDICT_UNSPECIFIED) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--", flag, "=", value,
+        ": unknown verdict; valid choices: CONTRADICTION, DISPUTED, DISCREPANCY, UPDATE, "
+        "AGREEMENT"));
+  }
+  return v;
+}
+
+std::string Reviewer() {
+  if (!absl::GetFlag(FLAGS_reviewer).empty()) return absl::GetFlag(FLAGS_reviewer);
+  for (const char* var : {"USER", "LOGNAME"}) {
+    if (const char* user = std::getenv(var)) return user;
+  }
+  return "";
+}
+
+int RunClaims(const Rules& rules, const std::vector<std::string>& paths,
+              const RunOptions& options) {
+  std::string out;
+  std::vector<Problem> problems;
+  google::protobuf::util::JsonPrintOptions json_options;
+  absl::Status s = ExtractClaims(rules, paths, options, &problems, [&](ArticleClaims ac) {
+    std::string line;
+    const auto st = google::protobuf::util::MessageToJsonString(ac, &line, json_options);
+    if (!st.ok()) return absl::InternalError(std::string(st.message()));
+    absl::StrAppend(&out, line, "\n");
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return Fail(s);
+  for (const Problem& p : problems) {
+    std::cerr << "crosscheck: skipped " << p.location() << ": " << p.message() << "\n";
+  }
+  s = Emit(out);
+  return s.ok() ? 0 : Fail(s);
+}
+
+int RunListLedger() {
+  std::string path = UserPath(absl::GetFlag(FLAGS_ledger));
+  if (path.empty()) {
+    std::cerr << "crosscheck review --list: --ledger=FILE is required\n";
+    return 2;
+  }
+  absl::StatusOr<Ledger> ledger = ReadLedger(path);
+  if (!ledger.ok()) return Fail(ledger.status());
+  std::string out;
+  for (const Review& r : ledger->reviews()) {
+    absl::StrAppend(&out, r.finding_id(), "  ", Decision_Name(r.decision()),
+                    r.correct_article_id().empty() ? "" : " (" + r.correct_article_id() + " is right)",
+                    "  ", r.reviewer(), " ", r.time(), "\n    ",
+                    SanitizeForTerminal(r.explanation()), "\n");
+    if (!r.note().empty()) absl::StrAppend(&out, "    note: ", SanitizeForTerminal(r.note()), "\n");
+  }
+  if (out.empty()) out = "The ledger has no verdicts yet.\n";
+  absl::Status s = Emit(out);
+  return s.ok() ? 0 : Fail(s);
+}
+
+int RunReview(const Report& report, Ledger ledger) {
+  std::string path = UserPath(absl::GetFlag(FLAGS_ledger));
+  for (const Review& r : report.stale_reviews()) {
+    std::cerr << "crosscheck: ledger entry " << r.finding_id()
+              << " matches no finding of this corpus (kept): "
+              << SanitizeForTerminal(r.explanation()) << "\n";
+  }
+  if (!absl::GetFlag(FLAGS_finding).empty()) {  // scripted
+    const Finding* found = nullptr;
+    for (const Finding& f : report.findings()) {
+      if (f.id() == absl::GetFlag(FLAGS_finding)) found = &f;
+    }
+    if (found == nullptr) {
+      return Fail(absl::NotFoundError(absl::StrCat(
+          "--finding=", absl::GetFlag(FLAGS_finding),
+          ": no such finding in this corpus (see the ids in `crosscheck report`)")));
+    }
+    std::string decision_text = absl::GetFlag(FLAGS_decision);
+    if (decision_text.empty() && !absl::GetFlag(FLAGS_side).empty()) decision_text = "confirm";
+    absl::StatusOr<Decision> decision = ParseDecision(decision_text);
+    if (!decision.ok()) return Fail(decision.status());
+    std::string side = absl::GetFlag(FLAGS_side);
+    if (!side.empty()) {
+      bool in_finding = false;
+      for (const Claim& c : found->claims()) in_finding |= c.article_id() == side;
+      if (!in_finding) {
+        return Fail(absl::InvalidArgumentError(
+            absl::StrCat("--side=", side, ": not an article of finding ", found->id())));
+      }
+    }
+    RecordReview(MakeReview(*found, *decision, side, absl::GetFlag(FLAGS_note), Reviewer(),
+                            absl::Now()),
+                 &ledger);
+    absl::Status s = WriteLedger(path, ledger);
+    if (!s.ok()) return Fail(s);
+    std::cout << "recorded " << Decision_Name(*decision) << " for " << found->id() << " in "
+              << path << "\n";
+    return 0;
+  }
+  ReviewOptions options;
+  options.ledger_path = path;
+  options.reviewer = Reviewer();
+  absl::StatusOr<Verdict> min =
+      ParseVerdictFlag("min_verdict", absl::GetFlag(FLAGS_min_verdict));
+  if (!min.ok()) return Fail(min.status());
+  options.min_verdict = *min;
+  absl::StatusOr<ReviewSummary> summary =
+      RunReviewSession(report, std::move(ledger), options, std::cin, std::cout);
+  if (!summary.ok()) return Fail(summary.status());
+  return 0;
+}
+
+int RunTest(const Report& report, const std::vector<std::string>& paths) {
+  absl::StatusOr<Verdict> fail_on = ParseVerdictFlag("fail_on", absl::GetFlag(FLAGS_fail_on));
+  if (!fail_on.ok()) return Fail(fail_on.status());
+  if (const char* outputs = std::getenv("TEST_UNDECLARED_OUTPUTS_DIR")) {
+    for (ReportFormat format : {ReportFormat::kMarkdown, ReportFormat::kJson}) {
+      absl::StatusOr<std::string> rendered = RenderReport(report, format);
+      if (!rendered.ok()) return Fail(rendered.status());
+      std::string name = format == ReportFormat::kJson ? "report.json" : "report.md";
+      absl::Status s = WriteFileAtomically(absl::StrCat(outputs, "/", name), *rendered);
+      if (!s.ok()) return Fail(s);
+    }
+  }
+  std::string suite = absl::GetFlag(FLAGS_ledger);
+  if (const char* target = std::getenv("TEST_TARGET")) suite = target;
+  if (const char* xml = std::getenv("XML_OUTPUT_FILE")) {
+    absl::Status s = WriteFileAtomically(xml, RenderJunitXml(report, *fail_on, suite));
+    if (!s.ok()) return Fail(s);
+  }
+  int failing = 0;
+  for (const Finding& f : report.findings()) failing += FailsTest(f, *fail_on);
+  for (const Review& r : report.stale_reviews()) {
+    std::cout << "note: ledger entry " << r.finding_id()
+              << " matches no finding any more (kept): " << SanitizeForTerminal(r.explanation())
+              << "\n";
+  }
+  if (failing == 0) {
+    std::cout << "crosscheck: every finding at or above " << Verdict_Name(*fail_on)
+              << " is reviewed (" << report.findings_size() << " findings, "
+              << report.articles_size() << " articles).\n";
+    return 0;
+  }
+  std::cout << "crosscheck: " << failing << " unreviewed finding(s) at or above "
+            << Verdict_Name(*fail_on) << ":\n\n";
+  for (const Finding& f : report.findings()) {
+    if (FailsTest(f, *fail_on)) std::cout << FormatFindingForTerminal(f) << "\n";
+  }
+  std::cout << "Review them from the workspace root with\n  bazel run "
+            << "@crosscheck//:crosscheck -- review --ledger=" << absl::GetFlag(FLAGS_ledger)
+            << " " << absl::StrJoin(paths, " ")
+            << "\n(//:crosscheck inside crosscheck itself), then commit the ledger.\n";
   return 1;
 }
 
@@ -143,40 +316,39 @@ int Run(int argc, char** argv) {
     absl::Status s = Emit(out);
     return s.ok() ? 0 : Fail(s);
   }
-  if (command != "report" && command != "claims") {
+  if (command != "report" && command != "claims" && command != "review" &&
+      command != "test") {
     std::cerr << "crosscheck: unknown command '" << command
-              << "'; valid commands: report, claims, rules\n";
+              << "'; valid commands: report, review, test, claims, rules\n";
     return 2;
   }
+  if (command == "review" && absl::GetFlag(FLAGS_list)) return RunListLedger();
   if (paths.empty()) {
     std::cerr << "crosscheck " << command << ": give at least one article file or directory\n";
     return 2;
   }
-  if (command == "claims") {
-    std::string out;
-    std::vector<Problem> problems;
-    google::protobuf::util::JsonPrintOptions json_options;
-    absl::Status s = ExtractClaims(**rules, paths, options, &problems, [&](ArticleClaims ac) {
-      std::string line;
-      const auto st = google::protobuf::util::MessageToJsonString(ac, &line, json_options);
-      if (!st.ok()) return absl::InternalError(std::string(st.message()));
-      absl::StrAppend(&out, line, "\n");
-      return absl::OkStatus();
-    });
-    if (!s.ok()) return Fail(s);
-    for (const Problem& p : problems) {
-      std::cerr << "crosscheck: skipped " << p.location() << ": " << p.message() << "\n";
-    }
-    s = Emit(out);
-    return s.ok() ? 0 : Fail(s);
+  if (command == "claims") return RunClaims(**rules, paths, options);
+  if ((command == "review" || command == "test") && absl::GetFlag(FLAGS_ledger).empty()) {
+    std::cerr << "crosscheck " << command
+              << ": --ledger=FILE is required (it need not exist yet)\n";
+    return 2;
   }
-  absl::StatusOr<ReportFormat> format = ParseReportFormat(absl::GetFlag(FLAGS_format));
-  if (!format.ok()) return Fail(format.status());
   absl::StatusOr<Report> report = BuildReport(**rules, paths, options);
   if (!report.ok()) return Fail(report.status());
   for (const Problem& p : report->problems()) {
     std::cerr << "crosscheck: skipped " << p.location() << ": " << p.message() << "\n";
   }
+  Ledger ledger;
+  if (!absl::GetFlag(FLAGS_ledger).empty()) {
+    absl::StatusOr<Ledger> read = ReadLedger(UserPath(absl::GetFlag(FLAGS_ledger)));
+    if (!read.ok()) return Fail(read.status());
+    ledger = std::move(*read);
+    ApplyLedger(ledger, &*report);
+  }
+  if (command == "review") return RunReview(*report, std::move(ledger));
+  if (command == "test") return RunTest(*report, paths);
+  absl::StatusOr<ReportFormat> format = ParseReportFormat(absl::GetFlag(FLAGS_format));
+  if (!format.ok()) return Fail(format.status());
   absl::StatusOr<std::string> rendered = RenderReport(*report, *format);
   if (!rendered.ok()) return Fail(rendered.status());
   absl::Status s = Emit(*rendered);

@@ -126,6 +126,7 @@ absl::StatusOr<std::vector<std::string>> ListArticleFiles(
       files.insert(files.end(), found.begin(), found.end());
       continue;
     }
+    if (absl::EndsWith(path, kSidecarSuffix)) continue;  // read with its article
     if (!IsArticleFile(path)) {
       return absl::InvalidArgumentError(absl::StrCat(
           path, ": unsupported file type; expected an article as .txt "

@@ -39,7 +39,9 @@ namespace crosscheck {
 
 // Lists the article files named by `paths`: files as given, directories
 // searched recursively for `*.txt` and `*.jsonl` (sorted, sidecars and other
-// files ignored). Errors name the missing path or the unsupported file.
+// files ignored). A sidecar named explicitly (`corpus/*` in a shell) is
+// skipped too: it is read with its article. Errors name the missing path or
+// the unsupported file.
 absl::StatusOr<std::vector<std::string>> ListArticleFiles(
     const std::vector<std::string>& paths);
 

@@ -141,9 +141,17 @@ TEST(ListArticleFilesTest, UnsupportedExplicitFileIsAnErrorNamingIt) {
   WriteAll(dir + "/x.meta.textproto", "outlet: \"X\"");
   EXPECT_THAT(ListArticleFiles({dir + "/notes.md"}),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(dir + "/notes.md")));
-  EXPECT_THAT(ListArticleFiles({dir + "/x.meta.textproto"}),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr(dir + "/x.meta.textproto")));
+}
+
+TEST(ListArticleFilesTest, AnExplicitSidecarIsReadWithItsArticleNotAlone) {
+  // `crosscheck report corpus/*` names sidecars too; they are not articles.
+  std::string dir = ScratchDir("list_sidecar");
+  WriteAll(dir + "/x.txt", "Text.");
+  WriteAll(dir + "/x.meta.textproto", "outlet: \"X\"");
+  absl::StatusOr<std::vector<std::string>> files =
+      ListArticleFiles({dir + "/x.meta.textproto", dir + "/x.txt"});
+  ASSERT_OK(files);
+  EXPECT_THAT(*files, ElementsAre(dir + "/x.txt"));
 }
 
 // --- CheckText --------------------------------------------------------------

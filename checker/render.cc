@@ -61,6 +61,22 @@ std::string Attribution(const Claim& c) {
   return absl::StrJoin(parts, ", ");
 }
 
+// "**Review:** confirmed by ana, 2026-11-24 (003 is right): note" or
+// "**Review:** not reviewed yet".
+std::string ReviewLine(const Finding& f) {
+  if (!f.has_review()) return "**Review:** not reviewed yet.\n\n";
+  const Review& r = f.review();
+  std::string line = absl::StrCat(
+      "**Review:** ", r.decision() == DECISION_CONFIRMED ? "confirmed" : "dismissed as a false positive",
+      r.reviewer().empty() ? "" : absl::StrCat(" by ", Md(r.reviewer())),
+      r.time().empty() ? "" : absl::StrCat(", ", r.time().substr(0, 10)),
+      r.correct_article_id().empty() ? ""
+                                     : absl::StrCat(" (", Md(r.correct_article_id()), " is right)"));
+  if (!r.note().empty()) absl::StrAppend(&line, ": ", Md(r.note()));
+  if (line.back() != '.') line += '.';
+  return line + "\n\n";
+}
+
 std::string RenderMarkdown(const Report& r) {
   std::string out = "# crosscheck report\n\n";
   const ReportSummary& s = r.summary();
@@ -94,7 +110,8 @@ std::string RenderMarkdown(const Report& r) {
   int n = 0;
   for (const Finding& f : r.findings()) {
     absl::StrAppend(&out, "### ", ++n, ". ", Verdict_Name(f.verdict()), ": ", Md(f.kind()),
-                    " / ", Md(f.subject()), " (id ", f.id(), ")\n\n", Md(f.explanation()),
+                    " / ", Md(f.subject()), " (id ", f.id(), ")\n\n", ReviewLine(f),
+                    Md(f.explanation()),
                     "\n\n| outlet | article | published | value | where | attribution |\n",
                     "|---|---|---|---|---|---|\n");
     for (const Claim& c : f.claims()) {
@@ -115,6 +132,15 @@ std::string RenderMarkdown(const Report& r) {
     for (const Copy& c : r.copies()) {
       absl::StrAppend(&out, "| ", Md(c.copier()), " | ", Md(c.source()), " | ",
                       c.shared_sentences(), " | ", Md(c.example()), " |\n");
+    }
+    out += "\n";
+  }
+  if (!r.stale_reviews().empty()) {
+    absl::StrAppend(&out, "## Stale reviews\n\nLedger entries whose finding is no longer in ",
+                    "this corpus (the articles or the rules changed). They are kept.\n\n");
+    for (const Review& rv : r.stale_reviews()) {
+      absl::StrAppend(&out, "- ", rv.finding_id(), " (", Decision_Name(rv.decision()), ", ",
+                      Md(rv.reviewer()), " ", rv.time(), "): ", Md(rv.explanation()), "\n");
     }
     out += "\n";
   }

@@ -16,6 +16,7 @@ PACKAGES=(
   libicu-dev            # ICU 72: sentence breaking, diacritic folding
   python3               # tools/ scripts (benchmark driver, corpus generator)
   time                  # /usr/bin/time -v for peak memory in benchmarks
+  unzip                 # tests read Bazel's undeclared outputs (outputs.zip)
 )
 
 missing=()
