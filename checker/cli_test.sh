@@ -54,7 +54,7 @@ python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$TMP/report.json" ||
 
 # --help documents every flag.
 "$BIN" --help >"$TMP/help" 2>&1
-for flag in format rules output skip_bad_input; do
+for flag in format rules output skip_bad_input ledger reviewer min_verdict fail_on finding decision side note list; do
   grep -q -- "-$flag" "$TMP/help" || fail "--help does not document --$flag"
 done
 
