@@ -4,12 +4,14 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -255,7 +257,21 @@ std::string FindingId(const Finding& f) {
 
 Comparer::Comparer(const Rules& rules) : rules_(rules) {}
 
-std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims) const {
+std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
+                                       const std::vector<Copy>& copies) const {
+  // Voices: articles joined by copying count once (union-find by id).
+  absl::flat_hash_map<std::string, std::string> parent;
+  std::function<std::string(const std::string&)> voice = [&](const std::string& id) {
+    auto it = parent.find(id);
+    if (it == parent.end() || it->second == id) return id;
+    std::string root = voice(it->second);
+    parent[id] = root;
+    return root;
+  };
+  for (const Copy& c : copies) {
+    std::string a = voice(c.copier()), b = voice(c.source());
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
   // Group by (kind, subject); std::map keeps the output order stable.
   std::map<std::pair<std::string, std::string>, std::vector<const Claim*>> groups;
   for (const Claim& c : claims) {
@@ -356,14 +372,24 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims) const {
       }
       for (const auto& window : windows) {
       std::set<std::string> outlets;
+      std::set<std::string> voices;  // independent: copies join their source
       std::vector<Claim> evidence;
       std::set<std::string> articles;
       for (const Claim* c : window) {
         if (!articles.insert(c->article_id()).second) continue;
-        outlets.insert(c->outlet().empty() ? c->article_id() : c->outlet());
+        std::string outlet = c->outlet().empty() ? c->article_id() : c->outlet();
+        outlets.insert(outlet);
+        voices.insert(absl::StrCat(outlet, "\x1f", voice(c->article_id())));
         evidence.push_back(*c);
       }
-      if (outlets.size() < 2) continue;
+      // Two independent outlets: different outlets that do not copy each other.
+      std::set<std::string> independent_outlets, independent_voices;
+      for (const std::string& v : voices) {
+        std::string outlet = v.substr(0, v.find('\x1f'));
+        std::string root = v.substr(v.find('\x1f') + 1);
+        if (independent_voices.insert(root).second) independent_outlets.insert(outlet);
+      }
+      if (outlets.size() < 2 || independent_outlets.size() < 2) continue;
       std::string explanation = absl::StrCat(
           outlets.size(), " outlets (", absl::StrJoin(outlets, ", "), ") agree that ",
           Statement(k, evidence.front()), ".");

@@ -19,6 +19,7 @@
 #include "checker/rule_set.h"
 #include "proto/claim.pb.h"
 #include "proto/finding.pb.h"
+#include "proto/report.pb.h"
 
 namespace crosscheck {
 
@@ -55,8 +56,11 @@ class Comparer {
   explicit Comparer(const Rules& rules);
 
   // Findings over `claims`, most severe first (CONTRADICTION, DISPUTED,
-  // DISCREPANCY, UPDATE, AGREEMENT), then by kind, subject and id.
-  std::vector<Finding> Compare(const std::vector<Claim>& claims) const;
+  // DISCREPANCY, UPDATE, AGREEMENT), then by kind, subject and id. An
+  // article and the articles it copies (or that copy it) are one voice:
+  // AGREEMENT needs two independent outlets.
+  std::vector<Finding> Compare(const std::vector<Claim>& claims,
+                               const std::vector<Copy>& copies = {}) const;
 
  private:
   const Rules& rules_;

@@ -11,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "checker/compare.h"
+#include "checker/copies.h"
 #include "checker/extract.h"
 #include "checker/ingest.h"
 #include "checker/segment.h"
@@ -19,7 +20,8 @@ namespace crosscheck {
 
 absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& paths,
                            const RunOptions& options, std::vector<Problem>* problems,
-                           absl::FunctionRef<absl::Status(ArticleClaims)> sink) {
+                           absl::FunctionRef<absl::Status(ArticleClaims)> sink,
+                           const std::function<void(const Document&)>& observe) {
   ArticleReader reader(rules);
   Segmenter segmenter(rules);
   Extractor extractor(rules);
@@ -36,7 +38,9 @@ absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& p
       p->set_message(std::string(dup.message()));
       return absl::OkStatus();
     }
-    return sink(extractor.Extract(segmenter.Segment(std::move(article))));
+    Document doc = segmenter.Segment(std::move(article));
+    if (observe) observe(doc);
+    return sink(extractor.Extract(doc));
   });
 }
 
@@ -46,8 +50,10 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
   std::vector<Problem> problems;
   std::vector<Claim> claims;
   std::vector<ArticleSummary> articles;
-  absl::Status status =
-      ExtractClaims(rules, paths, options, &problems, [&](ArticleClaims ac) {
+  CopyDetector copies;
+  absl::Status status = ExtractClaims(
+      rules, paths, options, &problems,
+      [&](ArticleClaims ac) {
         ArticleSummary s;
         const Article& a = ac.article();
         s.set_id(a.id());
@@ -60,7 +66,8 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
         articles.push_back(std::move(s));
         for (Claim& c : *ac.mutable_claims()) claims.push_back(std::move(c));
         return absl::OkStatus();
-      });
+      },
+      [&](const Document& doc) { copies.Add(doc); });
   if (!status.ok()) return status;
   if (articles.empty()) {
     return absl::InvalidArgumentError(
@@ -87,9 +94,10 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
     count->set_count(n);
   }
 
+  for (Copy& c : copies.Find()) *report.add_copies() = std::move(c);
   Comparer comparer(rules);
   std::map<Verdict, int> by_verdict;
-  for (Finding& f : comparer.Compare(claims)) {
+  for (Finding& f : comparer.Compare(claims, {report.copies().begin(), report.copies().end()})) {
     by_verdict[f.verdict()]++;
     *report.add_findings() = std::move(f);
   }

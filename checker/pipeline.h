@@ -8,6 +8,7 @@
 #ifndef CROSSCHECK_CHECKER_PIPELINE_H_
 #define CROSSCHECK_CHECKER_PIPELINE_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,10 +29,12 @@ struct RunOptions {
 };
 
 // Reads, segments and extracts every article of `paths`, handing each
-// article's claims to `sink`. Duplicate article ids are bad input.
+// article's claims to `sink`, and (when set) each segmented document to
+// `observe` first. Duplicate article ids are bad input.
 absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& paths,
                            const RunOptions& options, std::vector<Problem>* problems,
-                           absl::FunctionRef<absl::Status(ArticleClaims)> sink);
+                           absl::FunctionRef<absl::Status(ArticleClaims)> sink,
+                           const std::function<void(const Document&)>& observe = nullptr);
 
 // Runs the whole pipeline and returns the report (articles sorted by id).
 absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::string>& paths,

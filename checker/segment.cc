@@ -145,12 +145,18 @@ Document Segmenter::Segment(Article article) const {
   const std::string& title = article.title();
   int classified_line = -1;
   Section line_section = SECTION_BODY;
+  // Metadata spans (sorted) cut pieces out of sentences: " date 2019-01-25
+  // The U.S. military..." keeps the prose on both sides of the marker.
+  std::vector<std::pair<int, int>> pieces;
   for (auto [b, e] : cut) {
     for (const Span& m : article.metadata_spans()) {
-      if (m.begin() <= b && b < m.end()) b = m.end();
-      if (b < m.begin() && m.begin() < e) e = m.begin();
+      if (m.end() <= b || e <= m.begin()) continue;
+      if (b < m.begin()) pieces.emplace_back(b, m.begin());
+      b = std::max(b, m.end());
     }
-    if (b >= e) continue;
+    if (b < e) pieces.emplace_back(b, e);
+  }
+  for (auto [b, e] : pieces) {
     Trim(text, &b, &e);
     if (b >= e) continue;
     // Classify the line the sentence starts on (once per line).

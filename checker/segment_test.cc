@@ -208,3 +208,23 @@ TEST(ClassifyLineTest, LongLineWithoutFinalPunctuationIsBody) {
 
 }  // namespace
 }  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+TEST_F(SegmentTest, AMarkerInsideALineKeepsTheProseAfterIt) {
+  // Seed 003 starts " date 2019-01-25 The U.S. military has not been asked".
+  Article a;
+  a.set_text(" date 2019-01-25 The U.S. military has not been asked to act.\n\nNext one.\n");
+  Span* marker = a.add_metadata_spans();
+  marker->set_begin(1);
+  marker->set_end(16);
+  Document d = segmenter_->Segment(a);
+  ASSERT_GE(d.sentences_size(), 1);
+  const Span& first = d.sentences(0).span();
+  EXPECT_EQ(a.text().substr(first.begin(), first.end() - first.begin()),
+            "The U.S. military has not been asked to act.");
+}
+
+}  // namespace
+}  // namespace crosscheck

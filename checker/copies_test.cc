@@ -1,0 +1,106 @@
+#include "checker/copies.h"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "checker/internal/shipped_rules.h"
+#include "checker/internal/testing.h"
+#include "checker/segment.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace crosscheck {
+namespace {
+
+using ::crosscheck::testing::ShippedRules;
+using ::testing::IsEmpty;
+using ::testing::SizeIs;
+
+Document Doc(const std::string& id, const std::string& published, const std::string& text) {
+  Article a;
+  a.set_id(id);
+  a.set_published(published);
+  a.set_text(text);
+  return Segmenter(ShippedRules()).Segment(a);
+}
+
+const char kWire[] =
+    "The U.S. military has not been asked to take any actions to evacuate Americans from "
+    "Venezuela, officials said, as a standoff intensifies.\n\n"
+    "Some diplomats remained at the U.S. Embassy in Caracas on Friday in defiance of an "
+    "expulsion order from the Maduro government.\n";
+
+TEST(CopyDetectorTest, TheLaterArticleCopiesTheEarlierOne) {
+  CopyDetector detector;
+  detector.Add(Doc("wire", "2019-01-24", kWire));
+  detector.Add(Doc("aggregator", "2019-01-25",
+                   "Adjust Comment Print\n\nThe US military has not been asked to take any "
+                   "actions to evacuate Americans from Venezuela, officials said, as a standoff "
+                   "intensifies. Something else entirely was reported by nobody at all today.\n"));
+  detector.Add(Doc("other", "2019-01-25",
+                   "An earthquake struck southern Iran on Sunday, killing ten people and "
+                   "destroying seven villages on the island of Qeshm.\n"));
+  std::vector<Copy> copies = detector.Find();
+  ASSERT_THAT(copies, SizeIs(1));
+  EXPECT_EQ(copies[0].copier(), "aggregator");
+  EXPECT_EQ(copies[0].source(), "wire");
+  EXPECT_EQ(copies[0].shared_sentences(), 1);
+  EXPECT_THAT(copies[0].example(), ::testing::HasSubstr("evacuate Americans"));
+}
+
+TEST(CopyDetectorTest, SameDayTheArticleMadeOfSharedSentencesIsTheCopier) {
+  CopyDetector detector;
+  detector.Add(Doc("long", "2019-01-25",
+                   std::string(kWire) +
+                       "The Pentagon has deployed few ships and military units to the region "
+                       "in recent decades, officials said on Friday.\n"));
+  detector.Add(Doc("short", "2019-01-25",
+                   "The U.S. military has not been asked to take any actions to evacuate "
+                   "Americans from Venezuela, officials said, as a standoff intensifies.\n"));
+  std::vector<Copy> copies = detector.Find();
+  ASSERT_THAT(copies, SizeIs(1));
+  EXPECT_EQ(copies[0].copier(), "short");
+}
+
+TEST(CopyDetectorTest, ShortOrCommonSentencesAreNotEvidence) {
+  CopyDetector detector;
+  for (int i = 0; i < 60; ++i) {
+    detector.Add(Doc("a" + std::to_string(i), "2019-01-24",
+                     "Julie Tate and several other reporters in Washington contributed to this "
+                     "report from the capital.\nOfficials said so.\n"));
+  }
+  EXPECT_THAT(detector.Find(), IsEmpty());
+}
+
+TEST(CopyDetectorTest, SeedAggregatorCopiesMcClatchyAndThePost) {
+  CopyDetector detector;
+  for (const char* id : {"000_d6b0371285f5ae76", "001_3a8bfb903518f3c4",
+                         "002_29819ce6b5f17083", "003_3fa2cf763a0d4db3"}) {
+    std::ifstream in(testing::RunfilePath(std::string("testdata/caracas/") + id + ".txt"));
+    std::stringstream text;
+    text << in.rdbuf();
+    Article a;
+    a.set_id(id);
+    a.set_published(id[2] == '2' || id[2] == '3' ? "2019-01-25" : "2019-01-24");
+    a.set_text(text.str());
+    // Ingest marks the "date 2019-01-25" marker of 003 as metadata.
+    if (id[2] == '3') {
+      Span* s = a.add_metadata_spans();
+      s->set_begin(0);
+      s->set_end(16);
+    }
+    detector.Add(Segmenter(ShippedRules()).Segment(a));
+  }
+  std::vector<std::pair<std::string, std::string>> found;
+  for (const Copy& c : detector.Find()) found.emplace_back(c.copier(), c.source());
+  EXPECT_THAT(found, ::testing::UnorderedElementsAre(
+                         std::make_pair(std::string("002_29819ce6b5f17083"),
+                                        std::string("000_d6b0371285f5ae76")),
+                         std::make_pair(std::string("002_29819ce6b5f17083"),
+                                        std::string("003_3fa2cf763a0d4db3"))));
+}
+
+}  // namespace
+}  // namespace crosscheck
