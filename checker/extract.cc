@@ -7,6 +7,9 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "checker/dates.h"
 #include "checker/internal/re2_util.h"
@@ -100,6 +103,12 @@ std::string Extractor::SubjectFor(const CompiledKind& kind,
         break;
       }
     }
+    // "age of {object}": the key names who it is about, so no country goes
+    // before it.
+    if (absl::StrContains(key, "{object}")) {
+      std::string name = ObjectName(object);
+      return name.empty() ? fallback : absl::StrReplaceAll(key, {{"{object}", name}});
+    }
     // Whose staff: a possessive points back at the actor ("its embassy",
     // "his country's diplomats"); otherwise a country named in the phrase.
     static const LazyRE2 kPossessive = {
@@ -125,6 +134,42 @@ std::string Extractor::SubjectFor(const CompiledKind& kind,
   return country.empty() ? key : absl::StrCat(country, " ", key);
 }
 
+std::string Extractor::ObjectName(absl::string_view object) const {
+  std::vector<std::string> words =
+      absl::StrSplit(absl::StripAsciiWhitespace(object), ' ', absl::SkipEmpty());
+  std::vector<std::string> folded;
+  for (const std::string& w : words) folded.push_back(FoldForMatching(w));
+  // Drop everything up to the last title ("Venezuelan President", "Sen.").
+  size_t start = 0;
+  for (const std::string& title : rules_.proto().titles()) {
+    std::vector<std::string> t =
+        absl::StrSplit(FoldForMatching(title), ' ', absl::SkipEmpty());
+    for (size_t i = 0; !t.empty() && i + t.size() < words.size(); ++i) {
+      if (std::equal(t.begin(), t.end(), folded.begin() + i)) {
+        start = std::max(start, i + t.size());
+      }
+    }
+  }
+  if (start < words.size() && (folded[start] == "the" || folded[start] == "a")) ++start;
+  if (start >= words.size()) return "";
+  std::string name = absl::StrJoin(words.begin() + start, words.end(), " ");
+  for (absl::string_view possessive : {"'s", "\xE2\x80\x99s"}) {  // Reid's, Reid’s
+    if (absl::EndsWith(name, possessive) && name.size() > possessive.size()) {
+      name.resize(name.size() - possessive.size());
+    }
+  }
+  std::string folded_name = FoldForMatching(name);
+  absl::string_view key(folded_name);
+  for (const ActorAlias* a : actors_.Mentions(name)) {
+    std::string own = FoldForMatching(a->name());
+    if (absl::StartsWith(own, "the ")) own.erase(0, 4);
+    bool same = own == key;
+    for (const std::string& alias : a->aliases()) same |= FoldForMatching(alias) == key;
+    if (same) return a->name();
+  }
+  return name;
+}
+
 bool Extractor::FillValue(const CompiledKind& kind, const CompiledPattern& pattern,
                           const absl::string_view* groups, const Context& ctx,
                           Claim* claim) const {
@@ -147,8 +192,14 @@ bool Extractor::FillValue(const CompiledKind& kind, const CompiledPattern& patte
         q->set_lower(q->lower() + *add);
         q->set_upper(q->upper() + *add);
       }
-      q->set_unit(kind.kind->unit());
-      claim->set_display_value(DisplayQuantity(*q));
+      // The parser sets a unit only for money ("$20 million" -> "USD");
+      // a count takes the kind's informational unit.
+      if (q->unit().empty()) {
+        q->set_unit(kind.kind->unit());
+        claim->set_display_value(DisplayQuantity(*q));
+      } else {
+        claim->set_display_value(DisplayAmount(*q));
+      }
       *claim->mutable_quantity() = std::move(*q);
       return true;
     }

@@ -56,6 +56,11 @@ class Extractor {
   std::string SubjectFor(const CompiledKind& kind,
                          const CompiledPattern& pattern,
                          absl::string_view object, const Claim& claim) const;
+  // The name an `object` phrase gives, for `{object}` in a subject key: a
+  // known actor's name when the phrase, without titles and a leading
+  // article, is one of its aliases ("Venezuelan President Nicolás Maduro"
+  // -> "Nicolás Maduro"); else the phrase as written, without titles.
+  std::string ObjectName(absl::string_view object) const;
   // The time expression of the sentence nearest to `match` (not inside
   // `value`), or empty: the scope of a claim whose pattern captured none.
   absl::string_view NearestContextTime(absl::string_view sentence, absl::string_view match,

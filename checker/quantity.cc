@@ -4,6 +4,7 @@
 #include <cmath>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -78,6 +79,19 @@ QuantityParser::QuantityParser(const RuleSet& rules) {
   for (const NumberWord& w : rules.number_words()) {
     words_[FoldForMatching(w.word())] = &w;
   }
+  for (const Currency& c : rules.currencies()) {
+    for (const std::string& s : c.symbols()) {
+      currency_symbols_.emplace_back(FoldForMatching(s), c.code());
+    }
+    for (const std::string& w : c.words()) {
+      currency_words_.emplace_back(FoldForMatching(w), c.code());
+    }
+  }
+  auto longest_first = [](const auto& a, const auto& b) {
+    return a.first.size() > b.first.size();
+  };
+  std::stable_sort(currency_symbols_.begin(), currency_symbols_.end(), longest_first);
+  std::stable_sort(currency_words_.begin(), currency_words_.end(), longest_first);
 }
 
 absl::StatusOr<double> QuantityParser::ParseCardinal(
@@ -140,6 +154,42 @@ absl::StatusOr<Quantity> QuantityParser::Parse(absl::string_view text) const {
       break;
     }
   }
+  // Money: "$20 million", "usd 5m", "20 million dollars".
+  std::string amount;
+  for (const auto& [symbol, code] : currency_symbols_) {
+    absl::string_view after = rest;
+    if (!absl::ConsumePrefix(&after, symbol)) continue;
+    // "usd" must be a word of its own: "usd 5", "usd5", not "usda".
+    if (absl::ascii_isalpha(symbol.back()) && !after.empty() &&
+        absl::ascii_isalpha(after.front())) {
+      continue;
+    }
+    q.set_unit(code);
+    rest = absl::StripLeadingAsciiWhitespace(after);
+    break;
+  }
+  if (q.unit().empty()) {
+    for (const auto& [word, code] : currency_words_) {
+      absl::string_view before = rest;
+      if (absl::ConsumeSuffix(&before, word) && !before.empty() && before.back() == ' ') {
+        q.set_unit(code);
+        rest = absl::StripTrailingAsciiWhitespace(before);
+        break;
+      }
+    }
+  }
+  if (!q.unit().empty()) {
+    // A scale glued to the digits: "5m" -> "5 m", "1.2bn" -> "1.2 bn".
+    size_t digits = 0;
+    while (digits < rest.size() &&
+           (absl::ascii_isdigit(rest[digits]) || rest[digits] == '.' || rest[digits] == ',')) {
+      ++digits;
+    }
+    if (digits > 0 && digits < rest.size() && absl::ascii_isalpha(rest[digits])) {
+      amount = absl::StrCat(rest.substr(0, digits), " ", rest.substr(digits));
+      rest = amount;
+    }
+  }
   if (rest.empty()) {
     return absl::InvalidArgumentError(absl::StrCat("no number in '", text, "'"));
   }
@@ -182,8 +232,23 @@ absl::StatusOr<Quantity> QuantityParser::Parse(absl::string_view text) const {
   return q;
 }
 
-std::string DisplayQuantity(const Quantity& q) {
-  std::string number = FormatNumber(q.value());
+namespace {
+
+// "20 million", "1.2 billion", "250000": millions and billions in words
+// when that loses no digits.
+std::string FormatAmount(double v) {
+  for (const auto& [scale, word] : {std::make_pair(1e9, "billion"),
+                                    std::make_pair(1e6, "million")}) {
+    double scaled = v / scale;
+    if (std::fabs(v) >= scale &&
+        std::fabs(scaled * 1000 - std::round(scaled * 1000)) < 1e-6) {
+      return absl::StrCat(std::round(scaled * 1000) / 1000, " ", word);
+    }
+  }
+  return FormatNumber(v);
+}
+
+std::string Display(const Quantity& q, absl::string_view number) {
   std::string out;
   switch (q.qualifier()) {
     case QUALIFIER_AT_LEAST: out = absl::StrCat("at least ", number); break;
@@ -197,7 +262,7 @@ std::string DisplayQuantity(const Quantity& q) {
                 ? absl::StrCat(FormatNumber(q.lower()), "-", FormatNumber(q.upper()))
                 : q.vague_word();
       break;
-    default: out = number;
+    default: out = std::string(number);
   }
   if (q.addends_size() > 0) {
     std::vector<std::string> parts;
@@ -205,6 +270,16 @@ std::string DisplayQuantity(const Quantity& q) {
     absl::StrAppend(&out, " (", absl::StrJoin(parts, " + "), ")");
   }
   return out;
+}
+
+}  // namespace
+
+std::string DisplayAmount(const Quantity& q) {
+  return Display(q, absl::StrCat(q.unit(), q.unit().empty() ? "" : " ", FormatAmount(q.value())));
+}
+
+std::string DisplayQuantity(const Quantity& q) {
+  return Display(q, FormatNumber(q.value()));
 }
 
 }  // namespace crosscheck

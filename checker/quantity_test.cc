@@ -236,6 +236,90 @@ TEST(DisplayQuantityTest, ShowsAddendsAndVagueRangesWithoutAWord) {
   EXPECT_EQ(DisplayQuantity(vague), "24-99");
 }
 
+// --- Money: the rules' currency table ---------------------------------------
+
+TEST_F(QuantityTest, AmountsOfMoneyCarryTheirCurrencyCode) {
+  struct Case {
+    const char* text;
+    double value;
+    const char* unit;
+    const char* display;
+  } cases[] = {
+      {"$20 million", 20000000, "USD", "USD 20 million"},
+      {"$ 20 million", 20000000, "USD", "USD 20 million"},
+      {"US$5m", 5000000, "USD", "USD 5 million"},
+      {"€5m", 5000000, "EUR", "EUR 5 million"},
+      {"€5 million", 5000000, "EUR", "EUR 5 million"},
+      {"£1.2bn", 1200000000, "GBP", "GBP 1.2 billion"},
+      {"C$2.5 million", 2500000, "CAD", "CAD 2.5 million"},
+      {"EUR 5 million", 5000000, "EUR", "EUR 5 million"},
+      {"20 million dollars", 20000000, "USD", "USD 20 million"},
+      {"one million dollars", 1000000, "USD", "USD 1 million"},
+      {"5 million US dollars", 5000000, "USD", "USD 5 million"},
+      {"10 million euros", 10000000, "EUR", "EUR 10 million"},
+      {"$250,000", 250000, "USD", "USD 250000"},
+      {"$103.1 million", 103100000, "USD", "USD 103.1 million"},
+      {"$1,234,567", 1234567, "USD", "USD 1234567"},
+      {"300 million yen", 300000000, "JPY", "JPY 300 million"},
+  };
+  for (const Case& c : cases) {
+    absl::StatusOr<Quantity> q = parser().Parse(c.text);
+    ASSERT_OK(q) << c.text;
+    EXPECT_DOUBLE_EQ(q->value(), c.value) << c.text;
+    EXPECT_EQ(q->unit(), c.unit) << c.text;
+    EXPECT_EQ(q->qualifier(), QUALIFIER_EXACT) << c.text;
+    EXPECT_EQ(DisplayAmount(*q), c.display) << c.text;
+  }
+}
+
+TEST_F(QuantityTest, QualifiedAmountsKeepTheirBounds) {
+  absl::StatusOr<Quantity> q = parser().Parse("more than £10 million");
+  ASSERT_OK(q);
+  EXPECT_EQ(q->unit(), "GBP");
+  EXPECT_EQ(q->qualifier(), QUALIFIER_MORE_THAN);
+  EXPECT_DOUBLE_EQ(q->lower(), 10000000);
+  EXPECT_TRUE(q->unbounded());
+  EXPECT_EQ(DisplayAmount(*q), "more than GBP 10 million");
+
+  q = parser().Parse("about $20 million");
+  ASSERT_OK(q);
+  EXPECT_EQ(q->qualifier(), QUALIFIER_ABOUT);
+  EXPECT_DOUBLE_EQ(q->lower(), 18000000);
+  EXPECT_DOUBLE_EQ(q->upper(), 22000000);
+  EXPECT_EQ(DisplayAmount(*q), "about USD 20 million");
+}
+
+TEST_F(QuantityTest, CountsHaveNoUnit) {
+  for (const char* text : {"20", "at least 20", "three million", "dozens", "1.5 million"}) {
+    absl::StatusOr<Quantity> q = parser().Parse(text);
+    ASSERT_OK(q) << text;
+    EXPECT_EQ(q->unit(), "") << text;
+  }
+  // A letter code must stand alone: "usda" is no currency.
+  EXPECT_FALSE(parser().Parse("usda 5").ok());
+  // A symbol with no number is no amount.
+  EXPECT_FALSE(parser().Parse("$").ok());
+  EXPECT_FALSE(parser().Parse("dollars").ok());
+}
+
+TEST(QuantityParserTest, CurrenciesComeFromTheRules) {
+  RuleSet rules;
+  Currency* chf = rules.add_currencies();
+  chf->set_code("CHF");
+  chf->add_symbols("chf");
+  chf->add_words("swiss francs");
+  QuantityParser parser(rules);
+  absl::StatusOr<Quantity> q = parser.Parse("CHF 300");
+  ASSERT_OK(q);
+  EXPECT_EQ(q->unit(), "CHF");
+  EXPECT_DOUBLE_EQ(q->value(), 300);
+  q = parser.Parse("300 Swiss francs");
+  ASSERT_OK(q);
+  EXPECT_EQ(q->unit(), "CHF");
+  // Without a table entry, "$" is no currency and no number.
+  EXPECT_FALSE(parser.Parse("$300").ok());
+}
+
 TEST_F(QuantityTest, RejectsTextWithoutANumber) {
   for (const char* text :
        {"", "protesters", "many", "Wednesday", "at least", "some", "dozen-ish",

@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/text_format.h"
 #include "checker/internal/re2_util.h"
@@ -329,6 +330,27 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
         errors.push_back(absl::StrCat(
             Where(file.name, file.tree.get(), Field(rs, "subjects"), i),
             ": subject '", r.subjects(i).key(), "' field regex: ", re.error()));
+      }
+    }
+    for (int i = 0; i < r.currencies_size(); ++i) {
+      const Currency& c = r.currencies(i);
+      std::string where = Where(file.name, file.tree.get(), Field(rs, "currencies"), i);
+      static const LazyRE2 kCode = {"[A-Z]{3}"};
+      if (!RE2::FullMatch(c.code(), *kCode)) {
+        errors.push_back(absl::StrCat(where, ": currency '", c.code(),
+                                      "' field code: expected an ISO 4217 code such as USD"));
+      }
+      if (c.symbols_size() + c.words_size() == 0) {
+        errors.push_back(absl::StrCat(where, ": currency '", c.code(),
+                                      "' field symbols: needs a symbol or a word"));
+      }
+      for (const auto* list : {&c.symbols(), &c.words()}) {
+        for (const std::string& s : *list) {
+          if (absl::StripAsciiWhitespace(s).empty()) {
+            errors.push_back(absl::StrCat(where, ": currency '", c.code(),
+                                          "' field symbols/words: empty entry"));
+          }
+        }
       }
     }
     for (int i = 0; i < r.outlets_size(); ++i) {

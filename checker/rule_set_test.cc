@@ -141,6 +141,7 @@ TEST(RuleSetTest, ShippedRulesLoad) {
   EXPECT_THAT(r.proto().qualifiers(), Not(IsEmpty()));
   EXPECT_THAT(r.proto().number_words(), Not(IsEmpty()));
   EXPECT_THAT(r.proto().abbreviations(), Contains("U.S."));
+  EXPECT_THAT(r.proto().currencies(), Not(IsEmpty()));
 }
 
 TEST(RuleSetTest, MissingDirectory) {
@@ -201,7 +202,7 @@ TEST(RuleSetTest, ExpandMacrosAndCompile) {
   EXPECT_THAT(*qnum, Not(ContainsRegex("\\{[A-Z]")));
   absl::StatusOr<std::string> actor = r.ExpandMacros("{ACTOR}");
   ASSERT_OK(actor);
-  EXPECT_THAT(*actor, HasSubstr("{0,4}"));
+  EXPECT_THAT(*actor, HasSubstr("{0,6}"));
 
   // Text without macros is unchanged.
   absl::StatusOr<std::string> plain = r.ExpandMacros("\\d{1,3} people");
@@ -403,6 +404,14 @@ kinds { name: "k" value_type: VALUE_TYPE_QUANTITY trigger: "k"
        "actor 'us' field id: defined twice"},
       {"no_kinds", R"pb(macros { name: "NUM" regex: "\\d+" })pb",
        "rules define no claim kinds"},
+      {"currency_code", R"pb(currencies { code: "usd" symbols: "$" }
+kinds { name: "k" value_type: VALUE_TYPE_QUANTITY trigger: "k"
+  patterns { id: "p" regex: "(?P<value>\\d+)" } })pb",
+       "currency 'usd' field code: expected an ISO 4217 code"},
+      {"currency_empty", R"pb(currencies { code: "EUR" }
+kinds { name: "k" value_type: VALUE_TYPE_QUANTITY trigger: "k"
+  patterns { id: "p" regex: "(?P<value>\\d+)" } })pb",
+       "currency 'EUR' field symbols: needs a symbol or a word"},
   };
   for (const Case& c : cases) {
     absl::StatusOr<std::unique_ptr<Rules>> rules =
