@@ -121,19 +121,23 @@ absl::optional<Actor> ActorResolver::Resolve(absl::string_view phrase) const {
   if (rest.empty() || IsPronoun(rest)) return absl::nullopt;
   auto exact = by_alias_.find(rest);
   if (exact != by_alias_.end()) return ToActor(*exact->second);
-  // The longest known alias inside the phrase (Mentions is longest-first
-  // at each position; pick the longest overall).
+  // The known alias that ends last in the phrase (English puts the head of
+  // a noun phrase last: "National Assembly leader Juan Guaidó" is Guaidó,
+  // "the Maduro government" the government), the longest of those.
   const ActorAlias* best = nullptr;
   size_t best_len = 0;
+  size_t best_end = 0;
   std::string padded(rest);
   re2::StringPiece scan(padded);
   re2::StringPiece alias;
   while (RE2::FindAndConsume(&scan, *mention_re_, &alias)) {
-    if (alias.size() > best_len) {
+    size_t end = static_cast<size_t>(alias.data() - padded.data()) + alias.size();
+    if (best == nullptr || end > best_end || (end == best_end && alias.size() > best_len)) {
       auto it = by_alias_.find(View(alias));
       if (it != by_alias_.end()) {
         best = it->second;
         best_len = alias.size();
+        best_end = end;
       }
     }
     if (!scan.empty() && scan.data() > padded.data()) {

@@ -27,8 +27,10 @@ class ActorResolver {
  public:
   explicit ActorResolver(const Rules& rules);
 
-  // Resolves a name phrase. Known aliases win, the longest one in the phrase
-  // first ("Venezuelan President Nicolás Maduro" -> Maduro, not Venezuela);
+  // Resolves a name phrase. Known aliases win: the one that ends last in the
+  // phrase, the head of the noun phrase ("Venezuelan President Nicolás
+  // Maduro" -> Maduro, not Venezuela; "National Assembly leader Juan Guaidó"
+  // -> Guaidó), the longest of those;
   // an unknown name becomes an actor with id "name:<folded name>". Returns
   // nullopt for phrases that name nobody ("The", "On Thursday") and for
   // pronouns (see ResolvePronoun).

@@ -39,6 +39,15 @@ Relation RelateQuantities(const Claim& a, const Claim& b, const Comparison& cmp,
                           std::string* reason) {
   const Quantity& qa = a.quantity();
   const Quantity& qb = b.quantity();
+  // USD 20 million and EUR 20 million are not one value, nor rivals: amounts
+  // in different currencies (units) are not compared.
+  if (qa.unit() != qb.unit()) {
+    if (reason) {
+      *reason = absl::StrCat("they are in different units (", qa.unit(), " vs ", qb.unit(),
+                             "), so they are not compared");
+    }
+    return Relation::kCompatible;
+  }
   const double tol = cmp.relative_tolerance();
   const double inf = INFINITY;
   double la = qa.lower() * (1 - tol), ua = qa.unbounded() ? inf : qa.upper() * (1 + tol);
@@ -117,7 +126,7 @@ Relation RelateActors(const Claim& a, const Claim& b, const Comparison& cmp,
     return Relation::kEqual;
   }
   if (cmp.exclusive_actors()) {
-    if (reason) *reason = "they name different parties, and only one can have done it";
+    if (reason) *reason = "they name different parties, and only one of them can be right";
     return Relation::kHardConflict;
   }
   if (reason) {
@@ -199,16 +208,6 @@ uint64_t Fnv1a(absl::string_view s) {
   return h;
 }
 
-// Claims with the same key corroborate each other: the same value, or for
-// actors the same side (the body just under the country: the State
-// Department, Pompeo and the White House all speak for the US government).
-std::string AgreementKey(const Claim& c) {
-  if (!c.has_actor()) return c.display_value();
-  const Actor& a = c.actor();
-  if (a.ancestors_size() >= 2) return a.ancestors(a.ancestors_size() - 2);
-  return a.id();
-}
-
 Finding MakeFinding(const ClaimKind& kind, const std::string& subject, Verdict verdict,
                     std::vector<Claim> claims, std::string explanation) {
   Finding f;
@@ -223,6 +222,13 @@ Finding MakeFinding(const ClaimKind& kind, const std::string& subject, Verdict v
 }
 
 }  // namespace
+
+std::string ValueKey(const Claim& c) {
+  if (!c.has_actor()) return c.display_value();
+  const Actor& a = c.actor();
+  if (a.ancestors_size() >= 2) return a.ancestors(a.ancestors_size() - 2);
+  return a.id();
+}
 
 int VerdictRank(Verdict verdict) {
   int rank = 0;
@@ -276,6 +282,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
   std::map<std::pair<std::string, std::string>, std::vector<const Claim*>> groups;
   for (const Claim& c : claims) {
     if (c.attribution().negated()) continue;  // "has not been asked": no value
+    if (!compare_undated_ && c.published().empty()) continue;  // no time, no event
     groups[{c.kind(), c.subject()}].push_back(&c);
   }
   std::vector<Finding> findings;
@@ -354,7 +361,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
     if (!cmp.report_agreement()) continue;
     // Agreement: the same value from at least two outlets.
     std::map<std::string, std::vector<const Claim*>> by_value;
-    for (const Claim* c : unique) by_value[AgreementKey(*c)].push_back(c);
+    for (const Claim* c : unique) by_value[ValueKey(*c)].push_back(c);
     for (auto& [value, same] : by_value) {
       // Only claims made in one window of time corroborate each other: the
       // same words weeks apart may describe a different act.

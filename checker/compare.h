@@ -2,7 +2,8 @@
 // verdicts to the pairs that disagree, as the kind's rule says.
 //
 // Quantities compare as intervals (bounds, approximation, the kind's
-// tolerance); times as day intervals with their granularity; actors through
+// tolerance), and only in the same unit (USD amounts are not compared with
+// EUR amounts); times as day intervals with their granularity; actors through
 // the alias hierarchy. Claims reported far apart in time are UPDATEs; two
 // parties disagreeing inside one article are DISPUTED; independent outlets
 // reporting the same value are AGREEMENT.
@@ -44,6 +45,11 @@ enum class Relation {
 Relation Relate(const Claim& a, const Claim& b, const Comparison& comparison,
                 std::string* reason);
 
+// The key under which claims count as the same value: the displayed value,
+// or for actors the side they speak for (the body just under a country:
+// the State Department and the White House both key to the US government).
+std::string ValueKey(const Claim& claim);
+
 // A finding id that depends only on its kind, subject, verdict and evidence
 // (article ids, matched text, values): stable across runs and corpus changes
 // that do not touch that evidence.
@@ -62,8 +68,15 @@ class Comparer {
   std::vector<Finding> Compare(const std::vector<Claim>& claims,
                                const std::vector<Copy>& copies = {}) const;
 
+  // Whether claims of undated articles are compared. Off by default: with no
+  // date, nothing tells one event from another of the same kind (two
+  // earthquakes on one island, years apart), and most such comparisons
+  // mislead. Turn it on for a corpus known to be about one event.
+  void set_compare_undated(bool compare) { compare_undated_ = compare; }
+
  private:
   const Rules& rules_;
+  bool compare_undated_ = false;
 };
 
 }  // namespace crosscheck

@@ -517,6 +517,47 @@ TEST_F(CompareTest, RelateQuantities) {
   EXPECT_EQ(Name(Relate(at_least_20, thirty, cmp, nullptr)), Name(Relation::kCompatible));
 }
 
+// An amount of aid, as extraction gives it for "$20 million" or "€20m".
+Claim Aid(const std::string& article_id, const std::string& outlet,
+          const std::string& published, const std::string& unit, double value) {
+  Claim c = Base("aid_money", "US aid", article_id, outlet, published,
+                 absl::StrCat(unit, " ", value, " in humanitarian aid"));
+  Quantity* q = c.mutable_quantity();
+  q->set_value(value);
+  q->set_lower(value);
+  q->set_upper(value);
+  q->set_qualifier(QUALIFIER_EXACT);
+  q->set_unit(unit);
+  c.set_display_value(absl::StrCat(unit, " ", value));
+  return c;
+}
+
+TEST_F(CompareTest, AmountsInDifferentCurrenciesAreNotCompared) {
+  const Comparison& cmp = ComparisonOf("aid_money");
+  Claim usd = Aid("a1", "A", "2019-01-24", "USD", 20000000);
+  Claim eur = Aid("b1", "B", "2019-01-24", "EUR", 20000000);
+  Claim eur_more = Aid("b1", "B", "2019-01-24", "EUR", 50000000);
+  std::string reason;
+  // The same number in two currencies is not the same value ...
+  EXPECT_EQ(Name(Relate(usd, eur, cmp, &reason)), Name(Relation::kCompatible));
+  EXPECT_THAT(reason, HasSubstr("different units (USD vs EUR)"));
+  // ... and different numbers in two currencies are not rivals.
+  EXPECT_EQ(Name(Relate(usd, eur_more, cmp, nullptr)), Name(Relation::kCompatible));
+  EXPECT_EQ(Name(Relate(eur_more, usd, cmp, nullptr)), Name(Relation::kCompatible));
+  std::vector<Finding> findings = Compare({usd, eur_more});
+  EXPECT_THAT(findings, IsEmpty()) << Dump(findings);
+  // Neither do they agree.
+  findings = Compare({usd, eur});
+  EXPECT_THAT(findings, IsEmpty()) << Dump(findings);
+  // In one currency, they do.
+  Claim usd_too = Aid("b1", "B", "2019-01-24", "USD", 20000000);
+  findings = Compare({usd, usd_too});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), AGREEMENT);
+  Claim usd_more = Aid("b1", "B", "2019-01-24", "USD", 50000000);
+  EXPECT_EQ(Name(Relate(usd, usd_more, cmp, nullptr)), Name(Relation::kHardConflict));
+}
+
 TEST_F(CompareTest, RelateIsSymmetric) {
   const Comparison& tolls = ComparisonOf("death_toll");
   const Comparison& deadlines = ComparisonOf("deadline");

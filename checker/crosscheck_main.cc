@@ -1,6 +1,7 @@
 // crosscheck: compares what news outlets report about the same event.
 //
-//   crosscheck report [--format=markdown|json|textproto] [--ledger=FILE] PATH...
+//   crosscheck report [--format=markdown|html|json|textproto|claimreview]
+//                     [--ledger=FILE] PATH...
 //   crosscheck review --ledger=FILE PATH...
 //   crosscheck test --ledger=FILE [--fail_on=CONTRADICTION] PATH...
 //   crosscheck claims [--output=FILE] PATH...
@@ -26,14 +27,17 @@
 #include "checker/junit.h"
 #include "checker/ledger.h"
 #include "checker/pipeline.h"
+#include "checker/reliability.h"
 #include "checker/render.h"
 #include "checker/review.h"
 #include "checker/rule_set.h"
 #include "google/protobuf/util/json_util.h"
 
 ABSL_FLAG(std::string, format, "markdown",
-          "report: output format: markdown (for people), json (the protobuf JSON "
-          "mapping of crosscheck.Report), or textproto");
+          "report: output format: markdown (for a terminal), html (one "
+          "self-contained page), json (the protobuf JSON mapping of "
+          "crosscheck.Report), textproto, or claimreview (schema.org "
+          "ClaimReview JSON-LD of the reviewed findings)");
 ABSL_FLAG(std::string, rules, "",
           "directory of rules (*.textproto); default: the rules shipped with "
           "crosscheck");
@@ -62,6 +66,13 @@ ABSL_FLAG(std::string, decision, "",
 ABSL_FLAG(std::string, side, "",
           "review, scripted: the article id whose claim is right (confirms)");
 ABSL_FLAG(std::string, note, "", "review, scripted: a note to keep with the verdict");
+ABSL_FLAG(bool, compare_undated, false,
+          "compare claims of articles without a publication date too; off by "
+          "default, since without a date two events of one kind cannot be told "
+          "apart: turn it on for a corpus about a single event");
+ABSL_FLAG(std::string, priors, "",
+          "report: outlet priors (a crosscheck.OutletPriors textproto, e.g. a "
+          "newsroom's own ratings); shown as priors in the outlet table");
 ABSL_FLAG(bool, list, false, "review: list the ledger's verdicts and stale entries, and stop");
 
 namespace crosscheck {
@@ -72,7 +83,8 @@ namespace fs = std::filesystem;
 constexpr char kUsage[] =
     "compares what news outlets report about the same event.\n\n"
     "usage:\n"
-    "  crosscheck report [--format=markdown|json|textproto] [--output=FILE] PATH...\n"
+    "  crosscheck report [--format=markdown|html|json|textproto|claimreview]\n"
+    "                    [--ledger=FILE] [--output=FILE] PATH...\n"
     "      Contradictions, discrepancies, disputes, updates and agreement\n"
     "      between the articles, with evidence.\n"
     "  crosscheck review --ledger=FILE [--reviewer=NAME] PATH...\n"
@@ -305,6 +317,7 @@ int Run(int argc, char** argv) {
 
   RunOptions options;
   options.strict = !absl::GetFlag(FLAGS_skip_bad_input);
+  options.compare_undated = absl::GetFlag(FLAGS_compare_undated);
 
   if (command == "rules") {
     std::string out;
@@ -333,19 +346,22 @@ int Run(int argc, char** argv) {
               << ": --ledger=FILE is required (it need not exist yet)\n";
     return 2;
   }
+  if (!absl::GetFlag(FLAGS_ledger).empty()) {
+    absl::StatusOr<Ledger> read = ReadLedger(UserPath(absl::GetFlag(FLAGS_ledger)));
+    if (!read.ok()) return Fail(read.status());
+    options.ledger = std::move(*read);
+  }
+  if (!absl::GetFlag(FLAGS_priors).empty()) {
+    absl::StatusOr<OutletPriors> priors = ReadOutletPriors(UserPath(absl::GetFlag(FLAGS_priors)));
+    if (!priors.ok()) return Fail(priors.status());
+    options.priors = std::move(*priors);
+  }
   absl::StatusOr<Report> report = BuildReport(**rules, paths, options);
   if (!report.ok()) return Fail(report.status());
   for (const Problem& p : report->problems()) {
     std::cerr << "crosscheck: skipped " << p.location() << ": " << p.message() << "\n";
   }
-  Ledger ledger;
-  if (!absl::GetFlag(FLAGS_ledger).empty()) {
-    absl::StatusOr<Ledger> read = ReadLedger(UserPath(absl::GetFlag(FLAGS_ledger)));
-    if (!read.ok()) return Fail(read.status());
-    ledger = std::move(*read);
-    ApplyLedger(ledger, &*report);
-  }
-  if (command == "review") return RunReview(*report, std::move(ledger));
+  if (command == "review") return RunReview(*report, options.ledger);
   if (command == "test") return RunTest(*report, paths);
   absl::StatusOr<ReportFormat> format = ParseReportFormat(absl::GetFlag(FLAGS_format));
   if (!format.ok()) return Fail(format.status());

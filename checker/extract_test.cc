@@ -81,10 +81,14 @@ TEST_F(ExtractTest, APronounSentenceKeepsThePreviousSentencesTime) {
   Segmenter segmenter(*rules_);
   Extractor extractor(*rules_);
   ArticleClaims out = extractor.Extract(segmenter.Segment(article));
-  ASSERT_THAT(out.claims(), SizeIs(2));
-  EXPECT_EQ(out.claims(0).scope_text(), "on Sunday");
-  EXPECT_EQ(out.claims(1).display_value(), "612");
-  EXPECT_EQ(out.claims(1).scope_text(), "In February");
+  std::vector<Claim> tolls;
+  for (const Claim& c : out.claims()) {
+    if (c.kind() == "death_toll") tolls.push_back(c);
+  }
+  ASSERT_THAT(tolls, SizeIs(2));
+  EXPECT_EQ(tolls[0].scope_text(), "on Sunday");
+  EXPECT_EQ(tolls[1].display_value(), "612");
+  EXPECT_EQ(tolls[1].scope_text(), "In February");
 }
 
 TEST_F(ExtractTest, TheTimeInTheClaimsOwnClauseWins) {
@@ -179,6 +183,64 @@ TEST_F(ExtractTest, NoBreakSpacesCountAsSpaces) {
   ASSERT_THAT(claims, SizeIs(1));
   EXPECT_EQ(claims[0].scope_text(), "Wednesday");
   EXPECT_EQ(claims[0].matched_text(), "11\xC2\xA0protesters were killed Wednesday");
+}
+
+}  // namespace
+}  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+TEST_F(ExtractTest, MoneyCarriesItsCurrencyAndCountsTheKindsUnit) {
+  std::vector<Claim> aid = Run(
+      "aid_money",
+      "Pompeo said the United States would provide an additional $20 million in "
+      "humanitarian aid to Venezuela.");
+  ASSERT_THAT(aid, SizeIs(1));
+  EXPECT_EQ(aid[0].quantity().unit(), "USD");
+  EXPECT_EQ(aid[0].quantity().value(), 20000000);
+  EXPECT_EQ(aid[0].display_value(), "USD 20 million");
+  EXPECT_EQ(aid[0].subject(), "US aid");
+  std::vector<Claim> toll = Run("death_toll", "At least 20 people were killed.");
+  ASSERT_THAT(toll, SizeIs(1));
+  EXPECT_EQ(toll[0].quantity().unit(), "deaths");
+  EXPECT_EQ(toll[0].display_value(), "at least 20");
+}
+
+// `{object}` in a subject key is the captured name: a known actor's name
+// when the phrase (without titles) is one of its aliases, else as written;
+// no country goes before such a key.
+TEST(ExtractObjectNameTest, SubjectKeyNamesTheObject) {
+  absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::LoadTexts({{"t.textproto", R"pb(
+    kinds {
+      name: "score" value_type: VALUE_TYPE_QUANTITY trigger: "scored"
+      default_subject: "score of someone"
+      patterns { id: "p" regex: "(?P<object>(?:\\pL+\\s+){0,3}?\\pL+) scored (?P<value>\\d+)" }
+    }
+    subjects { key: "score of {object}" kinds: "score" regex: "." }
+    titles: [ "president", "opposition leader" ]
+    actors { id: "venezuela" name: "Venezuela" country_label: "Venezuela" aliases: "venezuela" }
+    actors { id: "guaido" name: "Juan Guaidó" parent: "venezuela" country_label: "Venezuela"
+             type: ACTOR_TYPE_PERSON aliases: [ "juan guaido", "guaido" ] }
+  )pb"}});
+  ASSERT_OK(rules);
+  Extractor extractor(**rules);
+  struct Case {
+    const char* sentence;
+    const char* subject;
+  } cases[] = {
+      {"Guaido scored 35", "score of Juan Guaidó"},
+      {"opposition leader Guaidó scored 35", "score of Juan Guaidó"},
+      {"Tara Reid scored 33", "score of Tara Reid"},
+      {"President Tara Reid scored 33", "score of Tara Reid"},
+      // A longer name that contains a known one is somebody else.
+      {"Maria Guaido scored 12", "score of Maria Guaido"},
+  };
+  for (const Case& c : cases) {
+    std::vector<Claim> claims = extractor.ExtractSentence("score", c.sentence, "2019-01-24");
+    ASSERT_THAT(claims, SizeIs(1)) << c.sentence;
+    EXPECT_EQ(claims[0].subject(), c.subject) << c.sentence;
+  }
 }
 
 }  // namespace

@@ -14,6 +14,8 @@
 #include "checker/copies.h"
 #include "checker/extract.h"
 #include "checker/ingest.h"
+#include "checker/ledger.h"
+#include "checker/reliability.h"
 #include "checker/segment.h"
 
 namespace crosscheck {
@@ -63,6 +65,7 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
         s.set_path(a.path());
         s.set_claim_count(ac.claims_size());
         s.set_published_source(a.published_source());
+        s.set_url(a.url());
         articles.push_back(std::move(s));
         for (Claim& c : *ac.mutable_claims()) claims.push_back(std::move(c));
         return absl::OkStatus();
@@ -96,6 +99,12 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
 
   for (Copy& c : copies.Find()) *report.add_copies() = std::move(c);
   Comparer comparer(rules);
+  comparer.set_compare_undated(options.compare_undated);
+  if (!options.compare_undated) {
+    for (const Claim& c : claims) {
+      if (c.published().empty()) summary->set_uncompared_claims(summary->uncompared_claims() + 1);
+    }
+  }
   std::map<Verdict, int> by_verdict;
   for (Finding& f : comparer.Compare(claims, {report.copies().begin(), report.copies().end()})) {
     by_verdict[f.verdict()]++;
@@ -107,6 +116,8 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
     count->set_count(by_verdict[v]);
   }
   for (Problem& p : problems) *report.add_problems() = std::move(p);
+  ApplyLedger(options.ledger, &report);
+  ScoreOutlets(rules, claims, options.priors, &report);
   return report;
 }
 

@@ -18,6 +18,7 @@
 #include "checker/rule_set.h"
 #include "proto/claim.pb.h"
 #include "proto/report.pb.h"
+#include "proto/review.pb.h"
 
 namespace crosscheck {
 
@@ -26,6 +27,13 @@ struct RunOptions {
   // Stop at the first bad input (default). When false, bad inputs are
   // skipped and listed in Report.problems.
   bool strict = true;
+  // Reviewers' verdicts: attached to their findings, used as labeled truth
+  // by the reliability scores; entries matching no finding are listed stale.
+  Ledger ledger;
+  // Outlet priors for the reliability scores (empty: a neutral default).
+  OutletPriors priors;
+  // Compare claims of undated articles too (see Comparer).
+  bool compare_undated = false;
 };
 
 // Reads, segments and extracts every article of `paths`, handing each
@@ -36,7 +44,8 @@ absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& p
                            absl::FunctionRef<absl::Status(ArticleClaims)> sink,
                            const std::function<void(const Document&)>& observe = nullptr);
 
-// Runs the whole pipeline and returns the report (articles sorted by id).
+// Runs the whole pipeline and returns the report (articles sorted by id),
+// with the ledger applied and the outlets scored.
 absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::string>& paths,
                                    const RunOptions& options);
 
