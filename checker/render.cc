@@ -6,8 +6,11 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "checker/claim_review.h"
+#include "checker/render_html.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
 #include "unicode/utf8.h"
@@ -88,6 +91,12 @@ std::string RenderMarkdown(const Report& r) {
   }
   absl::StrAppend(&out, s.articles(), " articles from ", s.outlets(), " outlets, ",
                   s.claims(), " claims. Findings: ", absl::StrJoin(counts, ", "), ".\n\n");
+  if (s.uncompared_claims() > 0) {
+    absl::StrAppend(&out, s.uncompared_claims(),
+                    " claims come from articles without a publication date and were not "
+                    "compared (without a date, two events of one kind cannot be told apart; "
+                    "use --compare_undated for a corpus about a single event).\n\n");
+  }
   if (s.claims_by_kind_size() > 0) {
     std::vector<std::string> parts;
     for (const Count& c : s.claims_by_kind()) {
@@ -112,6 +121,8 @@ std::string RenderMarkdown(const Report& r) {
     absl::StrAppend(&out, "### ", ++n, ". ", Verdict_Name(f.verdict()), ": ", Md(f.kind()),
                     " / ", Md(f.subject()), " (id ", f.id(), ")\n\n", ReviewLine(f),
                     Md(f.explanation()),
+                    f.has_lean() ? absl::StrCat("\n\n**Lean:** ", Md(f.lean().explanation()))
+                                 : "",
                     "\n\n| outlet | article | published | value | where | attribution |\n",
                     "|---|---|---|---|---|---|\n");
     for (const Claim& c : f.claims()) {
@@ -124,6 +135,26 @@ std::string RenderMarkdown(const Report& r) {
     for (const Claim& c : f.claims()) {
       absl::StrAppend(&out, "> ", QuoteWithSpan(c), "\n>\n> (", Md(c.article_id()),
                       ", bytes ", c.span().begin(), "-", c.span().end(), ")\n\n");
+    }
+  }
+  if (!r.outlets().empty()) {
+    absl::StrAppend(&out, "## Outlets\n\nHow reliable each outlet looks on this corpus's ",
+                    "evidence: a prior moved by corroboration and by the conflicts it wins or ",
+                    "loses (copies are not independent votes; reviewers' verdicts are truth). ",
+                    "Few articles make a weak signal: read the uncertainty.\n\n",
+                    "| outlet | score | ± | articles | claims | corroborated | lost | disputed |\n",
+                    "|---|---|---|---|---|---|---|---|\n");
+    for (const OutletScore& o : r.outlets()) {
+      absl::StrAppend(&out, "| ", Md(o.outlet()), " | ", absl::StrFormat("%.2f", o.score()),
+                      " | ", absl::StrFormat("%.2f", o.uncertainty()), " | ", o.articles(), " | ",
+                      o.claims(), " | ", o.corroborated(), " | ", o.contradicted(), " | ",
+                      o.disputed(), " |\n");
+    }
+    out += "\n";
+    for (const OutletScore& o : r.outlets()) {
+      absl::StrAppend(&out, "**", Md(o.outlet()), "**\n");
+      for (const std::string& reason : o.reasons()) absl::StrAppend(&out, "- ", Md(reason), "\n");
+      out += "\n";
     }
   }
   if (!r.copies().empty()) {
@@ -201,14 +232,21 @@ absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name) {
   if (n == "markdown" || n == "md") return ReportFormat::kMarkdown;
   if (n == "json") return ReportFormat::kJson;
   if (n == "textproto" || n == "text") return ReportFormat::kTextproto;
-  return absl::InvalidArgumentError(absl::StrCat(
-      "--format=", name, ": unknown format; valid choices: markdown, json, textproto"));
+  if (n == "html") return ReportFormat::kHtml;
+  if (n == "claimreview") return ReportFormat::kClaimReview;
+  return absl::InvalidArgumentError(
+      absl::StrCat("--format=", name,
+                   ": unknown format; valid choices: markdown, json, textproto, html, claimreview"));
 }
 
 absl::StatusOr<std::string> RenderReport(const Report& report, ReportFormat format) {
   switch (format) {
     case ReportFormat::kMarkdown:
       return RenderMarkdown(report);
+    case ReportFormat::kHtml:
+      return RenderHtml(report);
+    case ReportFormat::kClaimReview:
+      return RenderClaimReview(report);
     case ReportFormat::kJson: {
       std::string json;
       google::protobuf::util::JsonPrintOptions options;

@@ -1,4 +1,6 @@
-// Renders a Report for people (Markdown) and for programs (JSON, textproto).
+// Renders a Report for people (Markdown, HTML) and for programs (JSON,
+// textproto, ClaimReview JSON-LD). The HTML page is render_html.h's, the
+// ClaimReview export claim_review.h's.
 // Rendering is a pure function of the Report.
 //
 // Article text is untrusted: in Markdown output every string that came from
@@ -19,10 +21,10 @@
 namespace crosscheck {
 
 // Output formats of `crosscheck report`.
-enum class ReportFormat { kMarkdown, kJson, kTextproto };
+enum class ReportFormat { kMarkdown, kJson, kTextproto, kHtml, kClaimReview };
 
-// Parses a --format value ("markdown"/"md", "json", "textproto"); the error
-// lists the valid choices.
+// Parses a --format value ("markdown"/"md", "json", "textproto", "html",
+// "claimreview"); the error lists the valid choices.
 absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name);
 
 // Renders `report` in `format`.

@@ -17,6 +17,7 @@ PACKAGES=(
   python3               # tools/ scripts (benchmark driver, corpus generator)
   time                  # /usr/bin/time -v for peak memory in benchmarks
   unzip                 # tests read Bazel's undeclared outputs (outputs.zip)
+  chromium              # headless browser: //checker:render_html_browser_test
 )
 
 missing=()
