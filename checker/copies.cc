@@ -17,6 +17,10 @@ namespace {
 // boilerplate ("contributed to this report"), not evidence of copying.
 constexpr int kMaxPostings = 50;
 
+// A shared sentence is evidence of copying only with this many words of the
+// outlet's own narrative around any quote.
+constexpr int kMinNarrativeWords = 8;
+
 uint64_t Fnv1a(absl::string_view s, uint64_t h = 1469598103934665603ULL) {
   for (unsigned char c : s) {
     h ^= c;
@@ -33,6 +37,30 @@ std::vector<std::string> Words(absl::string_view sentence) {
     if (u < 0x80 && !absl::ascii_isalnum(u)) c = ' ';
   }
   return absl::StrSplit(folded, ' ', absl::SkipEmpty());
+}
+
+// Words of `sentence` outside double quotation marks ("...", “...”).
+int NarrativeWords(absl::string_view sentence) {
+  std::string outside;
+  bool quoted = false;
+  for (size_t i = 0; i < sentence.size(); ++i) {
+    if (sentence[i] == '"') {
+      quoted = !quoted;
+      continue;
+    }
+    if (sentence.substr(i, 3) == "\xE2\x80\x9C") {  // “
+      quoted = true;
+      i += 2;
+      continue;
+    }
+    if (sentence.substr(i, 3) == "\xE2\x80\x9D") {  // ”
+      quoted = false;
+      i += 2;
+      continue;
+    }
+    if (!quoted) outside.push_back(sentence[i]);
+  }
+  return static_cast<int>(Words(outside).size());
 }
 
 }  // namespace
@@ -55,6 +83,7 @@ void CopyDetector::Add(const Document& doc) {
     if (static_cast<int>(words.size()) < min_words_) continue;
     SentenceShingles sh;
     sh.text = std::string(sentence);
+    sh.narrative_words = NarrativeWords(sentence);
     for (size_t i = 0; i + shingle_words_ <= words.size(); ++i) {
       uint64_t h = 1469598103934665603ULL;
       for (int k = 0; k < shingle_words_; ++k) {
@@ -93,6 +122,7 @@ std::vector<Copy> CopyDetector::Find() const {
           if (b != a) ++hits[b];
         }
       }
+      if (s.narrative_words < kMinNarrativeWords) continue;  // a shared quote
       for (const auto& [b, count] : hits) {
         if (count < min_share_ * static_cast<double>(s.shingles.size())) continue;
         Shared& shared = pairs[{std::min(a, b), std::max(a, b)}];

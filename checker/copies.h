@@ -8,6 +8,9 @@
 // shingles occur there. Shingles found in very many articles (boilerplate)
 // are not evidence. The index is a hash map: near-linear in corpus size.
 //
+// A shared sentence that is mostly a direct quote is not evidence: outlets
+// quote the same statement independently.
+//
 // Direction: the later article copies the earlier one; on the same day (or
 // without dates) the one whose text is more made of the shared sentences.
 //
@@ -47,6 +50,10 @@ class CopyDetector {
   struct SentenceShingles {
     std::vector<uint64_t> shingles;
     std::string text;  // the sentence as written, for the example
+    // Words outside quotation marks: a shared quote of a third party
+    // ("We appreciate your respect...," the rep said) shows that two outlets
+    // quoted the same person, not that one copied the other.
+    int narrative_words = 0;
   };
   struct ArticleEntry {
     std::string id;

@@ -74,6 +74,18 @@ TEST(CopyDetectorTest, ShortOrCommonSentencesAreNotEvidence) {
   EXPECT_THAT(detector.Find(), IsEmpty());
 }
 
+TEST(CopyDetectorTest, TheSameQuoteIsNotACopy) {
+  // Two outlets quoting one statement did not copy each other.
+  CopyDetector detector;
+  detector.Add(Doc("a", "2008-12-18",
+                   "\"We appreciate your respect to her and her family's privacy at this "
+                   "time,\" the actress's rep told the magazine.\n"));
+  detector.Add(Doc("b", "2008-12-19",
+                   "\"We appreciate your respect to her and her family's privacy at this "
+                   "time,\" he said in a statement.\n"));
+  EXPECT_THAT(detector.Find(), IsEmpty());
+}
+
 TEST(CopyDetectorTest, SeedAggregatorCopiesMcClatchyAndThePost) {
   CopyDetector detector;
   for (const char* id : {"000_d6b0371285f5ae76", "001_3a8bfb903518f3c4",
