@@ -52,9 +52,33 @@ python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$TMP/report.json" ||
 "$BIN" --output="$TMP/never.json" report "$BAD/empty.txt" 2>/dev/null
 [ ! -e "$TMP/never.json" ] || fail "--output: a failed run left a file"
 
+# Progress: nothing extra on a stderr that is not a terminal; a progress line
+# on one that is (--progress=always: the seed run is too quick for auto).
+"$BIN" report "$SEEDS" >/dev/null 2>"$TMP/err" || fail "report: exit $?"
+[ ! -s "$TMP/err" ] || fail "report wrote to a non-terminal stderr: $(cat "$TMP/err")"
+python3 - "$BIN" "$SEEDS" <<'PY' || fail "no progress line on a terminal"
+import os, pty, sys
+pid, fd = pty.fork()
+if pid == 0:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)  # the report itself goes nowhere; stderr stays the pty
+    os.execv(sys.argv[1], [sys.argv[1], "report", "--progress=always", sys.argv[2]])
+out = b""
+while True:
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+os.waitpid(pid, 0)
+sys.exit(0 if b"articles," in out and b"claims," in out else 1)
+PY
+
 # --help documents every flag.
 "$BIN" --help >"$TMP/help" 2>&1
-for flag in format rules output skip_bad_input ledger reviewer min_verdict fail_on finding decision side note list; do
+for flag in format rules output skip_bad_input ledger reviewer min_verdict fail_on finding decision side note list priors compare_undated progress; do
   grep -q -- "-$flag" "$TMP/help" || fail "--help does not document --$flag"
 done
 

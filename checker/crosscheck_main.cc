@@ -9,6 +9,9 @@
 //
 // PATH is an article (.txt, with an optional NAME.meta.textproto sidecar),
 // a JSON Lines file (.jsonl, one article per line) or a directory of them.
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -23,6 +26,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "checker/atomic_file.h"
 #include "checker/junit.h"
 #include "checker/ledger.h"
@@ -66,6 +71,10 @@ ABSL_FLAG(std::string, decision, "",
 ABSL_FLAG(std::string, side, "",
           "review, scripted: the article id whose claim is right (confirms)");
 ABSL_FLAG(std::string, note, "", "review, scripted: a note to keep with the verdict");
+ABSL_FLAG(std::string, progress, "auto",
+          "report, review, test: a progress line on stderr (articles, claims, "
+          "rate): auto (when stderr is a terminal and the run takes over two "
+          "seconds), always, or never");
 ABSL_FLAG(bool, compare_undated, false,
           "compare claims of articles without a publication date too; off by "
           "default, since without a date two events of one kind cannot be told "
@@ -318,6 +327,29 @@ int Run(int argc, char** argv) {
   RunOptions options;
   options.strict = !absl::GetFlag(FLAGS_skip_bad_input);
   options.compare_undated = absl::GetFlag(FLAGS_compare_undated);
+  const std::string progress = absl::GetFlag(FLAGS_progress);
+  if (progress != "auto" && progress != "always" && progress != "never") {
+    return Fail(absl::InvalidArgumentError(absl::StrCat(
+        "--progress=", progress, ": valid choices: auto, always, never")));
+  }
+  bool show_progress = progress == "always" || (progress == "auto" && ::isatty(2));
+  absl::Time start = absl::Now();
+  absl::Time last_shown = absl::InfinitePast();
+  bool progress_shown = false;
+  if (show_progress && progress != "never") {
+    options.progress = [&, always = progress == "always"](int articles, int claims,
+                                                          int64_t bytes) {
+      absl::Time now = absl::Now();
+      if (!always && now - start < absl::Seconds(2)) return;
+      if (now - last_shown < absl::Milliseconds(250)) return;
+      last_shown = now;
+      double seconds = std::max(1e-3, absl::ToDoubleSeconds(now - start));
+      std::fprintf(stderr, "\rcrosscheck: %d articles, %d claims, %.1f MB/s ", articles,
+                   claims, bytes / 1e6 / seconds);
+      std::fflush(stderr);
+      progress_shown = true;
+    };
+  }
 
   if (command == "rules") {
     std::string out;
@@ -357,6 +389,7 @@ int Run(int argc, char** argv) {
     options.priors = std::move(*priors);
   }
   absl::StatusOr<Report> report = BuildReport(**rules, paths, options);
+  if (progress_shown) std::fprintf(stderr, "\n");
   if (!report.ok()) return Fail(report.status());
   for (const Problem& p : report->problems()) {
     std::cerr << "crosscheck: skipped " << p.location() << ": " << p.message() << "\n";

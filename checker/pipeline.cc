@@ -53,6 +53,7 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
   std::vector<Claim> claims;
   std::vector<ArticleSummary> articles;
   CopyDetector copies;
+  int64_t bytes = 0;
   absl::Status status = ExtractClaims(
       rules, paths, options, &problems,
       [&](ArticleClaims ac) {
@@ -68,9 +69,16 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
         s.set_url(a.url());
         articles.push_back(std::move(s));
         for (Claim& c : *ac.mutable_claims()) claims.push_back(std::move(c));
+        if (options.progress) {
+          options.progress(static_cast<int>(articles.size()), static_cast<int>(claims.size()),
+                           bytes);
+        }
         return absl::OkStatus();
       },
-      [&](const Document& doc) { copies.Add(doc); });
+      [&](const Document& doc) {
+        bytes += static_cast<int64_t>(doc.article().text().size());
+        copies.Add(doc);
+      });
   if (!status.ok()) return status;
   if (articles.empty()) {
     return absl::InvalidArgumentError(

@@ -8,6 +8,7 @@
 #ifndef CROSSCHECK_CHECKER_PIPELINE_H_
 #define CROSSCHECK_CHECKER_PIPELINE_H_
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -34,6 +35,9 @@ struct RunOptions {
   OutletPriors priors;
   // Compare claims of undated articles too (see Comparer).
   bool compare_undated = false;
+  // Called after each article with the articles, claims and text bytes read
+  // so far (for a progress line); may be empty.
+  std::function<void(int articles, int claims, int64_t bytes)> progress;
 };
 
 // Reads, segments and extracts every article of `paths`, handing each
