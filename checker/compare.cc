@@ -224,10 +224,58 @@ Finding MakeFinding(const ClaimKind& kind, const std::string& subject, Verdict v
 }  // namespace
 
 std::string ValueKey(const Claim& c) {
+  if (c.has_time()) {  // the days, however they were written
+    return absl::StrCat(c.time().start(), "..", c.time().end());
+  }
   if (!c.has_actor()) return c.display_value();
   const Actor& a = c.actor();
   if (a.ancestors_size() >= 2) return a.ancestors(a.ancestors_size() - 2);
   return a.id();
+}
+
+void AnchorRelativeDeadlines(const Rules& rules, std::vector<Claim>* claims) {
+  for (const CompiledKind& kind : rules.kinds()) {
+    const std::string& anchor_kind = kind.kind->duration_anchor_kind();
+    if (anchor_kind.empty()) continue;
+    // The days orders were given on: claims of the anchor kind scoped to one day.
+    std::vector<std::pair<absl::CivilDay, const Claim*>> orders;
+    for (const Claim& c : *claims) {
+      if (c.kind() != anchor_kind || c.scope().start().empty() ||
+          c.scope().start() != c.scope().end()) {
+        continue;
+      }
+      if (absl::optional<absl::CivilDay> day = ParseIsoDate(c.scope().start())) {
+        orders.emplace_back(*day, &c);
+      }
+    }
+    if (orders.empty()) continue;
+    std::sort(orders.begin(), orders.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    const int lookback = kind.kind->duration_anchor_lookback_days();
+    for (Claim& c : *claims) {
+      if (c.kind() != kind.kind->name() || !c.has_time() || c.time().duration_days() <= 0) {
+        continue;
+      }
+      absl::optional<absl::CivilDay> published = ParseIsoDate(c.published());
+      if (!published) continue;
+      for (const auto& [day, order] : orders) {
+        if (day < *published - lookback || day > *published) continue;
+        absl::CivilDay end = day + static_cast<int>(std::ceil(c.time().duration_days()));
+        TimeInterval* t = c.mutable_time();
+        t->set_start(FormatIsoDate(end));
+        t->set_end(FormatIsoDate(end));
+        t->set_granularity(GRANULARITY_DAY);
+        t->set_resolution(absl::StrCat(t->duration_text(), " after the order of ",
+                                       WeekdayName(day), " ", FormatIsoDate(day), " (",
+                                       order->article_id(), ": \"", order->matched_text(),
+                                       "\")"));
+        c.set_display_value(absl::StrCat(WeekdayName(end), " ", FormatIsoDate(end), " (",
+                                         t->duration_text(), " after ", WeekdayName(day),
+                                         "'s order)"));
+        break;  // the earliest order in reach
+      }
+    }
+  }
 }
 
 int VerdictRank(Verdict verdict) {

@@ -45,8 +45,18 @@ enum class Relation {
 Relation Relate(const Claim& a, const Claim& b, const Comparison& comparison,
                 std::string* reason);
 
+// Anchors relative deadlines ("within 72 hours") of kinds that name a
+// `duration_anchor_kind`: such a deadline counts from the order it belongs
+// to, the earliest day a claim of that kind is scoped to within the kind's
+// lookback before the deadline's publication, anywhere in `claims` (one
+// article may say the order came on Wednesday, another only "72 hours").
+// The deadline becomes that day plus the duration, with the order named in
+// its resolution and display. Deadlines with no such order stay as they are.
+void AnchorRelativeDeadlines(const Rules& rules, std::vector<Claim>* claims);
+
 // The key under which claims count as the same value: the displayed value,
-// or for actors the side they speak for (the body just under a country:
+// for times the days ("Saturday" and "72 hours after Wednesday" alike), or
+// for actors the side they speak for (the body just under a country:
 // the State Department and the White House both key to the US government).
 std::string ValueKey(const Claim& claim);
 

@@ -780,3 +780,36 @@ TEST_F(CompareTest, ABackgroundNumberIsNotARivalOfTodaysToll) {
 
 }  // namespace
 }  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+TEST_F(CompareTest, ARelativeDeadlineCountsFromTheOrderReportedElsewhere) {
+  // 001 says Maduro ordered the diplomats out on Wednesday; 002 only says
+  // "within 72 hours". Anchored, 72 hours from Wednesday end on Saturday.
+  Claim order = Order("001", "The Washington Post", "2019-01-24", "maduro", "Nicolás Maduro",
+                      {"venezuela_government", "venezuela"}, "");
+  order.mutable_scope()->set_start("2019-01-23");
+  order.mutable_scope()->set_end("2019-01-23");
+  Claim within = Deadline("002", "Aggregator", "2019-01-25", "2019-01-25", "2019-01-28",
+                          GRANULARITY_VAGUE, "within 72 hours");
+  within.mutable_time()->set_duration_days(3);
+  within.mutable_time()->set_duration_text("72 hours");
+  Claim sunday = Deadline("000", "McClatchy", "2019-01-24", "2019-01-27", "2019-01-27",
+                          GRANULARITY_DAY, "Sunday 2019-01-27");
+  std::vector<Claim> claims = {order, within, sunday};
+  AnchorRelativeDeadlines(*rules_, &claims);
+  EXPECT_EQ(claims[1].time().start(), "2019-01-26");
+  EXPECT_EQ(claims[1].time().granularity(), GRANULARITY_DAY);
+  EXPECT_EQ(claims[1].display_value(), "Saturday 2019-01-26 (72 hours after Wednesday's order)");
+  EXPECT_EQ(CountVerdict(Compare({claims[1], claims[2]}), CONTRADICTION), 1);
+  // An order outside the lookback does not anchor it.
+  std::vector<Claim> far = {order, within};
+  far[0].mutable_scope()->set_start("2019-01-02");
+  far[0].mutable_scope()->set_end("2019-01-02");
+  AnchorRelativeDeadlines(*rules_, &far);
+  EXPECT_EQ(far[1].time().granularity(), GRANULARITY_VAGUE);
+}
+
+}  // namespace
+}  // namespace crosscheck

@@ -76,6 +76,10 @@ Extractor::Extractor(const Rules& rules)
   hedge_ = CompileOrNull(rules, cues.hedge());
   negation_ = CompileOrNull(rules, cues.negation());
   anonymous_ = CompileOrNull(rules, cues.anonymous());
+  if (!rules.proto().continuation().empty()) {
+    continuation_ =
+        CompileOrNull(rules, absl::StrCat("^\\s*(?:", rules.proto().continuation(), ")"));
+  }
   if (!rules.proto().context_time().empty()) {
     context_time_ = CompileOrNull(rules, absl::StrCat("(", rules.proto().context_time(), ")"));
   }
@@ -340,9 +344,8 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
       }
       // "It killed 612 people." continues the sentence before it, and so
       // does its time ("In February, a quake hit Zarand.").
-      static const LazyRE2 kContinues = {R"((?i)^\s*(?:it|they|he|she|this|that)\b)"};
-      if (scope_text.empty() && !ctx.previous.empty() &&
-          RE2::PartialMatch(Piece(ctx.sentence), *kContinues)) {
+      if (scope_text.empty() && !ctx.previous.empty() && continuation_ != nullptr &&
+          RE2::PartialMatch(Piece(ctx.sentence), *continuation_)) {
         absl::string_view end_of_previous(ctx.previous.data() + ctx.previous.size(), 0);
         scope_text = NearestContextTime(ctx.previous, end_of_previous, absl::string_view());
       }

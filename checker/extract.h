@@ -76,6 +76,7 @@ class Extractor {
   std::unique_ptr<RE2> negation_;
   std::unique_ptr<RE2> anonymous_;
   std::unique_ptr<RE2> context_time_;
+  std::unique_ptr<RE2> continuation_;
   // Subject vocabulary: compiled regex per SubjectTerm.
   std::vector<std::pair<const SubjectTerm*, std::unique_ptr<RE2>>> subjects_;
 };

@@ -245,3 +245,25 @@ TEST(ExtractObjectNameTest, SubjectKeyNamesTheObject) {
 
 }  // namespace
 }  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+TEST_F(ExtractTest, TheMoveContinuesThePreviousSentencesTime) {
+  Article article;
+  article.set_id("w");
+  article.set_published("2019-01-24");
+  article.set_text(
+      "On Wednesday, Washington recognized Juan Guaidó as the rightful leader. The move "
+      "prompted Maduro to break ties and order U.S. diplomats out of the country.\n");
+  ArticleClaims out = Extractor(*rules_).Extract(Segmenter(*rules_).Segment(article));
+  const Claim* order = nullptr;
+  for (const Claim& c : out.claims()) {
+    if (c.kind() == "withdrawal_order") order = &c;
+  }
+  ASSERT_NE(order, nullptr);
+  EXPECT_EQ(order->scope().start(), "2019-01-23");
+}
+
+}  // namespace
+}  // namespace crosscheck

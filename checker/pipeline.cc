@@ -105,6 +105,7 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
     count->set_count(n);
   }
 
+  AnchorRelativeDeadlines(rules, &claims);
   for (Copy& c : copies.Find()) *report.add_copies() = std::move(c);
   Comparer comparer(rules);
   comparer.set_compare_undated(options.compare_undated);

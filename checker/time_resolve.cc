@@ -76,6 +76,8 @@ absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text,
                                          unit, " of an order given between ",
                                          FormatIsoDate(published - lookback_days),
                                          " and ", pub));
+    out.set_duration_days(days);
+    out.set_duration_text(absl::StrCat(amount, " ", unit));
     return out;
   }
 

@@ -60,21 +60,23 @@ if bazel_ test //corpus:check >"$TEST_TMPDIR/2.log" 2>&1; then
 fi
 cp bazel-testlogs/corpus/check/test.log "$TEST_TMPDIR/2.log"
 grep -q "unreviewed finding(s) at or above CONTRADICTION" "$TEST_TMPDIR/2.log" || { cat "$TEST_TMPDIR/2.log"; fail "no summary of unreviewed findings"; }
-id=$(sed -n 's/^CONTRADICTION .*(id \([0-9a-f]*\)).*/\1/p' "$TEST_TMPDIR/2.log" | head -1)
-[ -n "$id" ] || { cat "$TEST_TMPDIR/2.log"; fail "the failure does not name the finding"; }
+ids=$(sed -n 's/^CONTRADICTION .*(id \([0-9a-f]*\)).*/\1/p' "$TEST_TMPDIR/2.log")
+[ -n "$ids" ] || { cat "$TEST_TMPDIR/2.log"; fail "the failure does not name the finding"; }
 grep -q "Sunday 2019-01-27" "$TEST_TMPDIR/2.log" || fail "the failure does not show the values"
 xml="bazel-testlogs/corpus/check/test.xml"
 grep -q "<failure message=\"unreviewed CONTRADICTION" "$xml" || fail "JUnit XML has no failure"
 # (not `unzip | grep -q`: with pipefail, grep quitting early fails the pipe)
 unzip -l bazel-testlogs/corpus/check/test.outputs/outputs.zip >"$TEST_TMPDIR/outputs.txt"
 grep -q report.json "$TEST_TMPDIR/outputs.txt" || fail "no report in the undeclared outputs"
-echo "   failed as it should, naming finding $id"
+echo "   failed as it should, naming finding(s) $(echo $ids)"
 
-echo "== 3. a reviewer records a verdict; the test passes again"
-bazel_ run @crosscheck//:crosscheck -- review --ledger=corpus/reviews.textproto \
-  --finding="$id" --side=003_3fa2cf763a0d4db3 --reviewer=desk --note="72 hours from Wednesday" \
-  corpus >"$TEST_TMPDIR/3.log" 2>&1 || { cat "$TEST_TMPDIR/3.log"; fail "review failed"; }
-grep -q "finding_id: \"$id\"" corpus/reviews.textproto || fail "the ledger does not hold the verdict"
+echo "== 3. a reviewer records the verdicts; the test passes again"
+for id in $ids; do
+  bazel_ run @crosscheck//:crosscheck -- review --ledger=corpus/reviews.textproto \
+    --finding="$id" --decision=confirm --reviewer=desk --note="McClatchy's Sunday is wrong" \
+    corpus >"$TEST_TMPDIR/3.log" 2>&1 || { cat "$TEST_TMPDIR/3.log"; fail "review failed"; }
+  grep -q "finding_id: \"$id\"" corpus/reviews.textproto || fail "the ledger does not hold $id"
+done
 bazel_ test //corpus:check >"$TEST_TMPDIR/4.log" 2>&1 || { cat "$TEST_TMPDIR/4.log"; fail "the test should pass once reviewed"; }
 
 bazel --output_user_root="$TEST_TMPDIR/bazel_root" shutdown
