@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "absl/strings/str_join.h"
 #include "checker/compare.h"
 #include "checker/dates.h"
+#include "checker/text_fold.h"
 #include "checker/textproto.h"
 
 namespace crosscheck {
@@ -88,9 +90,12 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
     std::vector<const Claim*> independent;
     for (const Claim* c : members) {
       bool copied = false;
+      // Copied: the copier repeats the source's words for the same value (its
+      // own "72 hours" next to the source's "Saturday deadline" is its own).
       for (const Claim* other : members) {
         copied |= copy_pairs.count({c->article_id(), other->article_id()}) > 0 &&
-                  ValueKey(*other) == ValueKey(*c);
+                  ValueKey(*other) == ValueKey(*c) &&
+                  FoldForMatching(other->matched_text()) == FoldForMatching(c->matched_text());
       }
       if (!copied) independent.push_back(c);
     }
@@ -187,6 +192,10 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
   for (int iteration = 0; iteration < kIterations; ++iteration) {
     evidence_sum.clear();
     evidence_n.clear();
+    // (voice, kind, subject, value) -> (sum of p, conflicts).
+    std::map<std::tuple<std::string, std::string, std::string, std::string>,
+             std::pair<double, int>>
+        stated;
     for (Conflict& c : conflicts) {
       double total = 0;
       for (Side& s : c.sides) {
@@ -203,10 +212,17 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
       for (const Side& s : c.sides) {
         for (const auto& [voice, w] : s.support) {
           if (w < 1) continue;
-          evidence_sum[voice] += s.p;
-          evidence_n[voice] += 1;
+          // One value stated once is one piece of evidence, however many
+          // conflicts it appears in (Sunday against three Saturdays).
+          auto& e = stated[{voice, c.finding->kind(), c.finding->subject(), s.key}];
+          e.first += s.p;
+          e.second += 1;
         }
       }
+    }
+    for (const auto& [key, e] : stated) {
+      evidence_sum[std::get<0>(key)] += e.first / e.second;
+      evidence_n[std::get<0>(key)] += 1;
     }
     for (const auto& [voice, n] : agreements) {
       evidence_sum[voice] += n;
@@ -240,8 +256,10 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
       sides.push_back(absl::StrCat(s.example->display_value(), " (", who, ")"));
       if (s.p < 0.45 && c.finding->verdict() != DISPUTED) {
         for (const std::string& v : stated) {
-          losing[v].push_back(absl::StrCat(c.finding->kind(), ": ", s.example->display_value(),
-                                           " against ", best->example->display_value()));
+          std::string lost = absl::StrCat(c.finding->kind(), ": ", s.example->display_value(),
+                                          " against ", best->example->display_value());
+          std::vector<std::string>& list = losing[v];
+          if (std::find(list.begin(), list.end(), lost) == list.end()) list.push_back(lost);
         }
       }
     }
