@@ -256,8 +256,15 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
       sides.push_back(absl::StrCat(s.example->display_value(), " (", who, ")"));
       if (s.p < 0.45 && c.finding->verdict() != DISPUTED) {
         for (const std::string& v : stated) {
-          std::string lost = absl::StrCat(c.finding->kind(), ": ", s.example->display_value(),
-                                          " against ", best->example->display_value());
+          // For actors, say it as what it is: giving an act or a role to
+          // someone other outlets give it to (a garbled attribution).
+          std::string lost =
+              s.example->has_actor()
+                  ? absl::StrCat(c.finding->kind(), ": names ", s.example->display_value(),
+                                 " where other outlets name ", best->example->display_value(),
+                                 " (", c.finding->subject(), "; a garbled attribution?)")
+                  : absl::StrCat(c.finding->kind(), ": ", s.example->display_value(),
+                                 " against ", best->example->display_value());
           std::vector<std::string>& list = losing[v];
           if (std::find(list.begin(), list.end(), lost) == list.end()) list.push_back(lost);
         }
