@@ -3,6 +3,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "checker/render_html.h"
 #include "checker/review.h"
 
 namespace crosscheck {
@@ -12,23 +13,8 @@ bool FailsTest(const Finding& finding, Verdict fail_on) {
 }
 
 std::string XmlEscape(absl::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        // XML 1.0 allows tab, newline and carriage return among the controls.
-        if (c < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') break;
-        out += ch;
-    }
-  }
-  return out;
+  // HTML's escaping is XML's too, controls dropped and invalid UTF-8 replaced.
+  return EscapeHtml(text);
 }
 
 std::string RenderJunitXml(const Report& report, Verdict fail_on, absl::string_view suite) {
