@@ -312,7 +312,10 @@ std::string FindingId(const Finding& f) {
 Comparer::Comparer(const Rules& rules) : rules_(rules) {}
 
 std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
-                                       const std::vector<Copy>& copies) const {
+                                       const std::vector<Copy>& copies,
+                                       int64_t* comparisons_out, int64_t* omitted_out) const {
+  int64_t comparisons = 0;
+  int64_t omitted = 0;
   // Voices: articles joined by copying count once (union-find by id).
   absl::flat_hash_map<std::string, std::string> parent;
   std::function<std::string(const std::string&)> voice = [&](const std::string& id) {
@@ -353,57 +356,90 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
       }
       if (!repeat) unique.push_back(c);
     }
-    for (size_t i = 0; i < unique.size(); ++i) {
-      for (size_t j = i + 1; j < unique.size(); ++j) {
-        const Claim& a = *unique[i];
-        const Claim& b = *unique[j];
-        std::string reason;
-        Relation rel = Relate(a, b, cmp, &reason);
-        if (rel == Relation::kEqual || rel == Relation::kCompatible) continue;
-        const int window = cmp.update_after_days() > 0 ? cmp.update_after_days() : 7;
-        if (DisjointScopes(a, b, window)) continue;  // different times: not rivals
-        Verdict verdict;
-        std::string explanation;
-        if (a.article_id() == b.article_id()) {
-          bool different_sources = a.attribution().source() != b.attribution().source();
-          bool headline = (a.section() == SECTION_HEADLINE) != (b.section() == SECTION_HEADLINE);
-          if (different_sources) {
-            verdict = DISPUTED;
-            explanation = absl::StrCat(
-                Who(a), " reports two accounts: ",
-                a.attribution().source().empty() ? "in its own voice, " : "",
-                Statement(k, a), "; but ", Statement(k, b), ": ", reason, ".");
-          } else if (headline) {
-            verdict = cmp.soft_conflict_verdict() ? cmp.soft_conflict_verdict() : DISCREPANCY;
-            explanation = absl::StrCat("In ", Who(a), " the headline and the body differ: ",
-                                       Statement(k, a), "; vs ", Statement(k, b), ": ",
-                                       reason, ".");
-          } else {
-            continue;  // one article, one voice: a running story, not a conflict
-          }
-        } else if (cmp.update_after_days() > 0 && DaysApart(a, b) >= cmp.update_after_days()) {
-          verdict = UPDATE;
-          explanation = absl::StrCat(
-              Who(a), " says ", Statement(k, a), "; ", Who(b), " says ", Statement(k, b),
-              ": reported ", DaysApart(a, b),
-              " days apart, so the situation may have changed; a timeline, not a conflict.");
-        } else {
-          // A contradiction needs both claims pinned to the same time: an
-          // undated article may be about another day, or another event.
-          if (rel == Relation::kHardConflict &&
-              (a.published().empty() || b.published().empty())) {
-            rel = Relation::kSoftConflict;
-            reason += ", but at least one article has no publication date, so they may not be "
-                      "about the same day or event";
-          }
-          verdict = rel == Relation::kHardConflict
-                        ? (cmp.conflict_verdict() ? cmp.conflict_verdict() : CONTRADICTION)
-                        : (cmp.soft_conflict_verdict() ? cmp.soft_conflict_verdict()
-                                                       : DISCREPANCY);
-          explanation = absl::StrCat(Who(a), " says ", Statement(k, a), "; ", Who(b),
-                                     " says ", Statement(k, b), ": ", reason, ".");
+    // Claims with the same value, scope and hedging relate to every other
+    // claim alike: compare buckets of them once (comparisons grow with the
+    // distinct values, not with the pairs of claims), then walk the article
+    // pairs of the buckets that conflict.
+    std::map<std::string, std::vector<const Claim*>> buckets;
+    for (const Claim* c : unique) {
+      buckets[absl::StrCat(ValueKey(*c), "\x1f", c->scope().start(), "..", c->scope().end(),
+                           "\x1f", c->attribution().hedged() ? "hedged" : "")]
+          .push_back(c);
+    }
+    std::map<Verdict, int> made;  // findings per verdict for this subject
+    auto room = [&](Verdict v) {
+      if (made[v] < max_findings_per_subject_) {
+        ++made[v];
+        return true;
+      }
+      ++omitted;
+      return false;
+    };
+    std::vector<const std::vector<const Claim*>*> bucket_list;
+    for (const auto& [bucket_key, members_of] : buckets) bucket_list.push_back(&members_of);
+    for (size_t bi = 0; bi < bucket_list.size(); ++bi) {
+      for (size_t bj = bi + 1; bj < bucket_list.size(); ++bj) {
+        Relation bucket_relation =
+            Relate(*bucket_list[bi]->front(), *bucket_list[bj]->front(), cmp, nullptr);
+        ++comparisons;
+        if (bucket_relation == Relation::kEqual || bucket_relation == Relation::kCompatible) {
+          continue;
         }
-        findings.push_back(MakeFinding(k, key.second, verdict, {a, b}, std::move(explanation)));
+        for (const Claim* pa : *bucket_list[bi]) {
+          for (const Claim* pb : *bucket_list[bj]) {
+            const bool in_order = ClaimLess(*pa, *pb);
+            const Claim& a = in_order ? *pa : *pb;
+            const Claim& b = in_order ? *pb : *pa;
+            // The pair's own wording of the reason (scopes in its order).
+            std::string reason;
+            Relation rel = Relate(a, b, cmp, &reason);
+            const int window = cmp.update_after_days() > 0 ? cmp.update_after_days() : 7;
+            if (DisjointScopes(a, b, window)) continue;  // different times: not rivals
+            Verdict verdict;
+            std::string explanation;
+            if (a.article_id() == b.article_id()) {
+              bool different_sources = a.attribution().source() != b.attribution().source();
+              bool headline = (a.section() == SECTION_HEADLINE) != (b.section() == SECTION_HEADLINE);
+              if (different_sources) {
+                verdict = DISPUTED;
+                explanation = absl::StrCat(
+                    Who(a), " reports two accounts: ",
+                    a.attribution().source().empty() ? "in its own voice, " : "",
+                    Statement(k, a), "; but ", Statement(k, b), ": ", reason, ".");
+              } else if (headline) {
+                verdict = cmp.soft_conflict_verdict() ? cmp.soft_conflict_verdict() : DISCREPANCY;
+                explanation = absl::StrCat("In ", Who(a), " the headline and the body differ: ",
+                                           Statement(k, a), "; vs ", Statement(k, b), ": ",
+                                           reason, ".");
+              } else {
+                continue;  // one article, one voice: a running story, not a conflict
+              }
+            } else if (cmp.update_after_days() > 0 && DaysApart(a, b) >= cmp.update_after_days()) {
+              verdict = UPDATE;
+              explanation = absl::StrCat(
+                  Who(a), " says ", Statement(k, a), "; ", Who(b), " says ", Statement(k, b),
+                  ": reported ", DaysApart(a, b),
+                  " days apart, so the situation may have changed; a timeline, not a conflict.");
+            } else {
+              // A contradiction needs both claims pinned to the same time: an
+              // undated article may be about another day, or another event.
+              if (rel == Relation::kHardConflict &&
+                  (a.published().empty() || b.published().empty())) {
+                rel = Relation::kSoftConflict;
+                reason += ", but at least one article has no publication date, so they may not be "
+                          "about the same day or event";
+              }
+              verdict = rel == Relation::kHardConflict
+                            ? (cmp.conflict_verdict() ? cmp.conflict_verdict() : CONTRADICTION)
+                            : (cmp.soft_conflict_verdict() ? cmp.soft_conflict_verdict()
+                                                           : DISCREPANCY);
+              explanation = absl::StrCat(Who(a), " says ", Statement(k, a), "; ", Who(b),
+                                         " says ", Statement(k, b), ": ", reason, ".");
+            }
+            if (!room(verdict)) continue;
+            findings.push_back(MakeFinding(k, key.second, verdict, {a, b}, std::move(explanation)));
+          }
+        }
       }
     }
     if (!cmp.report_agreement()) continue;
@@ -448,11 +484,14 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
       std::string explanation = absl::StrCat(
           outlets.size(), " outlets (", absl::StrJoin(outlets, ", "), ") agree that ",
           Statement(k, evidence.front()), ".");
+      if (!room(AGREEMENT)) continue;
       findings.push_back(
           MakeFinding(k, key.second, AGREEMENT, std::move(evidence), std::move(explanation)));
       }
     }
   }
+  if (comparisons_out != nullptr) *comparisons_out = comparisons;
+  if (omitted_out != nullptr) *omitted_out = omitted;
   std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     if (VerdictRank(a.verdict()) != VerdictRank(b.verdict())) {
       return VerdictRank(a.verdict()) < VerdictRank(b.verdict());

@@ -14,6 +14,7 @@
 #ifndef CROSSCHECK_CHECKER_COMPARE_H_
 #define CROSSCHECK_CHECKER_COMPARE_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -75,8 +76,14 @@ class Comparer {
   // DISCREPANCY, UPDATE, AGREEMENT), then by kind, subject and id. An
   // article and the articles it copies (or that copy it) are one voice:
   // AGREEMENT needs two independent outlets.
+  // Claims with the same value, scope and hedging are compared as one
+  // bucket, so the value comparisons (counted in `comparisons` when not
+  // null) grow with the distinct values of a subject, not with the pairs of
+  // its claims.
   std::vector<Finding> Compare(const std::vector<Claim>& claims,
-                               const std::vector<Copy>& copies = {}) const;
+                               const std::vector<Copy>& copies = {},
+                               int64_t* comparisons = nullptr,
+                               int64_t* omitted = nullptr) const;
 
   // Whether claims of undated articles are compared. Off by default: with no
   // date, nothing tells one event from another of the same kind (two
@@ -84,9 +91,16 @@ class Comparer {
   // mislead. Turn it on for a corpus known to be about one event.
   void set_compare_undated(bool compare) { compare_undated_ = compare; }
 
+  // At most this many findings of one verdict for one (kind, subject); the
+  // rest are counted in `omitted` (Compare's last argument). A corpus of
+  // thousands of articles on one subject has millions of pairs of claims a
+  // week apart; nobody reads them, and they would not fit in memory.
+  void set_max_findings_per_subject(int max) { max_findings_per_subject_ = max; }
+
  private:
   const Rules& rules_;
   bool compare_undated_ = false;
+  int max_findings_per_subject_ = 200;
 };
 
 }  // namespace crosscheck

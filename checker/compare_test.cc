@@ -813,3 +813,42 @@ TEST_F(CompareTest, ARelativeDeadlineCountsFromTheOrderReportedElsewhere) {
 
 }  // namespace
 }  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+TEST_F(CompareTest, FindingsPerSubjectAreCappedAndTheRestCounted) {
+  // Twenty outlets, each with its own count, all on one day: 190 conflicts.
+  std::vector<Claim> claims;
+  for (int i = 0; i < 20; ++i) {
+    claims.push_back(Toll("a" + std::to_string(i), "Outlet" + std::to_string(i), "2019-01-24",
+                          QUALIFIER_EXACT, 10 + i));
+  }
+  Comparer comparer(*rules_);
+  comparer.set_max_findings_per_subject(25);
+  int64_t comparisons = 0, omitted = 0;
+  std::vector<Finding> findings = comparer.Compare(claims, {}, &comparisons, &omitted);
+  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 25);
+  EXPECT_EQ(omitted, 190 - 25);
+  EXPECT_EQ(comparisons, 190);  // twenty distinct values: every pair of values once
+}
+
+TEST_F(CompareTest, EqualValuesAreComparedOnceAsABucket) {
+  // Ten outlets say 12, ten say 20: one value comparison, 100 conflicts.
+  std::vector<Claim> claims;
+  for (int i = 0; i < 10; ++i) {
+    claims.push_back(Toll("x" + std::to_string(i), "X" + std::to_string(i), "2019-01-24",
+                          QUALIFIER_EXACT, 12));
+    claims.push_back(Toll("y" + std::to_string(i), "Y" + std::to_string(i), "2019-01-24",
+                          QUALIFIER_EXACT, 20));
+  }
+  Comparer comparer(*rules_);
+  comparer.set_max_findings_per_subject(1000);
+  int64_t comparisons = 0;
+  std::vector<Finding> findings = comparer.Compare(claims, {}, &comparisons);
+  EXPECT_EQ(comparisons, 1);
+  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 100);
+}
+
+}  // namespace
+}  // namespace crosscheck

@@ -21,6 +21,10 @@ constexpr int kMaxPostings = 50;
 // outlet's own narrative around any quote.
 constexpr int kMinNarrativeWords = 8;
 
+// At most this many sources are listed for one copier, those it shares most
+// sentences with.
+constexpr int kMaxSourcesPerCopier = 5;
+
 uint64_t Fnv1a(absl::string_view s, uint64_t h = 1469598103934665603ULL) {
   for (unsigned char c : s) {
     h ^= c;
@@ -109,7 +113,7 @@ std::vector<Copy> CopyDetector::Find() const {
   struct Shared {
     int sentences_of_a = 0;  // sentences of a found in b
     int sentences_of_b = 0;
-    std::string example;
+    const std::string* example = nullptr;
   };
   std::map<std::pair<int, int>, Shared> pairs;
   for (int a = 0; a < static_cast<int>(articles_.size()); ++a) {
@@ -127,7 +131,7 @@ std::vector<Copy> CopyDetector::Find() const {
         if (count < min_share_ * static_cast<double>(s.shingles.size())) continue;
         Shared& shared = pairs[{std::min(a, b), std::max(a, b)}];
         (a < b ? shared.sentences_of_a : shared.sentences_of_b)++;
-        if (shared.example.empty()) shared.example = s.text;
+        if (shared.example == nullptr) shared.example = &s.text;
       }
     }
   }
@@ -148,13 +152,30 @@ std::vector<Copy> CopyDetector::Find() const {
     c.set_copier(a_copies ? a.id : b.id);
     c.set_source(a_copies ? b.id : a.id);
     c.set_shared_sentences(std::max(shared.sentences_of_a, shared.sentences_of_b));
-    c.set_example(shared.example);
+    c.set_example(*shared.example);
     copies.push_back(std::move(c));
   }
+  // The sources an article copies most; wire copy run by hundreds of sites
+  // would otherwise list every pair of them.
   std::sort(copies.begin(), copies.end(), [](const Copy& x, const Copy& y) {
+    if (x.copier() != y.copier()) return x.copier() < y.copier();
+    if (x.shared_sentences() != y.shared_sentences()) {
+      return x.shared_sentences() > y.shared_sentences();
+    }
+    return x.source() < y.source();
+  });
+  std::vector<Copy> kept;
+  std::string previous;
+  int per_copier = 0;
+  for (Copy& c : copies) {
+    per_copier = c.copier() == previous ? per_copier + 1 : 0;
+    previous = c.copier();
+    if (per_copier < kMaxSourcesPerCopier) kept.push_back(std::move(c));
+  }
+  std::sort(kept.begin(), kept.end(), [](const Copy& x, const Copy& y) {
     return std::tie(x.copier(), x.source()) < std::tie(y.copier(), y.source());
   });
-  return copies;
+  return kept;
 }
 
 }  // namespace crosscheck

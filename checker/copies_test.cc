@@ -116,3 +116,23 @@ TEST(CopyDetectorTest, SeedAggregatorCopiesMcClatchyAndThePost) {
 
 }  // namespace
 }  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+TEST(CopyDetectorTest, ACopierListsItsTopSourcesOnly) {
+  CopyDetector detector;
+  const std::string wire =
+      "The agency reported that the storm flooded the coastal towns overnight and cut the "
+      "power to thousands of homes.\n";
+  for (int i = 0; i < 7; ++i) {
+    detector.Add(Doc("source" + std::to_string(i), "2019-01-0" + std::to_string(i + 1), wire));
+  }
+  detector.Add(Doc("late", "2019-01-20", wire));
+  int from_late = 0;
+  for (const Copy& c : detector.Find()) from_late += c.copier() == "late";
+  EXPECT_EQ(from_late, 5);
+}
+
+}  // namespace
+}  // namespace crosscheck

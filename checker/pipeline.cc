@@ -115,7 +115,9 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
     }
   }
   std::map<Verdict, int> by_verdict;
-  for (Finding& f : comparer.Compare(claims, {report.copies().begin(), report.copies().end()})) {
+  int64_t comparisons = 0, omitted = 0;
+  for (Finding& f : comparer.Compare(claims, {report.copies().begin(), report.copies().end()},
+                                     &comparisons, &omitted)) {
     by_verdict[f.verdict()]++;
     *report.add_findings() = std::move(f);
   }
@@ -124,6 +126,8 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
     count->set_name(Verdict_Name(v));
     count->set_count(by_verdict[v]);
   }
+  summary->set_comparisons(comparisons);
+  summary->set_omitted_findings(omitted);
   for (Problem& p : problems) *report.add_problems() = std::move(p);
   ApplyLedger(options.ledger, &report);
   ScoreOutlets(rules, claims, options.priors, &report);

@@ -91,6 +91,11 @@ std::string RenderMarkdown(const Report& r) {
   }
   absl::StrAppend(&out, s.articles(), " articles from ", s.outlets(), " outlets, ",
                   s.claims(), " claims. Findings: ", absl::StrJoin(counts, ", "), ".\n\n");
+  if (s.omitted_findings() > 0) {
+    absl::StrAppend(&out, s.omitted_findings(),
+                    " more findings were left out: past 200 of one verdict on one subject, "
+                    "a list is no longer read.\n\n");
+  }
   if (s.uncompared_claims() > 0) {
     absl::StrAppend(&out, s.uncompared_claims(),
                     " claims come from articles without a publication date and were not "

@@ -122,6 +122,28 @@ BEGIN {
   printf "  peak RSS         %.1f MB (%d KiB)\n", rss * 1024 / 1e6, rss
 }'
 
+# The whole report: extraction plus comparison, copies and reliability, with
+# the number of value comparisons per claim (they grow with the distinct
+# values of a subject, not with the pairs of claims).
+REPORT_JSON=$(mktemp)
+trap 'rm -f "$REPORT_JSON"' EXIT
+REPORT_CMD="/usr/bin/time -f '%e %M' $BIN report --format=json --output=$REPORT_JSON $CORPUS"
+COMMANDS+=("$REPORT_CMD")
+echo "+ $REPORT_CMD" >&2
+REPORT_TIME=$( { /usr/bin/time -f '%e %M' "$BIN" report --format=json --output="$REPORT_JSON" "$CORPUS" 2>&1 1>/dev/null; } | tail -1)
+python3 - "$REPORT_JSON" "$REPORT_TIME" <<'PY'
+import json, sys
+summary = json.load(open(sys.argv[1])).get("summary", {})
+wall, rss_kib = sys.argv[2].split()
+claims = summary.get("claims", 0)
+comparisons = int(summary.get("comparisons", 0))
+print("crosscheck report (extract + compare + copies + reliability)")
+print("  wall time        %s s" % wall)
+print("  peak RSS         %.1f MB" % (int(rss_kib) * 1024 / 1e6))
+print("  claims           %d" % claims)
+print("  comparisons      %d (%.3f per claim)" % (comparisons, comparisons / claims if claims else 0))
+PY
+
 echo
 echo "Reproduce (from $ROOT):"
 for c in "${COMMANDS[@]}"; do
