@@ -414,6 +414,23 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
               } else {
                 continue;  // one article, one voice: a running story, not a conflict
               }
+            } else if (cmp.cumulative() && a.has_quantity() && b.has_quantity() &&
+                       // Only running counts ("N killed", as of the report):
+                       // counts for named spans ("Wednesday", "this week")
+                       // are compared as such.
+                       a.scope().start().empty() && b.scope().start().empty() &&
+                       !a.published().empty() && !b.published().empty() &&
+                       a.published() != b.published() &&
+                       (a.published() < b.published() ? a : b).quantity().lower() <=
+                           (a.published() < b.published() ? b : a).quantity().lower()) {
+              // A toll that grows from one day's report to a later day's.
+              const Claim& earlier = a.published() < b.published() ? a : b;
+              const Claim& later = a.published() < b.published() ? b : a;
+              verdict = UPDATE;
+              explanation = absl::StrCat(
+                  Who(earlier), " says ", Statement(k, earlier), "; later, ", Who(later),
+                  " says ", Statement(k, later),
+                  ": the count grew as the story went on; a timeline, not a conflict.");
             } else if (cmp.update_after_days() > 0 && DaysApart(a, b) >= cmp.update_after_days()) {
               verdict = UPDATE;
               explanation = absl::StrCat(

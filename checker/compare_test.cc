@@ -345,9 +345,10 @@ TEST_F(CompareTest, ClaimsWeeksApartAreAnUpdateNotAContradiction) {
 
 TEST_F(CompareTest, UpdateStartsAtUpdateAfterDays) {
   // death_toll: update_after_days 7.
-  Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
-  Claim six = Toll("b1", "Reuters", "2019-01-30", QUALIFIER_EXACT, 20);
-  Claim seven = Toll("c1", "BBC News", "2019-01-31", QUALIFIER_EXACT, 20);
+  // A toll that falls (a rising one is an update from the next day on).
+  Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 20);
+  Claim six = Toll("b1", "Reuters", "2019-01-30", QUALIFIER_EXACT, 12);
+  Claim seven = Toll("c1", "BBC News", "2019-01-31", QUALIFIER_EXACT, 12);
   std::vector<Finding> findings = Compare({a, six});
   ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
   EXPECT_EQ(findings[0].verdict(), CONTRADICTION);
@@ -667,8 +668,8 @@ TEST_F(CompareTest, FindingsAreSortedMostSevereFirst) {
       // AGREEMENT (death_toll 12, two outlets).
       Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12),
       Toll("b1", "The Washington Post", "2019-01-24", QUALIFIER_EXACT, 12),
-      // DISCREPANCY with both of them (at least 20).
-      Toll("c1", "Reuters", "2019-01-25", QUALIFIER_AT_LEAST, 20),
+      // DISCREPANCY with both of them (at least 20, the same day).
+      Toll("c1", "Reuters", "2019-01-24", QUALIFIER_AT_LEAST, 20),
       // UPDATE (a different toll weeks later).
       Toll("d1", "Al Jazeera", "2019-03-14", QUALIFIER_EXACT, 40),
       // CONTRADICTION (Sunday vs Saturday).
@@ -848,6 +849,28 @@ TEST_F(CompareTest, EqualValuesAreComparedOnceAsABucket) {
   std::vector<Finding> findings = comparer.Compare(claims, {}, &comparisons);
   EXPECT_EQ(comparisons, 1);
   EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 100);
+}
+
+}  // namespace
+}  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+TEST_F(CompareTest, ATollThatGrowsFromDayToDayIsAnUpdate) {
+  Claim early = Toll("a", "AP", "1998-08-07", QUALIFIER_VAGUE, 24);
+  early.mutable_quantity()->set_upper(99);
+  early.set_display_value("dozens");
+  Claim later = Toll("b", "Xinhua", "1998-08-08", QUALIFIER_AT_LEAST, 110);
+  later.mutable_quantity()->set_unbounded(true);
+  later.set_display_value("at least 110");
+  std::vector<Finding> findings = Compare({early, later});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), UPDATE);
+  EXPECT_THAT(findings[0].explanation(), HasSubstr("the count grew"));
+  // A toll that falls the next day stays a conflict.
+  Claim fewer = Toll("c", "Reuters", "1998-08-09", QUALIFIER_EXACT, 6);
+  EXPECT_EQ(CountVerdict(Compare({later, fewer}), UPDATE), 0);
 }
 
 }  // namespace

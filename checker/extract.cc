@@ -185,6 +185,13 @@ bool Extractor::FillValue(const CompiledKind& kind, const CompiledPattern& patte
       absl::string_view before = ctx.sentence.substr(
           0, static_cast<size_t>(value.data() - ctx.sentence.data()));
       if (RE2::PartialMatch(Piece(before), *kNegatedCount)) return false;
+      // "conquered Everest in 1953 has died": a year, not a count.
+      static const LazyRE2 kYearAsCount = {R"((?i)\b(?:in|since|of|from|by|until|during)\s*$)"};
+      static const LazyRE2 kYear = {R"((?:1[89]|20)\d\d)"};
+      if (RE2::FullMatch(Piece(value), *kYear) &&
+          RE2::PartialMatch(Piece(before), *kYearAsCount)) {
+        return false;
+      }
       absl::StatusOr<Quantity> q = numbers_.Parse(value);
       if (!q.ok()) return false;
       if (pattern.add_group && !groups[pattern.add_group].empty()) {

@@ -370,6 +370,10 @@ absl::StatusOr<Article> ArticleReader::ParseJsonLine(const std::string& file, in
   if (absl::Status s = CheckText(absl::StrCat(where, " \"text\""), article.text()); !s.ok()) {
     return s;
   }
+  if (article.published().empty() && !article.dct().empty()) {
+    article.set_published(article.dct());  // TimeML/TempEval records
+  }
+  article.clear_dct();
   if (!article.published().empty() && !ParseIsoDate(article.published())) {
     absl::optional<DateRange> d = ParseWrittenDate(article.published(), absl::nullopt);
     if (!d) {
