@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <functional>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -360,12 +361,24 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
     // claim alike: compare buckets of them once (comparisons grow with the
     // distinct values, not with the pairs of claims), then walk the article
     // pairs of the buckets that conflict.
-    std::map<std::string, std::vector<const Claim*>> buckets;
-    for (const Claim* c : unique) {
+    // Each claim with its publication day, so that only claims published
+    // within `compare_within_days` of each other are paired.
+    struct Entry {
+      const Claim* claim;
+      int order;     // position in `unique` (the output order)
+      int64_t day;   // days since the civil epoch; undated: kUndated
+    };
+    constexpr int64_t kUndated = std::numeric_limits<int64_t>::min();
+    std::map<std::string, std::vector<Entry>> buckets;
+    for (size_t i = 0; i < unique.size(); ++i) {
+      const Claim* c = unique[i];
+      absl::optional<absl::CivilDay> day = ParseIsoDate(c->published());
       buckets[absl::StrCat(ValueKey(*c), "\x1f", c->scope().start(), "..", c->scope().end(),
                            "\x1f", c->attribution().hedged() ? "hedged" : "")]
-          .push_back(c);
+          .push_back({c, static_cast<int>(i),
+                      day ? static_cast<int64_t>(*day - absl::CivilDay()) : kUndated});
     }
+    const int64_t within = cmp.compare_within_days();
     std::map<Verdict, int> made;  // findings per verdict for this subject
     auto room = [&](Verdict v) {
       if (made[v] < max_findings_per_subject_) {
@@ -375,42 +388,76 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
       ++omitted;
       return false;
     };
-    std::vector<const std::vector<const Claim*>*> bucket_list;
-    for (const auto& [bucket_key, members_of] : buckets) bucket_list.push_back(&members_of);
+    std::vector<std::vector<Entry>*> bucket_list;
+    for (auto& [bucket_key, members_of] : buckets) bucket_list.push_back(&members_of);
+    // Each bucket's dated entries by day, for the window search.
+    std::vector<std::vector<Entry>> by_day(bucket_list.size());
+    for (size_t bi = 0; bi < bucket_list.size(); ++bi) {
+      for (const Entry& e : *bucket_list[bi]) {
+        if (e.day != kUndated) by_day[bi].push_back(e);
+      }
+      std::sort(by_day[bi].begin(), by_day[bi].end(),
+                [](const Entry& x, const Entry& y) { return x.day < y.day; });
+    }
+    std::vector<std::pair<const Entry*, const Entry*>> pairs;
     for (size_t bi = 0; bi < bucket_list.size(); ++bi) {
       for (size_t bj = bi + 1; bj < bucket_list.size(); ++bj) {
-        Relation bucket_relation =
-            Relate(*bucket_list[bi]->front(), *bucket_list[bj]->front(), cmp, nullptr);
+        Relation bucket_relation = Relate(*bucket_list[bi]->front().claim,
+                                          *bucket_list[bj]->front().claim, cmp, nullptr);
         ++comparisons;
         if (bucket_relation == Relation::kEqual || bucket_relation == Relation::kCompatible) {
           continue;
         }
-        for (const Claim* pa : *bucket_list[bi]) {
-          for (const Claim* pb : *bucket_list[bj]) {
+        // The pairs to look at, in output order.
+        pairs.clear();
+        for (const Entry& ea : *bucket_list[bi]) {
+          if (within <= 0 || ea.day == kUndated) {
+            for (const Entry& eb : *bucket_list[bj]) {
+              if (within > 0 && eb.day != kUndated && ea.day != kUndated &&
+                  std::llabs(ea.day - eb.day) > within) {
+                continue;
+              }
+              pairs.emplace_back(&ea, &eb);
+            }
+            continue;
+          }
+          const std::vector<Entry>& other = by_day[bj];
+          auto lo = std::lower_bound(other.begin(), other.end(), ea.day - within,
+                                     [](const Entry& e, int64_t d) { return e.day < d; });
+          for (auto it = lo; it != other.end() && it->day <= ea.day + within; ++it) {
+            pairs.emplace_back(&ea, &*it);
+          }
+          for (const Entry& eb : *bucket_list[bj]) {
+            if (eb.day == kUndated) pairs.emplace_back(&ea, &eb);
+          }
+        }
+        std::sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) {
+          return x.first->order != y.first->order ? x.first->order < y.first->order
+                                                  : x.second->order < y.second->order;
+        });
+        for (const auto& [ea, eb] : pairs) {
+          const Claim* pa = ea->claim;
+          const Claim* pb = eb->claim;
+          {
             const bool in_order = ClaimLess(*pa, *pb);
             const Claim& a = in_order ? *pa : *pb;
             const Claim& b = in_order ? *pb : *pa;
-            // The pair's own wording of the reason (scopes in its order).
-            std::string reason;
-            Relation rel = Relate(a, b, cmp, &reason);
             const int window = cmp.update_after_days() > 0 ? cmp.update_after_days() : 7;
             if (DisjointScopes(a, b, window)) continue;  // different times: not rivals
+            // The verdict first; the words only for findings that are listed.
+            enum class Why { kTwoAccounts, kHeadline, kGrew, kApart, kConflict } why;
             Verdict verdict;
-            std::string explanation;
+            Relation rel = Relate(a, b, cmp, nullptr);
+            bool undated_conflict = false;
             if (a.article_id() == b.article_id()) {
               bool different_sources = a.attribution().source() != b.attribution().source();
               bool headline = (a.section() == SECTION_HEADLINE) != (b.section() == SECTION_HEADLINE);
               if (different_sources) {
+                why = Why::kTwoAccounts;
                 verdict = DISPUTED;
-                explanation = absl::StrCat(
-                    Who(a), " reports two accounts: ",
-                    a.attribution().source().empty() ? "in its own voice, " : "",
-                    Statement(k, a), "; but ", Statement(k, b), ": ", reason, ".");
               } else if (headline) {
+                why = Why::kHeadline;
                 verdict = cmp.soft_conflict_verdict() ? cmp.soft_conflict_verdict() : DISCREPANCY;
-                explanation = absl::StrCat("In ", Who(a), " the headline and the body differ: ",
-                                           Statement(k, a), "; vs ", Statement(k, b), ": ",
-                                           reason, ".");
               } else {
                 continue;  // one article, one voice: a running story, not a conflict
               }
@@ -424,36 +471,67 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
                        (a.published() < b.published() ? a : b).quantity().lower() <=
                            (a.published() < b.published() ? b : a).quantity().lower()) {
               // A toll that grows from one day's report to a later day's.
-              const Claim& earlier = a.published() < b.published() ? a : b;
-              const Claim& later = a.published() < b.published() ? b : a;
+              why = Why::kGrew;
               verdict = UPDATE;
-              explanation = absl::StrCat(
-                  Who(earlier), " says ", Statement(k, earlier), "; later, ", Who(later),
-                  " says ", Statement(k, later),
-                  ": the count grew as the story went on; a timeline, not a conflict.");
             } else if (cmp.update_after_days() > 0 && DaysApart(a, b) >= cmp.update_after_days()) {
+              why = Why::kApart;
               verdict = UPDATE;
-              explanation = absl::StrCat(
-                  Who(a), " says ", Statement(k, a), "; ", Who(b), " says ", Statement(k, b),
-                  ": reported ", DaysApart(a, b),
-                  " days apart, so the situation may have changed; a timeline, not a conflict.");
             } else {
               // A contradiction needs both claims pinned to the same time: an
               // undated article may be about another day, or another event.
+              why = Why::kConflict;
               if (rel == Relation::kHardConflict &&
                   (a.published().empty() || b.published().empty())) {
                 rel = Relation::kSoftConflict;
-                reason += ", but at least one article has no publication date, so they may not be "
-                          "about the same day or event";
+                undated_conflict = true;
               }
               verdict = rel == Relation::kHardConflict
                             ? (cmp.conflict_verdict() ? cmp.conflict_verdict() : CONTRADICTION)
                             : (cmp.soft_conflict_verdict() ? cmp.soft_conflict_verdict()
                                                            : DISCREPANCY);
-              explanation = absl::StrCat(Who(a), " says ", Statement(k, a), "; ", Who(b),
-                                         " says ", Statement(k, b), ": ", reason, ".");
             }
             if (!room(verdict)) continue;
+            // The pair's own wording of the reason (scopes in its order).
+            std::string reason;
+            Relate(a, b, cmp, &reason);
+            std::string explanation;
+            switch (why) {
+              case Why::kTwoAccounts:
+                explanation = absl::StrCat(
+                    Who(a), " reports two accounts: ",
+                    a.attribution().source().empty() ? "in its own voice, " : "",
+                    Statement(k, a), "; but ", Statement(k, b), ": ", reason, ".");
+                break;
+              case Why::kHeadline:
+                explanation = absl::StrCat("In ", Who(a), " the headline and the body differ: ",
+                                           Statement(k, a), "; vs ", Statement(k, b), ": ",
+                                           reason, ".");
+                break;
+              case Why::kGrew: {
+                const Claim& earlier = a.published() < b.published() ? a : b;
+                const Claim& later = a.published() < b.published() ? b : a;
+                explanation = absl::StrCat(
+                    Who(earlier), " says ", Statement(k, earlier), "; later, ", Who(later),
+                    " says ", Statement(k, later),
+                    ": the count grew as the story went on; a timeline, not a conflict.");
+                break;
+              }
+              case Why::kApart:
+                explanation = absl::StrCat(
+                    Who(a), " says ", Statement(k, a), "; ", Who(b), " says ", Statement(k, b),
+                    ": reported ", DaysApart(a, b),
+                    " days apart, so the situation may have changed; a timeline, not a conflict.");
+                break;
+              case Why::kConflict:
+                if (undated_conflict) {
+                  reason +=
+                      ", but at least one article has no publication date, so they may not be "
+                      "about the same day or event";
+                }
+                explanation = absl::StrCat(Who(a), " says ", Statement(k, a), "; ", Who(b),
+                                           " says ", Statement(k, b), ": ", reason, ".");
+                break;
+            }
             findings.push_back(MakeFinding(k, key.second, verdict, {a, b}, std::move(explanation)));
           }
         }

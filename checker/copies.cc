@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
 #include "checker/text_fold.h"
@@ -20,6 +21,10 @@ constexpr int kMaxPostings = 50;
 // A shared sentence is evidence of copying only with this many words of the
 // outlet's own narrative around any quote.
 constexpr int kMinNarrativeWords = 8;
+
+// An article keeps the text of at most this many sentences seen before, as
+// examples for its copy relations.
+constexpr int kMaxExamplesPerArticle = 3;
 
 // At most this many sources are listed for one copier, those it shares most
 // sentences with.
@@ -67,48 +72,173 @@ int NarrativeWords(absl::string_view sentence) {
   return static_cast<int>(Words(outside).size());
 }
 
+// Mixes a hash so that its bits are usable for the Bloom filter's block and
+// bit positions (the shingle hashes are FNV, whose low bits are weak).
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+// Whether a shingle is kept when one in `p` is (the same in every article).
+bool Kept(uint64_t hash, int p) { return p <= 1 || Mix(hash) % static_cast<uint64_t>(p) == 0; }
+
+// The kept shingles of one sentence: sorted, unique.
+std::vector<uint64_t> Sample(std::vector<uint64_t> h, int p) {
+  std::sort(h.begin(), h.end());
+  h.erase(std::unique(h.begin(), h.end()), h.end());
+  h.erase(std::remove_if(h.begin(), h.end(), [p](uint64_t x) { return !Kept(x, p); }), h.end());
+  return h;
+}
+
 }  // namespace
 
-CopyDetector::CopyDetector(int min_words, int shingle_words, double min_share)
-    : min_words_(min_words), shingle_words_(shingle_words), min_share_(min_share) {}
-
-void CopyDetector::Add(const Document& doc) {
-  const int index = static_cast<int>(articles_.size());
-  ArticleEntry entry;
-  entry.id = doc.article().id();
-  entry.published = doc.article().published();
+CopyFingerprint FingerprintForCopies(const Document& doc, const CopyOptions& options) {
+  CopyFingerprint fingerprint;
   const std::string& text = doc.article().text();
+  int sentences = 0;
   for (const Sentence& s : doc.sentences()) {
     if (s.section() == SECTION_BOILERPLATE) continue;
-    ++entry.sentences;
+    ++sentences;
     absl::string_view sentence =
         absl::string_view(text).substr(s.span().begin(), s.span().end() - s.span().begin());
     std::vector<std::string> words = Words(sentence);
-    if (static_cast<int>(words.size()) < min_words_) continue;
-    SentenceShingles sh;
-    sh.text = std::string(sentence);
-    sh.narrative_words = NarrativeWords(sentence);
-    for (size_t i = 0; i + shingle_words_ <= words.size(); ++i) {
+    if (static_cast<int>(words.size()) < options.min_words) continue;
+    std::vector<uint64_t> shingles;
+    for (size_t i = 0; i + options.shingle_words <= words.size(); ++i) {
       uint64_t h = 1469598103934665603ULL;
-      for (int k = 0; k < shingle_words_; ++k) {
+      for (int k = 0; k < options.shingle_words; ++k) {
         h = Fnv1a(words[i + k], h);
         h = Fnv1a(" ", h);
       }
-      sh.shingles.push_back(h);
-      std::vector<int>& postings = index_[h];
-      if ((postings.empty() || postings.back() != index) &&
-          static_cast<int>(postings.size()) <= kMaxPostings) {
-        postings.push_back(index);
-      }
+      shingles.push_back(h);
     }
-    std::sort(sh.shingles.begin(), sh.shingles.end());
-    sh.shingles.erase(std::unique(sh.shingles.begin(), sh.shingles.end()), sh.shingles.end());
-    entry.long_sentences.push_back(std::move(sh));
+    CopySentence* out = fingerprint.add_long_sentences();
+    for (uint64_t h : Sample(std::move(shingles), options.sampling)) out->add_shingles(h);
+    out->set_narrative_words(NarrativeWords(sentence));
+    out->set_text(std::string(sentence));
   }
-  articles_.push_back(std::move(entry));
+  fingerprint.set_sentences(sentences);
+  if (options.sampling > 1) fingerprint.set_sampling(options.sampling);
+  return fingerprint;
+}
+
+CopyDetector::CopyDetector(const CopyOptions& options) : options_(options) {}
+
+void CopyDetector::Add(const Document& doc) {
+  Add(doc.article().id(), doc.article().published(), FingerprintForCopies(doc, options_));
+}
+
+bool CopyDetector::BloomTestAndSet(uint64_t hash) {
+  // 16 bits per hash, in blocks of 512 bits (8 words); 4 bits per hash,
+  // all in one block. Rebuilt from the postings when it fills up.
+  const size_t needed_words = std::max<size_t>(64, (postings_.size() + 1) * 16 / 64);
+  if (bloom_.size() < needed_words) {
+    size_t words = std::max<size_t>(bloom_.size(), 64);
+    while (words < needed_words) words *= 2;
+    bloom_.assign(words, 0);
+    for (const Posting& p : postings_) BloomTestAndSet(p.hash);
+  }
+  const uint64_t m = Mix(hash);
+  const size_t blocks = bloom_.size() / 8;
+  uint64_t* block = &bloom_[(m % blocks) * 8];
+  bool present = true;
+  for (int k = 0; k < 4; ++k) {
+    const unsigned bit = (m >> (20 + 9 * k)) & 511;
+    uint64_t& word = block[bit / 64];
+    const uint64_t mask = uint64_t{1} << (bit % 64);
+    if (!(word & mask)) {
+      present = false;
+      word |= mask;
+    }
+  }
+  return present;
+}
+
+void CopyDetector::Add(absl::string_view id, absl::string_view published,
+                       const CopyFingerprint& fingerprint) {
+  const uint32_t index = static_cast<uint32_t>(articles_.size());
+  ArticleEntry& entry = articles_.emplace_back();
+  entry.id = std::string(id);
+  entry.published = std::string(published);
+  entry.sentences = fingerprint.sentences();
+  int kept_texts = 0;
+  if (fingerprint.sampling() > sampling_) Resample(fingerprint.sampling());
+  for (const CopySentence& s : fingerprint.long_sentences()) {
+    if (s.shingles().empty()) continue;
+    const uint32_t sentence = static_cast<uint32_t>(sentences_.size());
+    SentenceEntry& e = sentences_.emplace_back();
+    e.article = index;
+    e.narrative = s.narrative_words() >= kMinNarrativeWords;
+    int seen = 0;
+    for (uint64_t h : s.shingles()) {
+      if (!Kept(h, sampling_)) continue;
+      ++e.hashes;
+      if (BloomTestAndSet(h)) ++seen;
+      postings_.push_back({h, sentence});
+    }
+    // Only a sentence that may be shared can become a copy's example, and
+    // an article keeps a few: wire copy would otherwise keep the whole text.
+    if (e.narrative && kept_texts < kMaxExamplesPerArticle && e.hashes > 0 &&
+        seen >= options_.min_share * static_cast<double>(e.hashes)) {
+      ++kept_texts;
+      e.text = static_cast<int32_t>(texts_.size());
+      texts_.push_back(s.text());
+    }
+  }
+  while (static_cast<int64_t>(postings_.size()) > options_.max_shingles) Resample(sampling_ * 2);
+}
+
+void CopyDetector::Resample(int p) {
+  sampling_ = p;
+  for (SentenceEntry& e : sentences_) e.hashes = 0;
+  size_t kept = 0;
+  for (const Posting& posting : postings_) {
+    if (!Kept(posting.hash, p)) continue;
+    postings_[kept++] = posting;
+    ++sentences_[posting.sentence].hashes;
+  }
+  postings_.resize(kept);
+  postings_.shrink_to_fit();
+  bloom_.clear();
+  bloom_.shrink_to_fit();
+  if (!postings_.empty()) BloomTestAndSet(postings_.front().hash);  // rebuilds it
 }
 
 std::vector<Copy> CopyDetector::Find() const {
+  // (sentence, other article) -> kept hashes of the sentence found there.
+  std::vector<Posting> postings = postings_;
+  std::sort(postings.begin(), postings.end(), [](const Posting& x, const Posting& y) {
+    const uint64_t xh = x.hash, yh = y.hash;
+    return xh != yh ? xh < yh : uint32_t{x.sentence} < uint32_t{y.sentence};
+  });
+  absl::flat_hash_map<uint64_t, int> hits;
+  std::vector<uint32_t> holders;  // articles holding the current hash
+  for (size_t begin = 0; begin < postings.size();) {
+    size_t end = begin;
+    while (end < postings.size() && postings[end].hash == postings[begin].hash) ++end;
+    holders.clear();
+    for (size_t i = begin; i < end; ++i) holders.push_back(sentences_[postings[i].sentence].article);
+    std::sort(holders.begin(), holders.end());
+    holders.erase(std::unique(holders.begin(), holders.end()), holders.end());
+    if (holders.size() >= 2 && static_cast<int>(holders.size()) <= kMaxPostings) {
+      for (size_t i = begin; i < end; ++i) {
+        const uint32_t s = postings[i].sentence;
+        if (!sentences_[s].narrative) continue;  // a shared quote
+        for (uint32_t b : holders) {
+          if (b != sentences_[s].article) ++hits[(uint64_t{s} << 32) | b];
+        }
+      }
+    }
+    begin = end;
+  }
+  // In a fixed order: the example is the first shared sentence that kept
+  // its text.
+  std::vector<std::pair<uint64_t, int>> ordered(hits.begin(), hits.end());
+  std::sort(ordered.begin(), ordered.end());
   // (a, b) with a < b -> shared sentences counted from each side.
   struct Shared {
     int sentences_of_a = 0;  // sentences of a found in b
@@ -116,24 +246,14 @@ std::vector<Copy> CopyDetector::Find() const {
     const std::string* example = nullptr;
   };
   std::map<std::pair<int, int>, Shared> pairs;
-  for (int a = 0; a < static_cast<int>(articles_.size()); ++a) {
-    for (const SentenceShingles& s : articles_[a].long_sentences) {
-      std::map<int, int> hits;  // other article -> shingles of s it holds
-      for (uint64_t h : s.shingles) {
-        auto it = index_.find(h);
-        if (it == index_.end() || static_cast<int>(it->second.size()) > kMaxPostings) continue;
-        for (int b : it->second) {
-          if (b != a) ++hits[b];
-        }
-      }
-      if (s.narrative_words < kMinNarrativeWords) continue;  // a shared quote
-      for (const auto& [b, count] : hits) {
-        if (count < min_share_ * static_cast<double>(s.shingles.size())) continue;
-        Shared& shared = pairs[{std::min(a, b), std::max(a, b)}];
-        (a < b ? shared.sentences_of_a : shared.sentences_of_b)++;
-        if (shared.example == nullptr) shared.example = &s.text;
-      }
-    }
+  for (const auto& [key, count] : ordered) {
+    const SentenceEntry& s = sentences_[key >> 32];
+    const int a = static_cast<int>(s.article);
+    const int b = static_cast<int>(key & 0xffffffffu);
+    if (count < options_.min_share * static_cast<double>(s.hashes)) continue;
+    Shared& shared = pairs[{std::min(a, b), std::max(a, b)}];
+    (a < b ? shared.sentences_of_a : shared.sentences_of_b)++;
+    if (shared.example == nullptr && s.text >= 0) shared.example = &texts_[s.text];
   }
   std::vector<Copy> copies;
   for (const auto& [key, shared] : pairs) {
@@ -152,7 +272,7 @@ std::vector<Copy> CopyDetector::Find() const {
     c.set_copier(a_copies ? a.id : b.id);
     c.set_source(a_copies ? b.id : a.id);
     c.set_shared_sentences(std::max(shared.sentences_of_a, shared.sentences_of_b));
-    c.set_example(*shared.example);
+    if (shared.example != nullptr) c.set_example(*shared.example);
     copies.push_back(std::move(c));
   }
   // The sources an article copies most; wire copy run by hundreds of sites

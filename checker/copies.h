@@ -4,15 +4,26 @@
 // Each sentence of at least `min_words` words is cut into word shingles
 // (runs of `shingle_words` folded words: case, diacritics and punctuation do
 // not matter, so "U.S." and "US" differ but a quote with other quote marks
-// does not). A sentence is shared with another article when most of its
-// shingles occur there. Shingles found in very many articles (boilerplate)
-// are not evidence. The index is a hash map: near-linear in corpus size.
+// does not). A sentence is shared with another article when `min_share` of
+// its shingles occur there.
+//
+// Memory: the detector keeps 12 bytes per shingle. Past `max_shingles` it
+// keeps one shingle in 2, then 4, ..., chosen by hash (Broder's "0 mod p"
+// sampling: the same shingle is kept in every article, so the share of a
+// sentence's kept shingles found elsewhere estimates the share of all), and
+// says so in `sampling()`. Small corpora are compared on every shingle. Hashes found in very many articles (boilerplate) are not evidence.
 //
 // A shared sentence that is mostly a direct quote is not evidence: outlets
 // quote the same statement independently.
 //
 // Direction: the later article copies the earlier one; on the same day (or
 // without dates) the one whose text is more made of the shared sentences.
+//
+// Fingerprinting is a pure function of one article: it runs in the
+// extraction stage (in parallel, or in its own Bazel action) and is stored
+// with the claims. The detector keeps the text of a sentence only when a
+// sentence like it was added before (a Bloom filter says so), so its memory
+// grows with the shingles and the shared sentences, not with the text.
 //
 // Example:
 //   CopyDetector copies;
@@ -25,49 +36,78 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
 #include "proto/article.pb.h"
+#include "proto/claim.pb.h"
 #include "proto/report.pb.h"
 
 namespace crosscheck {
 
+// How sentences are cut and compared.
+struct CopyOptions {
+  // Sentences shorter than this are ignored (too common to tell).
+  int min_words = 10;
+  int shingle_words = 6;
+  // Fingerprints keep one shingle in this many (1: all; a power of two).
+  int sampling = 1;
+  // The detector samples further past this many shingles.
+  int64_t max_shingles = int64_t{1} << 25;
+  // A sentence is shared when this share of its kept hashes occur in the
+  // other article.
+  double min_share = 0.6;
+};
+
+// The fingerprint of one article (its long sentences' winnowed shingles).
+// Pure and thread-safe.
+CopyFingerprint FingerprintForCopies(const Document& doc, const CopyOptions& options = {});
+
 // Finds copy relations among the articles added to it.
 class CopyDetector {
  public:
-  // Sentences shorter than `min_words` are ignored (too common to tell);
-  // a sentence is shared when `min_share` of its shingles occur in the other
-  // article.
-  explicit CopyDetector(int min_words = 10, int shingle_words = 6, double min_share = 0.6);
+  explicit CopyDetector(const CopyOptions& options = {});
 
-  // Adds the sentences of `doc` (body, headline and caption; not furniture).
+  // Adds an article by its fingerprint.
+  void Add(absl::string_view id, absl::string_view published, const CopyFingerprint& fingerprint);
+  // Adds an article by its text (fingerprints it first).
   void Add(const Document& doc);
 
   // The copy relations, each with the number of shared sentences and one of
-  // them as an example, sorted by copier then source.
+  // them as an example, sorted by copier then source. Deterministic: the
+  // same articles added in the same order give the same result.
   std::vector<Copy> Find() const;
 
+  // One shingle in how many is compared (1 unless the corpus is large).
+  int sampling() const { return sampling_; }
+
  private:
-  struct SentenceShingles {
-    std::vector<uint64_t> shingles;
-    std::string text;  // the sentence as written, for the example
-    // Words outside quotation marks: a shared quote of a third party
-    // ("We appreciate your respect...," the rep said) shows that two outlets
-    // quoted the same person, not that one copied the other.
-    int narrative_words = 0;
-  };
   struct ArticleEntry {
     std::string id;
     std::string published;
     int sentences = 0;  // all sentences of the article
-    std::vector<SentenceShingles> long_sentences;
   };
+  struct SentenceEntry {
+    uint32_t article = 0;
+    uint32_t hashes = 0;      // kept hashes of the sentence
+    bool narrative = false;   // enough words of its own beyond quotes
+    int32_t text = -1;        // index into texts_, or -1 when not kept
+  };
+  struct Posting {
+    uint64_t hash;
+    uint32_t sentence;
+  } __attribute__((packed));  // 12 bytes: the bulk of the memory
 
-  int min_words_;
-  int shingle_words_;
-  double min_share_;
+  bool BloomTestAndSet(uint64_t hash);
+  // Keeps one shingle in `p` (a power of two above sampling_).
+  void Resample(int p);
+
+  CopyOptions options_;
+  int sampling_ = 1;
   std::vector<ArticleEntry> articles_;
-  // Shingle -> articles holding it (each once, in insertion order).
-  absl::flat_hash_map<uint64_t, std::vector<int>> index_;
+  std::vector<SentenceEntry> sentences_;
+  std::vector<Posting> postings_;
+  std::vector<std::string> texts_;
+  // Hashes added so far (approximately): 512-bit blocks, grown lazily.
+  std::vector<uint64_t> bloom_;
 };
 
 }  // namespace crosscheck

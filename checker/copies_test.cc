@@ -1,10 +1,13 @@
 #include "checker/copies.h"
 
+#include <algorithm>
+
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "checker/internal/shipped_rules.h"
 #include "checker/internal/testing.h"
 #include "checker/segment.h"
@@ -132,6 +135,63 @@ TEST(CopyDetectorTest, ACopierListsItsTopSourcesOnly) {
   int from_late = 0;
   for (const Copy& c : detector.Find()) from_late += c.copier() == "late";
   EXPECT_EQ(from_late, 5);
+}
+
+}  // namespace
+}  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+// Articles made of distinct sentences, with one sentence of `source` copied
+// into `copier`.
+std::string Sentences(int article, int count) {
+  std::string text;
+  for (int i = 0; i < count; ++i) {
+    for (int w = 0; w < 12; ++w) absl::StrAppend(&text, w ? " " : "", "w", article, "x", i, "y", w);
+    absl::StrAppend(&text, ".\n\n");
+  }
+  return text;
+}
+
+TEST(CopyDetectorTest, PastTheBudgetItSamplesShinglesAndStillFindsCopies) {
+  CopyOptions options;
+  options.max_shingles = 200;
+  CopyDetector detector(options);
+  const std::string copied =
+      "The regional governor said on Monday that the river burst its banks after three days "
+      "of rain and that rescue teams had reached the stranded villages by boat.\n\n";
+  detector.Add(Doc("a", "2020-03-01", Sentences(1, 20) + copied));
+  for (int i = 2; i < 6; ++i) detector.Add(Doc(absl::StrCat("x", i), "2020-03-02", Sentences(i, 20)));
+  detector.Add(Doc("b", "2020-03-03", copied + Sentences(9, 20)));
+  EXPECT_GT(detector.sampling(), 1);
+  std::vector<Copy> copies = detector.Find();
+  ASSERT_THAT(copies, SizeIs(1));
+  EXPECT_EQ(copies[0].copier(), "b");
+  EXPECT_EQ(copies[0].source(), "a");
+  EXPECT_THAT(copies[0].example(), ::testing::HasSubstr("river burst its banks"));
+}
+
+TEST(CopyDetectorTest, SampledFingerprintsAreASubsetAndSetTheDetectorsSampling) {
+  Document doc = Doc("a", "2020-03-01", Sentences(1, 5));
+  CopyFingerprint all = FingerprintForCopies(doc);
+  CopyOptions options;
+  options.sampling = 4;
+  CopyFingerprint some = FingerprintForCopies(doc, options);
+  ASSERT_EQ(all.long_sentences_size(), some.long_sentences_size());
+  int kept = 0, total = 0;
+  for (int i = 0; i < all.long_sentences_size(); ++i) {
+    const auto& a = all.long_sentences(i).shingles();
+    for (uint64_t h : some.long_sentences(i).shingles()) {
+      EXPECT_NE(std::find(a.begin(), a.end(), h), a.end());
+    }
+    kept += some.long_sentences(i).shingles_size();
+    total += all.long_sentences(i).shingles_size();
+  }
+  EXPECT_LT(kept, total);
+  CopyDetector detector;
+  detector.Add("a", "2020-03-01", some);
+  EXPECT_EQ(detector.sampling(), 4);
 }
 
 }  // namespace

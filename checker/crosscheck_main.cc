@@ -5,10 +5,14 @@
 //   crosscheck review --ledger=FILE PATH...
 //   crosscheck test --ledger=FILE [--fail_on=CONTRADICTION] PATH...
 //   crosscheck claims [--output=FILE] PATH...
+//   crosscheck extract --output=FILE.claims [--shard=K/N] PATH...
 //   crosscheck rules
 //
 // PATH is an article (.txt, with an optional NAME.meta.textproto sidecar),
-// a JSON Lines file (.jsonl, one article per line) or a directory of them.
+// a JSON Lines file (.jsonl, one article per line) or a directory of them;
+// report, review and test also take claims files (.claims, written by
+// extract) instead, and report and test one report file (.report, written
+// by report --format=proto).
 #include <unistd.h>
 
 #include <algorithm>
@@ -82,6 +86,19 @@ ABSL_FLAG(bool, compare_undated, false,
 ABSL_FLAG(std::string, priors, "",
           "report: outlet priors (a crosscheck.OutletPriors textproto, e.g. a "
           "newsroom's own ratings); shown as priors in the outlet table");
+ABSL_FLAG(std::string, input_list, "",
+          "a file naming more input paths, one per line (for corpora whose paths "
+          "do not fit on a command line)");
+ABSL_FLAG(int, jobs, 0, "extraction threads (0: one per core)");
+ABSL_FLAG(std::string, shard, "",
+          "extract, claims: K/N takes only the articles whose position in the "
+          "input (from 0, over all files) is K modulo N");
+ABSL_FLAG(bool, timings, false,
+          "report, test, extract: print where the time went (per stage), the "
+          "throughput and the peak memory on stderr");
+ABSL_FLAG(std::string, review_paths, "",
+          "test: the article paths to name in the hint for reviewing (default: "
+          "the inputs)");
 ABSL_FLAG(bool, list, false, "review: list the ledger's verdicts and stale entries, and stop");
 
 namespace crosscheck {
@@ -108,11 +125,17 @@ constexpr char kUsage[] =
     "  crosscheck claims [--output=FILE] PATH...\n"
     "      Every extracted claim, one JSON object (crosscheck.ArticleClaims)\n"
     "      per article and line.\n"
+    "  crosscheck extract --output=FILE.claims [--shard=K/N] PATH...\n"
+    "      Extraction alone: the claims and copy fingerprints of the articles as\n"
+    "      a claims file, the input of `report` without the articles (one Bazel\n"
+    "      action per article or shard: see tools/crosscheck.bzl).\n"
     "  crosscheck rules\n"
     "      The loaded claim kinds with their descriptions.\n\n"
     "PATH: an article .txt (metadata in an optional NAME.meta.textproto beside it),\n"
     "a .jsonl file with one {\"id\",\"url\",\"outlet\",\"published\",\"title\",\"text\"}\n"
-    "object per line, or a directory searched for both.";
+    "object per line, or a directory searched for both. report, review and test\n"
+    "also take .claims files instead; report and test one .report file\n"
+    "(report --format=proto).";
 
 // Under `bazel run`, relative paths are the user's, not the runfiles tree's.
 std::string UserPath(const std::string& path) {
@@ -177,6 +200,7 @@ int RunClaims(const Rules& rules, const std::vector<std::string>& paths,
   std::vector<Problem> problems;
   google::protobuf::util::JsonPrintOptions json_options;
   absl::Status s = ExtractClaims(rules, paths, options, &problems, [&](ArticleClaims ac) {
+    ac.clear_copy_fingerprint();
     std::string line;
     const auto st = google::protobuf::util::MessageToJsonString(ac, &line, json_options);
     if (!st.ok()) return absl::InternalError(std::string(st.message()));
@@ -189,6 +213,48 @@ int RunClaims(const Rules& rules, const std::vector<std::string>& paths,
   }
   s = Emit(out);
   return s.ok() ? 0 : Fail(s);
+}
+
+int RunExtract(const Rules& rules, const std::vector<std::string>& paths,
+               const RunOptions& options) {
+  if (absl::GetFlag(FLAGS_output).empty()) {
+    std::cerr << "crosscheck extract: --output=FILE.claims is required\n";
+    return 2;
+  }
+  std::string out = ClaimsFileHeaderRecord();
+  std::vector<Problem> problems;
+  absl::Status s = ExtractClaims(rules, paths, options, &problems, [&](ArticleClaims ac) {
+    absl::StrAppend(&out, ClaimsFileRecord(ac));
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return Fail(s);
+  for (const Problem& p : problems) {
+    std::cerr << "crosscheck: skipped " << p.location() << ": " << p.message() << "\n";
+    absl::StrAppend(&out, ClaimsFileProblemRecord(p));
+  }
+  s = Emit(out);
+  return s.ok() ? 0 : Fail(s);
+}
+
+// Peak resident memory of this process in MB (Linux), or -1.
+double PeakRssMb() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::atof(line.c_str() + 6) / 1024.0;
+  }
+  return -1;
+}
+
+void PrintTimings(const StageTimes& times, const Report& report, double total_seconds) {
+  const double mb = static_cast<double>(times.text_bytes) / 1e6;
+  std::fprintf(stderr,
+               "crosscheck: timings: %d articles (%.1f MB of text), %d claims in %.2f s wall, "
+               "%.1f MB/s; %d extraction threads\n  read+extract %.2f s, copies %.2f s, "
+               "compare %.2f s, reliability %.2f s; peak RSS %.0f MB\n",
+               report.summary().articles(), mb, report.summary().claims(), total_seconds,
+               total_seconds > 0 ? mb / total_seconds : 0.0, times.threads, times.extract,
+               times.copies, times.compare, times.reliability, PeakRssMb());
 }
 
 int RunListLedger() {
@@ -302,7 +368,9 @@ int RunTest(const Report& report, const std::vector<std::string>& paths) {
   }
   std::cout << "Review them from the workspace root with\n  bazel run "
             << "@crosscheck//:crosscheck -- review --ledger=" << absl::GetFlag(FLAGS_ledger)
-            << " " << absl::StrJoin(paths, " ")
+            << " "
+            << (absl::GetFlag(FLAGS_review_paths).empty() ? absl::StrJoin(paths, " ")
+                                                          : absl::GetFlag(FLAGS_review_paths))
             << "\n(//:crosscheck inside crosscheck itself), then commit the ledger.\n";
   return 1;
 }
@@ -317,6 +385,14 @@ int Run(int argc, char** argv) {
   std::string command = args[1];
   std::vector<std::string> paths;
   for (size_t i = 2; i < args.size(); ++i) paths.push_back(UserPath(args[i]));
+  if (const std::string list = absl::GetFlag(FLAGS_input_list); !list.empty()) {
+    std::ifstream in(UserPath(list));
+    if (!in) return Fail(absl::NotFoundError(absl::StrCat(list, ": cannot open --input_list")));
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty()) paths.push_back(UserPath(line));
+    }
+  }
 
   std::string rules_dir = absl::GetFlag(FLAGS_rules).empty()
                               ? DefaultRulesDir(argv[0])
@@ -327,6 +403,22 @@ int Run(int argc, char** argv) {
   RunOptions options;
   options.strict = !absl::GetFlag(FLAGS_skip_bad_input);
   options.compare_undated = absl::GetFlag(FLAGS_compare_undated);
+  options.jobs = absl::GetFlag(FLAGS_jobs);
+  if (options.jobs < 0) {
+    return Fail(absl::InvalidArgumentError("--jobs: expected 0 (one per core) or more"));
+  }
+  if (const std::string shard = absl::GetFlag(FLAGS_shard); !shard.empty()) {
+    int k = -1, n = 0;
+    char rest = 0;
+    if (std::sscanf(shard.c_str(), "%d/%d%c", &k, &n, &rest) != 2 || n < 1 || k < 0 || k >= n) {
+      return Fail(absl::InvalidArgumentError(
+          absl::StrCat("--shard=", shard, ": expected K/N with 0 <= K < N, e.g. 0/4")));
+    }
+    options.shard_index = k;
+    options.shard_count = n;
+  }
+  StageTimes times;
+  if (absl::GetFlag(FLAGS_timings)) options.times = &times;
   const std::string progress = absl::GetFlag(FLAGS_progress);
   if (progress != "auto" && progress != "always" && progress != "never") {
     return Fail(absl::InvalidArgumentError(absl::StrCat(
@@ -362,9 +454,9 @@ int Run(int argc, char** argv) {
     return s.ok() ? 0 : Fail(s);
   }
   if (command != "report" && command != "claims" && command != "review" &&
-      command != "test") {
+      command != "test" && command != "extract") {
     std::cerr << "crosscheck: unknown command '" << command
-              << "'; valid commands: report, review, test, claims, rules\n";
+              << "'; valid commands: report, review, test, claims, extract, rules\n";
     return 2;
   }
   if (command == "review" && absl::GetFlag(FLAGS_list)) return RunListLedger();
@@ -373,6 +465,30 @@ int Run(int argc, char** argv) {
     return 2;
   }
   if (command == "claims") return RunClaims(**rules, paths, options);
+  if (command == "extract") {
+    int rc = RunExtract(**rules, paths, options);
+    if (absl::GetFlag(FLAGS_timings)) {
+      std::fprintf(stderr, "crosscheck: extract: %.2f s wall, peak RSS %.0f MB\n",
+                   absl::ToDoubleSeconds(absl::Now() - start), PeakRssMb());
+    }
+    return rc;
+  }
+  // The inputs: articles, claims files, or one report file.
+  int claims_files = 0, report_files = 0;
+  for (const std::string& p : paths) {
+    claims_files += IsClaimsFile(p);
+    report_files += IsReportFile(p);
+  }
+  if ((claims_files > 0 && claims_files != static_cast<int>(paths.size())) ||
+      (report_files > 0 && paths.size() != 1)) {
+    std::cerr << "crosscheck " << command
+              << ": give articles, or .claims files, or one .report file, not a mix\n";
+    return 2;
+  }
+  if (report_files > 0 && command == "review") {
+    std::cerr << "crosscheck review: give the articles or their .claims files, not a .report\n";
+    return 2;
+  }
   if ((command == "review" || command == "test") && absl::GetFlag(FLAGS_ledger).empty()) {
     std::cerr << "crosscheck " << command
               << ": --ledger=FILE is required (it need not exist yet)\n";
@@ -388,9 +504,15 @@ int Run(int argc, char** argv) {
     if (!priors.ok()) return Fail(priors.status());
     options.priors = std::move(*priors);
   }
-  absl::StatusOr<Report> report = BuildReport(**rules, paths, options);
+  absl::StatusOr<Report> report =
+      report_files > 0   ? ReadReportFile(paths[0])
+      : claims_files > 0 ? BuildReportFromClaims(**rules, paths, options)
+                         : BuildReport(**rules, paths, options);
   if (progress_shown) std::fprintf(stderr, "\n");
   if (!report.ok()) return Fail(report.status());
+  if (options.times != nullptr) {
+    PrintTimings(times, *report, absl::ToDoubleSeconds(absl::Now() - start));
+  }
   for (const Problem& p : report->problems()) {
     std::cerr << "crosscheck: skipped " << p.location() << ": " << p.message() << "\n";
   }

@@ -393,36 +393,21 @@ absl::StatusOr<Article> ArticleReader::ParseJsonLine(const std::string& file, in
   return article;
 }
 
-absl::Status ArticleReader::Read(const std::vector<std::string>& paths, bool strict,
-                                 std::vector<Problem>* problems,
-                                 absl::FunctionRef<absl::Status(Article)> sink) const {
+absl::Status ArticleReader::ReadRaw(const std::vector<std::string>& paths,
+                                    absl::FunctionRef<absl::Status(RawArticle)> sink) const {
   absl::StatusOr<std::vector<std::string>> files = ListArticleFiles(paths);
   if (!files.ok()) return files.status();
-  auto problem = [&](const absl::Status& s) -> absl::Status {
-    if (strict) return s;
-    Problem* p = &problems->emplace_back();
-    std::string message(s.message());
-    size_t colon = message.find(": ");
-    p->set_location(message.substr(0, colon));
-    p->set_message(colon == std::string::npos ? message : message.substr(colon + 2));
-    return absl::OkStatus();
-  };
   for (const std::string& file : *files) {
+    RawArticle raw;
+    raw.file = file;
     if (absl::EndsWith(file, ".txt")) {
-      absl::StatusOr<Article> article = ReadTextFile(file);
-      if (!article.ok()) {
-        if (absl::Status s = problem(article.status()); !s.ok()) return s;
-        continue;
-      }
-      if (absl::Status s = sink(std::move(*article)); !s.ok()) return s;
+      if (absl::Status s = sink(std::move(raw)); !s.ok()) return s;
       continue;
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-      if (absl::Status s = problem(absl::NotFoundError(absl::StrCat(file, ": cannot open file")));
-          !s.ok()) {
-        return s;
-      }
+      raw.error = absl::NotFoundError(absl::StrCat(file, ": cannot open file"));
+      if (absl::Status s = sink(std::move(raw)); !s.ok()) return s;
       continue;
     }
     std::string line;
@@ -431,24 +416,51 @@ absl::Status ArticleReader::Read(const std::vector<std::string>& paths, bool str
     while (std::getline(in, line)) {
       ++number;
       if (absl::StripAsciiWhitespace(line).empty()) continue;
-      absl::StatusOr<Article> article = ParseJsonLine(file, number, line);
-      if (!article.ok()) {
-        if (absl::Status s = problem(article.status()); !s.ok()) return s;
-        continue;
-      }
       ++articles;
-      if (absl::Status s = sink(std::move(*article)); !s.ok()) return s;
+      RawArticle item;
+      item.file = file;
+      item.line = number;
+      item.json = std::move(line);
+      line.clear();
+      if (absl::Status s = sink(std::move(item)); !s.ok()) return s;
     }
-    if (number == 0 || articles == 0) {
-      absl::Status empty = absl::InvalidArgumentError(absl::StrCat(
-          file, ":1: ", number == 0 ? "empty file" : "no articles",
-          "; expected one JSON article object per line"));
-      if (number == 0 || strict) {
-        if (absl::Status s = problem(empty); !s.ok()) return s;
-      }
+    if (articles == 0) {
+      raw.error = absl::InvalidArgumentError(
+          absl::StrCat(file, ":1: ", number == 0 ? "empty file" : "no articles",
+                       "; expected one JSON article object per line"));
+      if (absl::Status s = sink(std::move(raw)); !s.ok()) return s;
     }
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<Article> ArticleReader::Parse(const RawArticle& raw) const {
+  if (!raw.error.ok()) return raw.error;
+  if (raw.line == 0) return ReadTextFile(raw.file);
+  return ParseJsonLine(raw.file, raw.line, raw.json);
+}
+
+Problem ProblemOf(const absl::Status& status) {
+  Problem p;
+  std::string message(status.message());
+  size_t colon = message.find(": ");
+  p.set_location(message.substr(0, colon));
+  p.set_message(colon == std::string::npos ? message : message.substr(colon + 2));
+  return p;
+}
+
+absl::Status ArticleReader::Read(const std::vector<std::string>& paths, bool strict,
+                                 std::vector<Problem>* problems,
+                                 absl::FunctionRef<absl::Status(Article)> sink) const {
+  return ReadRaw(paths, [&](RawArticle raw) -> absl::Status {
+    absl::StatusOr<Article> article = Parse(raw);
+    if (!article.ok()) {
+      if (strict) return article.status();
+      problems->push_back(ProblemOf(article.status()));
+      return absl::OkStatus();
+    }
+    return sink(std::move(*article));
+  });
 }
 
 }  // namespace crosscheck

@@ -49,6 +49,21 @@ absl::StatusOr<std::vector<std::string>> ListArticleFiles(
 // column and the byte offset of the first bad byte.
 absl::Status CheckText(absl::string_view name, absl::string_view bytes);
 
+// One article's input before parsing: a text file, one line of a JSONL file,
+// or a file that cannot be read.
+struct RawArticle {
+  std::string file;
+  // The 1-based line of a JSONL article; 0 for a text file.
+  int line = 0;
+  // The JSONL line.
+  std::string json;
+  // Set when `file` cannot be read (missing, empty).
+  absl::Status error;
+};
+
+// `status` (an error of the form "location: message") as a Problem.
+Problem ProblemOf(const absl::Status& status);
+
 // Reads articles. Immutable; thread-safe.
 class ArticleReader {
  public:
@@ -62,6 +77,16 @@ class ArticleReader {
   absl::Status Read(const std::vector<std::string>& paths, bool strict,
                     std::vector<Problem>* problems,
                     absl::FunctionRef<absl::Status(Article)> sink) const;
+
+  // Streams the raw articles of `paths` in file order without parsing them
+  // (the costly part), so that `Parse` can run on other threads. An error
+  // from `sink` stops the read and is returned.
+  absl::Status ReadRaw(const std::vector<std::string>& paths,
+                       absl::FunctionRef<absl::Status(RawArticle)> sink) const;
+
+  // Parses a raw article: reads a text file (and its sidecar) or parses a
+  // JSONL line; returns `raw.error` when set.
+  absl::StatusOr<Article> Parse(const RawArticle& raw) const;
 
   // Reads one text article (and its sidecar, if any).
   absl::StatusOr<Article> ReadTextFile(const std::string& path) const;

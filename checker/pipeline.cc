@@ -1,15 +1,23 @@
 #include "checker/pipeline.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "checker/compare.h"
 #include "checker/copies.h"
 #include "checker/extract.h"
@@ -17,82 +25,229 @@
 #include "checker/ledger.h"
 #include "checker/reliability.h"
 #include "checker/segment.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/util/delimited_message_util.h"
+#include "proto/claims_file.pb.h"
 
 namespace crosscheck {
+namespace {
+
+constexpr char kClaimsFormat[] = "crosscheck.claims/1";
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+int Threads(int jobs) {
+  if (jobs > 0) return jobs;
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+// Checks ids for duplicates across the whole input.
+class IdRegistry {
+ public:
+  // An error naming both sources when `id` was seen before.
+  absl::Status Register(const std::string& id, const std::string& path) {
+    auto [it, inserted] = seen_.emplace(id, path);
+    if (inserted) return absl::OkStatus();
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": duplicate article id '", id, "' (also ", it->second,
+                     "); ids must be unique: rename the file or fix the \"id\""));
+  }
+
+ private:
+  absl::flat_hash_map<std::string, std::string> seen_;  // id -> path
+};
+
+}  // namespace
 
 absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& paths,
                            const RunOptions& options, std::vector<Problem>* problems,
-                           absl::FunctionRef<absl::Status(ArticleClaims)> sink,
-                           const std::function<void(const Document&)>& observe) {
-  ArticleReader reader(rules);
-  Segmenter segmenter(rules);
-  Extractor extractor(rules);
-  absl::flat_hash_map<std::string, std::string> seen;  // id -> path
-  return reader.Read(paths, options.strict, problems, [&](Article article) -> absl::Status {
-    auto [it, inserted] = seen.emplace(article.id(), article.path());
-    if (!inserted) {
-      absl::Status dup = absl::InvalidArgumentError(absl::StrCat(
-          article.path(), ": duplicate article id '", article.id(), "' (also ", it->second,
-          "); ids must be unique: rename the file or fix the \"id\""));
-      if (options.strict) return dup;
-      Problem* p = &problems->emplace_back();
-      p->set_location(article.path());
-      p->set_message(std::string(dup.message()));
+                           absl::FunctionRef<absl::Status(ArticleClaims)> sink) {
+  const ArticleReader reader(rules);
+  const Segmenter segmenter(rules);
+  const Extractor extractor(rules);
+  const int threads = Threads(options.jobs);
+  const int shards = std::max(1, options.shard_count);
+  // Articles read but not yet handed on: bounds memory however slow the
+  // sink or fast the reader.
+  const int64_t max_in_flight = 16 * threads;
+
+  absl::Mutex mu;
+  absl::CondVar changed;
+  std::deque<std::pair<int64_t, RawArticle>> todo;                // guarded by mu
+  std::map<int64_t, absl::StatusOr<ArticleClaims>> done;          // guarded by mu
+  int64_t produced = 0;                                           // guarded by mu
+  int64_t next = 0;                                               // guarded by mu
+  bool input_done = false;                                        // guarded by mu
+  bool cancelled = false;                                         // guarded by mu
+  absl::Status read_status;                                       // guarded by mu
+
+  std::thread producer([&] {
+    int64_t position = 0;
+    absl::Status status = reader.ReadRaw(paths, [&](RawArticle raw) -> absl::Status {
+      // A file that cannot be read is reported by every shard.
+      if (raw.error.ok() && position++ % shards != options.shard_index) return absl::OkStatus();
+      absl::MutexLock lock(&mu);
+      while (!cancelled && produced - next >= max_in_flight) changed.Wait(&mu);
+      if (cancelled) return absl::CancelledError("cancelled");
+      todo.emplace_back(produced++, std::move(raw));
+      changed.SignalAll();
       return absl::OkStatus();
-    }
-    Document doc = segmenter.Segment(std::move(article));
-    if (observe) observe(doc);
-    return sink(extractor.Extract(doc));
+    });
+    absl::MutexLock lock(&mu);
+    input_done = true;
+    read_status = std::move(status);
+    changed.SignalAll();
   });
+
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t) {
+    workers.emplace_back([&] {
+      for (;;) {
+        std::pair<int64_t, RawArticle> item;
+        {
+          absl::MutexLock lock(&mu);
+          while (!cancelled && todo.empty() && !input_done) changed.Wait(&mu);
+          if (cancelled || todo.empty()) return;
+          item = std::move(todo.front());
+          todo.pop_front();
+        }
+        absl::StatusOr<ArticleClaims> result;
+        absl::StatusOr<Article> article = reader.Parse(item.second);
+        if (!article.ok()) {
+          result = article.status();
+        } else {
+          const int64_t bytes = static_cast<int64_t>(article->text().size());
+          Document doc = segmenter.Segment(std::move(*article));
+          ArticleClaims claims = extractor.Extract(doc);
+          *claims.mutable_copy_fingerprint() = FingerprintForCopies(doc, options.copies);
+          claims.set_text_bytes(bytes);
+          result = std::move(claims);
+        }
+        absl::MutexLock lock(&mu);
+        done.emplace(item.first, std::move(result));
+        changed.SignalAll();
+      }
+    });
+  }
+
+  // Hands the results on in input order.
+  IdRegistry ids;
+  absl::Status status;
+  for (;;) {
+    absl::StatusOr<ArticleClaims> result;
+    {
+      absl::MutexLock lock(&mu);
+      while (done.find(next) == done.end() && !(input_done && next == produced)) {
+        changed.Wait(&mu);
+      }
+      auto it = done.find(next);
+      if (it == done.end()) break;  // all handed on
+      result = std::move(it->second);
+      done.erase(it);
+      ++next;
+      changed.SignalAll();
+    }
+    if (result.ok()) {
+      const Article& a = result->article();
+      absl::Status dup = ids.Register(a.id(), a.path());
+      if (dup.ok()) {
+        status = sink(std::move(*result));
+        if (!status.ok()) break;
+        continue;
+      }
+      result = dup;
+    }
+    if (options.strict) {
+      status = result.status();
+      break;
+    }
+    problems->push_back(ProblemOf(result.status()));
+  }
+  {
+    absl::MutexLock lock(&mu);
+    cancelled = true;
+    changed.SignalAll();
+  }
+  producer.join();
+  for (std::thread& w : workers) w.join();
+  if (!status.ok()) return status;
+  absl::MutexLock lock(&mu);
+  return read_status;
 }
 
-absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::string>& paths,
-                                   const RunOptions& options) {
-  Report report;
-  std::vector<Problem> problems;
+struct ReportBuilder::State {
+  State(const Rules& r, const RunOptions& o) : rules(r), options(o), copies(o.copies) {}
+
+  const Rules& rules;
+  const RunOptions& options;
   std::vector<Claim> claims;
   std::vector<ArticleSummary> articles;
+  std::vector<Problem> problems;
   CopyDetector copies;
+  IdRegistry ids;
   int64_t bytes = 0;
-  absl::Status status = ExtractClaims(
-      rules, paths, options, &problems,
-      [&](ArticleClaims ac) {
-        ArticleSummary s;
-        const Article& a = ac.article();
-        s.set_id(a.id());
-        s.set_outlet(a.outlet());
-        s.set_published(a.published());
-        s.set_title(a.title());
-        s.set_path(a.path());
-        s.set_claim_count(ac.claims_size());
-        s.set_published_source(a.published_source());
-        s.set_url(a.url());
-        articles.push_back(std::move(s));
-        for (Claim& c : *ac.mutable_claims()) claims.push_back(std::move(c));
-        if (options.progress) {
-          options.progress(static_cast<int>(articles.size()), static_cast<int>(claims.size()),
-                           bytes);
-        }
-        return absl::OkStatus();
-      },
-      [&](const Document& doc) {
-        bytes += static_cast<int64_t>(doc.article().text().size());
-        copies.Add(doc);
-      });
-  if (!status.ok()) return status;
-  if (articles.empty()) {
-    return absl::InvalidArgumentError(
-        problems.empty() ? "no articles found in the given paths (expected .txt or .jsonl files)"
-                         : absl::StrCat("no readable articles: ", problems.front().location(),
-                                        ": ", problems.front().message()));
+};
+
+ReportBuilder::ReportBuilder(const Rules& rules, const RunOptions& options)
+    : state_(std::make_unique<State>(rules, options)) {}
+
+ReportBuilder::~ReportBuilder() = default;
+
+absl::Status ReportBuilder::Add(ArticleClaims ac) {
+  State& st = *state_;
+  const Article& a = ac.article();
+  if (absl::Status dup = st.ids.Register(a.id(), a.path()); !dup.ok()) {
+    if (st.options.strict) return dup;
+    st.problems.push_back(ProblemOf(dup));
+    return absl::OkStatus();
   }
-  std::sort(articles.begin(), articles.end(),
+  ArticleSummary s;
+  s.set_id(a.id());
+  s.set_outlet(a.outlet());
+  s.set_published(a.published());
+  s.set_title(a.title());
+  s.set_path(a.path());
+  s.set_claim_count(ac.claims_size());
+  s.set_published_source(a.published_source());
+  s.set_url(a.url());
+  st.articles.push_back(std::move(s));
+  st.copies.Add(a.id(), a.published(), ac.copy_fingerprint());
+  st.bytes += ac.text_bytes();
+  for (Claim& c : *ac.mutable_claims()) st.claims.push_back(std::move(c));
+  if (st.options.progress) {
+    st.options.progress(static_cast<int>(st.articles.size()), static_cast<int>(st.claims.size()),
+                        st.bytes);
+  }
+  return absl::OkStatus();
+}
+
+void ReportBuilder::AddProblem(Problem problem) { state_->problems.push_back(std::move(problem)); }
+
+absl::StatusOr<Report> ReportBuilder::Finish() {
+  State& st = *state_;
+  const RunOptions& options = st.options;
+  Report report;
+  if (st.articles.empty()) {
+    return absl::InvalidArgumentError(
+        st.problems.empty()
+            ? "no articles found in the given paths (expected .txt or .jsonl files)"
+            : absl::StrCat("no readable articles: ", st.problems.front().location(), ": ",
+                           st.problems.front().message()));
+  }
+  std::sort(st.articles.begin(), st.articles.end(),
             [](const ArticleSummary& a, const ArticleSummary& b) { return a.id() < b.id(); });
   std::set<std::string> outlets;
-  for (ArticleSummary& a : articles) {
+  for (ArticleSummary& a : st.articles) {
     if (!a.outlet().empty()) outlets.insert(a.outlet());
     *report.add_articles() = std::move(a);
   }
+  st.articles.clear();
+  st.articles.shrink_to_fit();
+  std::vector<Claim>& claims = st.claims;
   ReportSummary* summary = report.mutable_summary();
   summary->set_articles(report.articles_size());
   summary->set_outlets(static_cast<int>(outlets.size()));
@@ -105,9 +260,15 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
     count->set_count(n);
   }
 
-  AnchorRelativeDeadlines(rules, &claims);
-  for (Copy& c : copies.Find()) *report.add_copies() = std::move(c);
-  Comparer comparer(rules);
+  if (options.times != nullptr) options.times->text_bytes = st.bytes;
+  auto start = std::chrono::steady_clock::now();
+  for (Copy& c : st.copies.Find()) *report.add_copies() = std::move(c);
+  st.copies = CopyDetector();  // frees the shingles
+  if (options.times != nullptr) options.times->copies = SecondsSince(start);
+
+  start = std::chrono::steady_clock::now();
+  AnchorRelativeDeadlines(st.rules, &claims);
+  Comparer comparer(st.rules);
   comparer.set_compare_undated(options.compare_undated);
   if (!options.compare_undated) {
     for (const Claim& c : claims) {
@@ -128,10 +289,139 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
   }
   summary->set_comparisons(comparisons);
   summary->set_omitted_findings(omitted);
-  for (Problem& p : problems) *report.add_problems() = std::move(p);
+  for (Problem& p : st.problems) *report.add_problems() = std::move(p);
+  if (options.times != nullptr) options.times->compare = SecondsSince(start);
+
+  start = std::chrono::steady_clock::now();
   ApplyLedger(options.ledger, &report);
-  ScoreOutlets(rules, claims, options.priors, &report);
+  ScoreOutlets(st.rules, claims, options.priors, &report);
+  if (options.times != nullptr) options.times->reliability = SecondsSince(start);
   return report;
+}
+
+absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::string>& paths,
+                                   const RunOptions& options) {
+  ReportBuilder builder(rules, options);
+  std::vector<Problem> problems;
+  const auto start = std::chrono::steady_clock::now();
+  absl::Status status = ExtractClaims(rules, paths, options, &problems,
+                                      [&](ArticleClaims ac) { return builder.Add(std::move(ac)); });
+  if (!status.ok()) return status;
+  if (options.times != nullptr) {
+    options.times->threads = Threads(options.jobs);
+    options.times->extract = SecondsSince(start);
+  }
+  for (Problem& p : problems) builder.AddProblem(std::move(p));
+  return builder.Finish();
+}
+
+namespace {
+
+std::string Record(const ClaimsRecord& record) {
+  std::string out;
+  {
+    google::protobuf::io::StringOutputStream stream(&out);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    coded.WriteVarint32(static_cast<uint32_t>(record.ByteSizeLong()));
+    record.SerializeWithCachedSizes(&coded);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ClaimsFileHeaderRecord() {
+  ClaimsRecord r;
+  r.mutable_header()->set_format(kClaimsFormat);
+  return Record(r);
+}
+
+std::string ClaimsFileRecord(const ArticleClaims& article) {
+  ClaimsRecord r;
+  *r.mutable_article() = article;
+  return Record(r);
+}
+
+std::string ClaimsFileProblemRecord(const Problem& problem) {
+  ClaimsRecord r;
+  *r.mutable_problem() = problem;
+  return Record(r);
+}
+
+bool IsClaimsFile(const std::string& path) { return absl::EndsWith(path, ".claims"); }
+
+absl::Status ReadClaimsFile(const std::string& path,
+                            absl::FunctionRef<absl::Status(ArticleClaims)> add_article,
+                            absl::FunctionRef<void(Problem)> add_problem) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return absl::NotFoundError(absl::StrCat(path, ": cannot open file"));
+  google::protobuf::io::FileInputStream input(fd);
+  input.SetCloseOnDelete(true);
+  const std::string expected =
+      absl::StrCat("; expected a claims file written by `crosscheck extract` (", kClaimsFormat, ")");
+  int64_t records = 0;
+  for (;;) {
+    const int64_t offset = input.ByteCount();
+    ClaimsRecord record;
+    bool clean_eof = false;
+    if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&record, &input, &clean_eof)) {
+      if (clean_eof && records > 0) return absl::OkStatus();
+      return absl::InvalidArgumentError(absl::StrCat(
+          path, ": byte ", offset, ": ",
+          clean_eof ? "empty file" : "not a claims record (truncated or another format)",
+          expected));
+    }
+    if (records++ == 0) {
+      if (!record.has_header() || record.header().format() != kClaimsFormat) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(path, ": byte 0: no claims file header", expected));
+      }
+      continue;
+    }
+    switch (record.record_case()) {
+      case ClaimsRecord::kArticle:
+        if (absl::Status s = add_article(std::move(*record.mutable_article())); !s.ok()) return s;
+        break;
+      case ClaimsRecord::kProblem:
+        add_problem(std::move(*record.mutable_problem()));
+        break;
+      default:
+        return absl::InvalidArgumentError(
+            absl::StrCat(path, ": byte ", offset, ": unexpected record", expected));
+    }
+  }
+}
+
+bool IsReportFile(const std::string& path) { return absl::EndsWith(path, ".report"); }
+
+absl::StatusOr<Report> ReadReportFile(const std::string& path) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return absl::NotFoundError(absl::StrCat(path, ": cannot open file"));
+  google::protobuf::io::FileInputStream input(fd);
+  input.SetCloseOnDelete(true);
+  Report report;
+  if (!report.ParseFromZeroCopyStream(&input) || report.articles_size() == 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        path, ": byte 0: not a report; expected a binary crosscheck.Report written by "
+              "`crosscheck report --format=proto`"));
+  }
+  return report;
+}
+
+absl::StatusOr<Report> BuildReportFromClaims(const Rules& rules,
+                                             const std::vector<std::string>& claims_files,
+                                             const RunOptions& options) {
+  ReportBuilder builder(rules, options);
+  const auto start = std::chrono::steady_clock::now();
+  for (const std::string& file : claims_files) {
+    absl::Status s = ReadClaimsFile(
+        file, [&](ArticleClaims ac) { return builder.Add(std::move(ac)); },
+        [&](Problem p) { builder.AddProblem(std::move(p)); });
+    if (!s.ok()) return s;
+  }
+  if (options.times != nullptr) options.times->extract = SecondsSince(start);
+  return builder.Finish();
 }
 
 }  // namespace crosscheck

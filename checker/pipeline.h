@@ -1,7 +1,15 @@
 // The whole pipeline: ingest -> segment -> extract -> compare -> Report.
 //
-// Articles stream through extraction one at a time: their text is dropped as
-// soon as their claims are out, so memory grows with claims, not with text.
+// Extraction (parsing, sentence breaking, claims, copy fingerprints) is a
+// pure function of one article and the rules. It runs on `jobs` threads;
+// results are handed on in input order, so output does not depend on the
+// number of threads. Articles stream through: one is read while others are
+// extracted, and an article's text is dropped as soon as its claims are out,
+// so memory grows with claims, not with text.
+//
+// The comparison stage takes ArticleClaims only (ReportBuilder), from
+// extraction in the same process or from claims files written by
+// `crosscheck extract` (ReadClaimsFile), e.g. one per Bazel action.
 //
 // Example:
 //   absl::StatusOr<Report> report = BuildReport(*rules, {"testdata/caracas"}, {});
@@ -10,18 +18,30 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "checker/copies.h"
 #include "checker/rule_set.h"
 #include "proto/claim.pb.h"
 #include "proto/report.pb.h"
 #include "proto/review.pb.h"
 
 namespace crosscheck {
+
+// Where the time of a run went, in wall seconds.
+struct StageTimes {
+  int threads = 0;
+  int64_t text_bytes = 0;  // article text read (from claims files: as extracted)
+  double extract = 0;      // read, parse, segment, extract, fingerprint
+  double copies = 0;       // copy detection
+  double compare = 0;      // findings
+  double reliability = 0;  // ledger and outlet scores
+};
 
 // How a run treats its input.
 struct RunOptions {
@@ -35,23 +55,83 @@ struct RunOptions {
   OutletPriors priors;
   // Compare claims of undated articles too (see Comparer).
   bool compare_undated = false;
+  // Extraction threads; 0: one per core.
+  int jobs = 0;
+  // Extract only the articles whose position in the input (counting every
+  // article of every file, from 0) is `shard_index` modulo `shard_count`.
+  int shard_index = 0;
+  int shard_count = 1;
+  // Copy detection's options (fingerprint sampling, memory budget).
+  CopyOptions copies;
   // Called after each article with the articles, claims and text bytes read
   // so far (for a progress line); may be empty.
   std::function<void(int articles, int claims, int64_t bytes)> progress;
+  // When set, receives where the time went.
+  StageTimes* times = nullptr;
 };
 
-// Reads, segments and extracts every article of `paths`, handing each
-// article's claims to `sink`, and (when set) each segmented document to
-// `observe` first. Duplicate article ids are bad input.
+// Reads, segments and extracts every article of `paths` (of this shard),
+// handing each article's claims, with its copy fingerprint and text size, to
+// `sink` in input order. Duplicate article ids are bad input. With
+// `options.strict`, the first bad input in input order is the error;
+// otherwise bad inputs are appended to `problems`.
 absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& paths,
                            const RunOptions& options, std::vector<Problem>* problems,
-                           absl::FunctionRef<absl::Status(ArticleClaims)> sink,
-                           const std::function<void(const Document&)>& observe = nullptr);
+                           absl::FunctionRef<absl::Status(ArticleClaims)> sink);
 
-// Runs the whole pipeline and returns the report (articles sorted by id),
-// with the ledger applied and the outlets scored.
+// The comparison stage: takes articles' claims one at a time (keeping the
+// claims and copy fingerprints, not text) and builds the report.
+class ReportBuilder {
+ public:
+  ReportBuilder(const Rules& rules, const RunOptions& options);
+  ~ReportBuilder();
+
+  // Adds one article's claims. A second article with the same id is an
+  // error naming both sources.
+  absl::Status Add(ArticleClaims article);
+  // Records a skipped bad input.
+  void AddProblem(Problem problem);
+  // Compares, scores and returns the report (articles sorted by id). An
+  // error when no article was added.
+  absl::StatusOr<Report> Finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// Runs the whole pipeline and returns the report, with the ledger applied
+// and the outlets scored.
 absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::string>& paths,
                                    const RunOptions& options);
+
+// Writes claims files: `WriteClaimsHeader` first, then one record per
+// article or problem (see proto/claims_file.proto). Deterministic bytes.
+std::string ClaimsFileHeaderRecord();
+std::string ClaimsFileRecord(const ArticleClaims& article);
+std::string ClaimsFileProblemRecord(const Problem& problem);
+
+// Whether `path` names a claims file (by its `.claims` extension).
+bool IsClaimsFile(const std::string& path);
+
+// Streams the records of the claims file `path` to `add_article` and
+// `add_problem`. A file that is not a claims file, or is cut short, is an
+// error naming the file and the byte offset.
+absl::Status ReadClaimsFile(const std::string& path,
+                            absl::FunctionRef<absl::Status(ArticleClaims)> add_article,
+                            absl::FunctionRef<void(Problem)> add_problem);
+
+// Whether `path` names a report file (`.report`: a binary crosscheck.Report,
+// from `crosscheck report --format=proto`).
+bool IsReportFile(const std::string& path);
+
+// Reads a report file; errors name the file.
+absl::StatusOr<Report> ReadReportFile(const std::string& path);
+
+// The comparison stage alone: the report from claims files.
+absl::StatusOr<Report> BuildReportFromClaims(const Rules& rules,
+                                             const std::vector<std::string>& claims_files,
+                                             const RunOptions& options);
 
 }  // namespace crosscheck
 

@@ -12,6 +12,8 @@
 #include "checker/claim_review.h"
 #include "checker/render_html.h"
 #include "google/protobuf/text_format.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/json_util.h"
 #include "unicode/utf8.h"
 
@@ -239,9 +241,10 @@ absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name) {
   if (n == "textproto" || n == "text") return ReportFormat::kTextproto;
   if (n == "html") return ReportFormat::kHtml;
   if (n == "claimreview") return ReportFormat::kClaimReview;
+  if (n == "proto") return ReportFormat::kProto;
   return absl::InvalidArgumentError(
       absl::StrCat("--format=", name,
-                   ": unknown format; valid choices: markdown, json, textproto, html, claimreview"));
+                   ": unknown format; valid choices: markdown, json, textproto, html, claimreview, proto"));
 }
 
 absl::StatusOr<std::string> RenderReport(const Report& report, ReportFormat format) {
@@ -262,6 +265,18 @@ absl::StatusOr<std::string> RenderReport(const Report& report, ReportFormat form
             absl::StrCat("cannot render JSON: ", std::string(status.message())));
       }
       return json;
+    }
+    case ReportFormat::kProto: {
+      std::string bytes;
+      {
+        google::protobuf::io::StringOutputStream stream(&bytes);
+        google::protobuf::io::CodedOutputStream coded(&stream);
+        coded.SetSerializationDeterministic(true);
+        if (!report.SerializeToCodedStream(&coded)) {
+          return absl::InternalError("cannot serialize the report");
+        }
+      }
+      return bytes;
     }
     case ReportFormat::kTextproto: {
       std::string text;

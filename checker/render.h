@@ -21,10 +21,11 @@
 namespace crosscheck {
 
 // Output formats of `crosscheck report`.
-enum class ReportFormat { kMarkdown, kJson, kTextproto, kHtml, kClaimReview };
+enum class ReportFormat { kMarkdown, kJson, kTextproto, kHtml, kClaimReview, kProto };
 
 // Parses a --format value ("markdown"/"md", "json", "textproto", "html",
-// "claimreview"); the error lists the valid choices.
+// "claimreview", "proto": the binary crosscheck.Report, serialized
+// deterministically); the error lists the valid choices.
 absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name);
 
 // Renders `report` in `format`.
