@@ -394,17 +394,29 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
                                       "needs a (?P<source>...) group"));
       }
     }
-    for (const char* field : {"hedge", "negation", "anonymous"}) {
-      const auto* f = AttributionCues::descriptor()->FindFieldByName(field);
-      const std::string& value =
-          r.attribution().GetReflection()->GetString(r.attribution(), f);
-      if (value.empty()) continue;
-      RE2 re(value, PatternOptions());
-      if (!re.ok()) {
-        errors.push_back(absl::StrCat(
-            Where(file.name, file.tree.get(), Field(rs, "attribution")),
-            ": attribution field ", field, ": ", re.error()));
+    // Cue regexes: they must expand and compile.
+    auto check_cue = [&](const std::string& where, absl::string_view what,
+                         const std::string& value) {
+      if (value.empty()) return;
+      absl::StatusOr<std::string> expanded = rules->ExpandMacros(value);
+      if (!expanded.ok()) {
+        errors.push_back(absl::StrCat(where, ": ", what, ": ", expanded.status().message()));
+        return;
       }
+      RE2 re(*expanded, PatternOptions());
+      if (!re.ok()) errors.push_back(absl::StrCat(where, ": ", what, ": ", re.error()));
+    };
+    for (const char* field :
+         {"hedge", "negation", "anonymous", "not_negation", "hypothetical"}) {
+      const auto* f = AttributionCues::descriptor()->FindFieldByName(field);
+      check_cue(Where(file.name, file.tree.get(), Field(rs, "attribution")),
+                absl::StrCat("attribution field ", field),
+                r.attribution().GetReflection()->GetString(r.attribution(), f));
+    }
+    for (const char* field : {"context_time", "continuation", "not_a_count"}) {
+      const FieldDescriptor* f = Field(rs, field);
+      check_cue(Where(file.name, file.tree.get(), f), field,
+                r.GetReflection()->GetString(r, f));
     }
     // Merge what pass 1 did not.
     RuleSet rest = r;
