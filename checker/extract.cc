@@ -25,6 +25,7 @@ struct Extractor::Context {
   absl::string_view sentence;   // the sentence, Unicode spaces made ASCII
   absl::string_view original;   // the sentence exactly as in the article
   absl::string_view previous;   // the sentence before it, for pronouns
+  absl::string_view earlier;    // the one before that: "He ... He reiterated his demand"
   int sentence_begin = 0;       // byte offset of the sentence in the article
   Section section = SECTION_BODY;
 };
@@ -256,6 +257,11 @@ bool Extractor::FillValue(const CompiledKind& kind, const CompiledPattern& patte
         absl::string_view before = ctx.sentence.substr(
             0, static_cast<size_t>(value.data() - ctx.sentence.data()));
         actor = actors_.ResolvePronoun(value, before, ctx.previous);
+        // A chain of pronouns ("He declared ... He reiterated his demand")
+        // continues the person named a sentence further back.
+        if (!actor && !ctx.earlier.empty()) {
+          actor = actors_.ResolvePronoun(value, absl::string_view(), ctx.earlier);
+        }
       } else {
         actor = actors_.Resolve(value);
       }
@@ -465,6 +471,7 @@ ArticleClaims Extractor::Extract(const Document& doc) const {
   absl::string_view text(article.text());
   std::vector<Claim> claims;
   absl::string_view previous;
+  absl::string_view earlier;
   std::string buffer;
   for (const Sentence& s : doc.sentences()) {
     absl::string_view original =
@@ -476,11 +483,13 @@ ArticleClaims Extractor::Extract(const Document& doc) const {
         ctx.sentence = sentence;
         ctx.original = original;
         ctx.previous = previous;
+        ctx.earlier = earlier;
         ctx.sentence_begin = s.span().begin();
         ctx.section = s.section();
         for (int k : kinds) ExtractKind(rules_.kinds()[k], ctx, &claims);
       }
     }
+    earlier = previous;
     previous = original;
   }
   std::stable_sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) {
