@@ -98,9 +98,14 @@ struct Bar {
   double precision, recall;
 };
 
+// The lowest share of matched claims with the labeled field, over all kinds.
+struct FieldBars {
+  double value, bounds, scope, source, hedge, section;
+};
+
 // Scores extraction against the labels in `file` (under testdata/labeled/),
 // prints the figures and fails where one is below its bar.
-void Measure(const std::string& file, const std::vector<Bar>& bars) {
+void Measure(const std::string& file, const std::vector<Bar>& bars, const FieldBars& fields) {
   absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::LoadDirectory(RunfilePath("rules"));
   ASSERT_OK(rules);
   const std::string name = absl::StrCat("testdata/labeled/", file);
@@ -299,17 +304,37 @@ void Measure(const std::string& file, const std::vector<Bar>& bars) {
     EXPECT_GE(t.Precision(), b.precision) << file << ": " << b.kind << " precision";
     EXPECT_GE(t.Recall(), b.recall) << file << ": " << b.kind << " recall";
   }
+  EXPECT_GE(Ratio(all.value_ok, all.tp), fields.value) << file << ": value";
+  EXPECT_GE(Ratio(all.bounds_ok, all.bounds_n), fields.bounds) << file << ": bounds";
+  EXPECT_GE(Ratio(all.scope_ok, all.scope_n), fields.scope) << file << ": scope";
+  EXPECT_GE(Ratio(all.source_ok, all.tp), fields.source) << file << ": source";
+  EXPECT_GE(Ratio(all.hedge_ok, all.tp), fields.hedge) << file << ": hedged";
+  EXPECT_GE(Ratio(all.section_ok, all.tp), fields.section) << file << ": section";
 }
 
 // The bars: a little below the figures measured when they were set (see
 // README.md, "Extraction quality"); raise them when extraction improves.
+// Kinds with fewer than five labels (aid_money, staff_count) have no bar of
+// their own: one claim would move them by a fifth or more; ALL holds them.
 TEST(LabeledClaimsTest, PrecisionAndRecallHold) {
-  Measure("claims.textproto", {{"ALL", 0.0, 0.0}});
+  Measure("claims.textproto",
+          {{"ALL", 0.97, 0.95},
+           {"age", 0.97, 0.95},
+           {"deadline", 0.95, 0.95},
+           {"death_toll", 0.97, 0.95},
+           {"injured_count", 0.95, 0.92},
+           {"role_holder", 0.95, 0.80},
+           {"withdrawal_order", 0.95, 0.85}},
+          {/*value=*/0.97, /*bounds=*/0.97, /*scope=*/0.88, /*source=*/0.78, /*hedge=*/0.97,
+           /*section=*/0.93});
 }
 
 // Topic 19 was labeled after the rules were tuned on claims.textproto.
 TEST(LabeledClaimsTest, HeldOutTopicHolds) {
-  Measure("heldout.textproto", {{"ALL", 0.0, 0.0}});
+  Measure("heldout.textproto",
+          {{"ALL", 0.95, 0.78}, {"age", 0.95, 0.75}, {"injured_count", 0.95, 0.95}},
+          {/*value=*/0.97, /*bounds=*/0.9, /*scope=*/0.8, /*source=*/0.7, /*hedge=*/0.97,
+           /*section=*/0.95});
 }
 
 }  // namespace
