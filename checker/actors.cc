@@ -65,7 +65,8 @@ ActorResolver::ActorResolver(const Rules& rules) : rules_(rules) {
 
 bool ActorResolver::IsPronoun(absl::string_view phrase) {
   std::string p = absl::AsciiStrToLower(absl::StripAsciiWhitespace(phrase));
-  return p == "he" || p == "she" || p == "it" || p == "they";
+  return p == "he" || p == "she" || p == "it" || p == "they" || p == "his" ||
+         p == "her" || p == "its" || p == "their";
 }
 
 std::vector<const ActorAlias*> ActorResolver::Mentions(
@@ -173,8 +174,11 @@ absl::optional<Actor> ActorResolver::ResolvePronoun(
     absl::string_view previous) const {
   std::string p = absl::AsciiStrToLower(pronoun);
   auto fits = [&](const ActorAlias* a) {
-    if (p == "he" || p == "she") return a->type() == ACTOR_TYPE_PERSON;
-    if (p == "it") {
+    // "his demand" points back at a person, "its order" at a body.
+    if (p == "he" || p == "she" || p == "his" || p == "her") {
+      return a->type() == ACTOR_TYPE_PERSON;
+    }
+    if (p == "it" || p == "its") {
       return a->type() == ACTOR_TYPE_ORGANIZATION ||
              a->type() == ACTOR_TYPE_COUNTRY;
     }

@@ -33,10 +33,11 @@ class ActorResolver {
   // -> Guaidó), the longest of those;
   // an unknown name becomes an actor with id "name:<folded name>". Returns
   // nullopt for phrases that name nobody ("The", "On Thursday") and for
-  // pronouns (see ResolvePronoun).
+  // pronouns, possessive ones too ("his demand"; see ResolvePronoun).
   absl::optional<Actor> Resolve(absl::string_view phrase) const;
 
-  // True for "he", "she", "it", "they" (any case).
+  // True for "he", "she", "it", "they" and "his", "her", "its", "their"
+  // (any case).
   static bool IsPronoun(absl::string_view phrase);
 
   // Resolves a pronoun to the first known actor of a fitting type ("he" a

@@ -200,12 +200,24 @@ TEST_F(ActorsTest, PhrasesNamingNobody) {
 }
 
 TEST_F(ActorsTest, IsPronoun) {
-  for (const char* p : {"he", "He", "she", "it", "It", "they", "THEY", " they "}) {
+  for (const char* p : {"he", "He", "she", "it", "It", "they", "THEY", " they ", "his",
+                        "Its", "their"}) {
     EXPECT_TRUE(ActorResolver::IsPronoun(p)) << p;
   }
-  for (const char* p : {"", "them", "his", "the", "Maduro", "its", "hey"}) {
+  for (const char* p : {"", "them", "the", "Maduro", "hey", "history"}) {
     EXPECT_FALSE(ActorResolver::IsPronoun(p)) << p;
   }
+}
+
+TEST_F(ActorsTest, PossessivePronounsResolveByType) {
+  absl::optional<Actor> his = actors().ResolvePronoun(
+      "his", "", "Venezuela and the State Department argued; Maduro spoke.");
+  ASSERT_TRUE(his.has_value());
+  EXPECT_EQ(his->id(), "maduro");
+  absl::optional<Actor> its =
+      actors().ResolvePronoun("its", "", "Maduro said the State Department lied.");
+  ASSERT_TRUE(its.has_value());
+  EXPECT_EQ(its->id(), "us_state_department");
 }
 
 TEST_F(ActorsTest, PronounsResolveByTypeToTheFirstMention) {

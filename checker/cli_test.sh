@@ -36,6 +36,9 @@ expect_error "JSONL line not JSON" "not_json\.jsonl:2: not a JSON article object
 expect_error "malformed rules" "kinds\.textproto:[0-9]+:[0-9]+: kind 'bad_kind' pattern 'no_value' field regex: needs a \(\?P<value>" \
   --rules="$BAD/bad_rules" report "$SEEDS"
 grep -q "unknown macro {NOPE}" "$TMP/err" || fail "malformed rules: the second error is not reported: $(cat "$TMP/err")"
+expect_error "rule group that cannot hold the value" \
+  "bad_rule_groups/kinds\.textproto:8:[0-9]+: kind 'death_toll' pattern 'victim_killed' field regex: group \(\?P<value>\) cannot match a count" \
+  --rules="$BAD/bad_rule_groups" report "$SEEDS"
 expect_error "unknown format" "--format=yaml: unknown format; valid choices" --format=yaml report "$SEEDS"
 expect_error "unsupported file" "README.md: unsupported file type" report "$BAD/README.md"
 

@@ -25,6 +25,7 @@ struct Extractor::Context {
   absl::string_view sentence;   // the sentence, Unicode spaces made ASCII
   absl::string_view original;   // the sentence exactly as in the article
   absl::string_view previous;   // the sentence before it, for pronouns
+  absl::string_view earlier;    // the one before that: "He ... He reiterated his demand"
   int sentence_begin = 0;       // byte offset of the sentence in the article
   Section section = SECTION_BODY;
 };
@@ -58,6 +59,24 @@ absl::string_view AsciiSpaces(absl::string_view text, std::string* buffer) {
   return *buffer;
 }
 
+// Where the clause of the text at `pos` starts, looking back at most
+// `max_back` bytes: after the last quotation mark, semicolon, colon, or (with
+// `at_comma`) comma. A cue word beyond it governs another clause ("You never
+// win unless you fight," said 76-year-old ...).
+size_t ClauseStart(absl::string_view sentence, size_t pos, size_t max_back, bool at_comma) {
+  size_t begin = pos > max_back ? pos - max_back : 0;
+  absl::string_view lead = sentence.substr(begin, pos - begin);
+  size_t cut = lead.find_last_of(at_comma ? ";:\"?!(," : ";:\"?!(");
+  for (absl::string_view quote : {"\xE2\x80\x9C", "\xE2\x80\x9D"}) {  // “ ”
+    size_t q = lead.rfind(quote);
+    if (q != absl::string_view::npos &&
+        (cut == absl::string_view::npos || q + quote.size() - 1 > cut)) {
+      cut = q + quote.size() - 1;
+    }
+  }
+  return cut == absl::string_view::npos ? begin : begin + cut + 1;
+}
+
 bool Overlaps(const std::vector<std::pair<int, int>>& taken, int b, int e) {
   for (const auto& [tb, te] : taken) {
     if (b < te && tb < e) return true;
@@ -76,6 +95,12 @@ Extractor::Extractor(const Rules& rules)
   hedge_ = CompileOrNull(rules, cues.hedge());
   negation_ = CompileOrNull(rules, cues.negation());
   anonymous_ = CompileOrNull(rules, cues.anonymous());
+  not_negation_ = CompileOrNull(rules, cues.not_negation());
+  hypothetical_ = CompileOrNull(rules, cues.hypothetical());
+  if (!rules.proto().not_a_count().empty()) {
+    not_a_count_ =
+        CompileOrNull(rules, absl::StrCat("(?:", rules.proto().not_a_count(), ")\\s*$"));
+  }
   if (!rules.proto().continuation().empty()) {
     continuation_ =
         CompileOrNull(rules, absl::StrCat("^\\s*(?:", rules.proto().continuation(), ")"));
@@ -185,6 +210,8 @@ bool Extractor::FillValue(const CompiledKind& kind, const CompiledPattern& patte
       absl::string_view before = ctx.sentence.substr(
           0, static_cast<size_t>(value.data() - ctx.sentence.data()));
       if (RE2::PartialMatch(Piece(before), *kNegatedCount)) return false;
+      // "father to two boys died": the number counts something else.
+      if (not_a_count_ && RE2::PartialMatch(Piece(before), *not_a_count_)) return false;
       // "conquered Everest in 1953 has died": a year, not a count.
       static const LazyRE2 kYearAsCount = {R"((?i)\b(?:in|since|of|from|by|until|during)\s*$)"};
       static const LazyRE2 kYear = {R"((?:1[89]|20)\d\d)"};
@@ -230,6 +257,11 @@ bool Extractor::FillValue(const CompiledKind& kind, const CompiledPattern& patte
         absl::string_view before = ctx.sentence.substr(
             0, static_cast<size_t>(value.data() - ctx.sentence.data()));
         actor = actors_.ResolvePronoun(value, before, ctx.previous);
+        // A chain of pronouns ("He declared ... He reiterated his demand")
+        // continues the person named a sentence further back.
+        if (!actor && !ctx.earlier.empty()) {
+          actor = actors_.ResolvePronoun(value, absl::string_view(), ctx.earlier);
+        }
       } else {
         actor = actors_.Resolve(value);
       }
@@ -249,10 +281,17 @@ void Extractor::FillAttribution(const Context& ctx, absl::string_view match,
   if (source.empty()) {
     for (const auto& re : source_patterns_) {
       re2::StringPiece found;
-      if (RE2::PartialMatch(Piece(ctx.sentence), *re, &found) && !found.empty()) {
-        source = View(found);
-        break;
+      if (!RE2::PartialMatch(Piece(ctx.sentence), *re, &found) || found.empty()) continue;
+      // "police said Saturday.": a time is not who says it.
+      absl::string_view candidate = absl::StripAsciiWhitespace(View(found));
+      while (!candidate.empty() && (candidate.back() == '.' || candidate.back() == ',')) {
+        candidate.remove_suffix(1);
       }
+      if (context_time_ != nullptr && RE2::FullMatch(Piece(candidate), *context_time_)) {
+        continue;
+      }
+      source = candidate;
+      break;
     }
   }
   if (!source.empty()) {
@@ -267,13 +306,26 @@ void Extractor::FillAttribution(const Context& ctx, absl::string_view match,
     }
     a->set_named(!anonymous && actor.has_value());
   }
-  // Hedges and negations that govern the claim sit in it or just before it.
+  // Hedges and negations that govern the claim sit in it or just before it,
+  // in its own clause.
   size_t match_begin = static_cast<size_t>(match.data() - ctx.sentence.data());
-  size_t window_begin = match_begin > 40 ? match_begin - 40 : 0;
+  size_t window_begin = ClauseStart(ctx.sentence, match_begin, 40, /*at_comma=*/false);
   absl::string_view window = ctx.sentence.substr(
       window_begin, match_begin - window_begin + match.size());
   a->set_hedged(hedge_ && RE2::PartialMatch(Piece(window), *hedge_));
-  a->set_negated(negation_ && RE2::PartialMatch(Piece(window), *negation_));
+  if (negation_ != nullptr) {
+    std::string text(window);
+    if (not_negation_ != nullptr) RE2::GlobalReplace(&text, *not_negation_, " ");
+    a->set_negated(RE2::PartialMatch(text, *negation_));
+  }
+}
+
+bool Extractor::Hypothetical(const Context& ctx, absl::string_view match) const {
+  if (hypothetical_ == nullptr) return false;
+  size_t match_begin = static_cast<size_t>(match.data() - ctx.sentence.data());
+  size_t begin = ClauseStart(ctx.sentence, match_begin, 60, /*at_comma=*/true);
+  return RE2::PartialMatch(Piece(ctx.sentence.substr(begin, match_begin - begin)),
+                           *hypothetical_);
 }
 
 absl::string_view Extractor::NearestContextTime(absl::string_view sentence,
@@ -340,6 +392,9 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
         continue;
       }
       taken.emplace_back(b, e);
+      // "When one is killed, all of us lose.": no claim, and no other
+      // pattern of the kind may take the same words.
+      if (Hypothetical(ctx, groups[0])) continue;
       claim.set_kind(kind.kind->name());
       absl::string_view object =
           pattern.object_group ? groups[pattern.object_group] : absl::string_view();
@@ -362,17 +417,28 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
       if (!reference && RE2::PartialMatch(Piece(scope_text), *kYear)) {
         reference = absl::CivilDay(2100, 1, 1);  // unused: the text names its year
       }
-      if (!scope_text.empty() && reference) {
+      // "the 2004 tsunami", "the quake of 2003": the year is the time.
+      for (absl::string_view article : {"the ", "of "}) {
+        absl::string_view t = absl::StripLeadingAsciiWhitespace(scope_text);
+        if (absl::StartsWithIgnoreCase(t, article)) {
+          t.remove_prefix(article.size());
+          if (RE2::FullMatch(Piece(absl::StripAsciiWhitespace(t)), *kYear)) scope_text = t;
+        }
+      }
+      if (!scope_text.empty()) {
         absl::StatusOr<TimeInterval> scope =
-            ResolveTime(scope_text, *reference, TIME_DIRECTION_PAST, 0, numbers_);
-        if (scope.ok()) {
+            reference ? ResolveTime(scope_text, *reference, TIME_DIRECTION_PAST, 0, numbers_)
+                      : absl::StatusOr<TimeInterval>(absl::FailedPreconditionError("undated"));
+        // An undated article cannot place "Friday" on a calendar, but the
+        // words still tell a reader (and a reviewer) which span is meant.
+        if (scope.ok() || !reference) {
           absl::string_view shown = absl::StripAsciiWhitespace(scope_text);
           while (!shown.empty() && (shown.back() == '.' || shown.back() == ',')) {
             shown.remove_suffix(1);  // "in February." ends the sentence too
           }
           claim.set_scope_text(std::string(shown));
-          *claim.mutable_scope() = std::move(*scope);
         }
+        if (scope.ok()) *claim.mutable_scope() = std::move(*scope);
       }
       FillAttribution(ctx, groups[0],
                       pattern.source_group ? groups[pattern.source_group]
@@ -405,6 +471,7 @@ ArticleClaims Extractor::Extract(const Document& doc) const {
   absl::string_view text(article.text());
   std::vector<Claim> claims;
   absl::string_view previous;
+  absl::string_view earlier;
   std::string buffer;
   for (const Sentence& s : doc.sentences()) {
     absl::string_view original =
@@ -416,11 +483,13 @@ ArticleClaims Extractor::Extract(const Document& doc) const {
         ctx.sentence = sentence;
         ctx.original = original;
         ctx.previous = previous;
+        ctx.earlier = earlier;
         ctx.sentence_begin = s.span().begin();
         ctx.section = s.section();
         for (int k : kinds) ExtractKind(rules_.kinds()[k], ctx, &claims);
       }
     }
+    earlier = previous;
     previous = original;
   }
   std::stable_sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) {

@@ -65,6 +65,9 @@ class Extractor {
   // `value`), or empty: the scope of a claim whose pattern captured none.
   absl::string_view NearestContextTime(absl::string_view sentence, absl::string_view match,
                                        absl::string_view value) const;
+  // True when a hypothetical or generic cue ("When", "might have been")
+  // precedes `match` in its clause.
+  bool Hypothetical(const Context& ctx, absl::string_view match) const;
   void FillAttribution(const Context& ctx, absl::string_view match,
                        absl::string_view source, Claim* claim) const;
 
@@ -75,6 +78,9 @@ class Extractor {
   std::unique_ptr<RE2> hedge_;
   std::unique_ptr<RE2> negation_;
   std::unique_ptr<RE2> anonymous_;
+  std::unique_ptr<RE2> not_negation_;
+  std::unique_ptr<RE2> hypothetical_;
+  std::unique_ptr<RE2> not_a_count_;
   std::unique_ptr<RE2> context_time_;
   std::unique_ptr<RE2> continuation_;
   // Subject vocabulary: compiled regex per SubjectTerm.

@@ -15,6 +15,7 @@ namespace crosscheck {
 namespace {
 
 using ::crosscheck::testing::RunfilePath;
+using ::testing::ElementsAre;
 using ::testing::SizeIs;
 
 class ExtractTest : public ::testing::Test {
@@ -263,6 +264,51 @@ TEST_F(ExtractTest, TheMoveContinuesThePreviousSentencesTime) {
   }
   ASSERT_NE(order, nullptr);
   EXPECT_EQ(order->scope().start(), "2019-01-23");
+}
+
+TEST_F(ExtractTest, APronounChainReachesTheNameTwoSentencesBack) {
+  Article article;
+  article.set_id("p");
+  article.set_published("2019-01-24");
+  article.set_text(
+      "Maduro received the backing of generals. He declared that he would recall all "
+      "staff from the embassy. He reiterated his demand that all U.S. Embassy personnel "
+      "leave Venezuela by this weekend.\n");
+  ArticleClaims out = Extractor(*rules_).Extract(Segmenter(*rules_).Segment(article));
+  std::vector<std::string> actors;
+  for (const Claim& c : out.claims()) {
+    if (c.kind() == "withdrawal_order") actors.push_back(c.actor().id());
+  }
+  EXPECT_THAT(actors, ElementsAre("maduro", "maduro"));
+}
+
+TEST_F(ExtractTest, CuesCountOnlyInTheClaimsOwnClause) {
+  std::vector<Claim> age = Run(
+      "age", "\"You never win unless you fight,\" said 76 - year - old Constantinos Doganis.");
+  ASSERT_THAT(age, SizeIs(1));
+  EXPECT_FALSE(age[0].attribution().negated());
+  std::vector<Claim> role = Run(
+      "role_holder", "Jair Bolsonaro not only hailed Guaidó as interim president, but also "
+                     "ordered staff to ignore Maduro.");
+  ASSERT_THAT(role, SizeIs(1));
+  EXPECT_FALSE(role[0].attribution().negated());
+}
+
+TEST_F(ExtractTest, AHypotheticalOrGenericCountIsNoClaim) {
+  EXPECT_THAT(Run("death_toll", "When one is killed, all of us lose."), SizeIs(0));
+  EXPECT_THAT(Run("death_toll", "\"There might have been two people killed,\" he said."),
+              SizeIs(0));
+  EXPECT_THAT(Run("death_toll", "Ten people were killed when the bus overturned."), SizeIs(1));
+}
+
+TEST_F(ExtractTest, AnUndatedArticleKeepsTheScopesWordsAndATimeIsNoSource) {
+  std::vector<Claim> claims = Run(
+      "death_toll", "A gunman opened fire at a party Friday, killing one man, police said Saturday.",
+      "");
+  ASSERT_THAT(claims, SizeIs(1));
+  EXPECT_EQ(claims[0].scope_text(), "Friday");
+  EXPECT_FALSE(claims[0].has_scope());
+  EXPECT_EQ(claims[0].attribution().source(), "police");
 }
 
 }  // namespace

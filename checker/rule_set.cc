@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "absl/types/optional.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/text_format.h"
 #include "checker/internal/re2_util.h"
@@ -69,6 +70,87 @@ bool IsLowerIdentifier(absl::string_view s) {
     }
   }
   return true;
+}
+
+// The regex inside the named group `name` of `regex`, without its
+// parentheses; nullopt when there is no such group.
+absl::optional<std::string> GroupRegex(absl::string_view regex, absl::string_view name) {
+  const std::string open = absl::StrCat("(?P<", name, ">");
+  size_t start = regex.find(open);
+  if (start == absl::string_view::npos) return absl::nullopt;
+  size_t begin = start + open.size();
+  int depth = 1;
+  for (size_t i = begin; i < regex.size(); ++i) {
+    char c = regex[i];
+    if (c == '\\') {
+      ++i;  // an escaped character, "\(" included
+    } else if (c == '[') {
+      // A class: parentheses inside are literal; "[]...]" and "[^]...]"
+      // start with a literal ']'.
+      size_t j = i + 1;
+      if (j < regex.size() && regex[j] == '^') ++j;
+      if (j < regex.size() && regex[j] == ']') ++j;
+      while (j < regex.size() && regex[j] != ']') j += regex[j] == '\\' ? 2 : 1;
+      i = j;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return std::string(regex.substr(begin, i - begin));
+    }
+  }
+  return absl::nullopt;
+}
+
+// What a group of a pattern must be able to match, as examples of the text
+// it stands for: a group that matches none of them cannot give the extractor
+// what it needs (a count for a quantity kind, a day for a time kind).
+struct GroupNeed {
+  const char* what;
+  std::vector<const char*> probes;
+};
+
+const GroupNeed& ValueNeed(ValueType type) {
+  static const GroupNeed* quantity = new GroupNeed{
+      "a count or amount such as '12', 'three', 'dozens' or '$20 million'",
+      {"12", "15,000", "three", "at least 20", "a dozen", "dozens", "$20 million",
+       "20 million dollars", "35"}};
+  static const GroupNeed* time = new GroupNeed{
+      "a day or span such as 'Sunday', 'this weekend', 'Jan. 31' or '72 hours'",
+      {"Sunday", "by Sunday", "this weekend", "Jan. 31", "January 31", "72 hours",
+       "within 72 hours", "tomorrow"}};
+  static const GroupNeed* actor = new GroupNeed{
+      "an actor such as 'Maduro', 'the State Department' or 'he'",
+      {"Maduro", "Nicolás Maduro", "the State Department", "The United States", "he",
+       "his", "Venezuela"}};
+  return type == VALUE_TYPE_TIME ? *time : type == VALUE_TYPE_ACTOR ? *actor : *quantity;
+}
+
+const GroupNeed& ScopeNeed() {
+  static const GroupNeed* scope = new GroupNeed{
+      "a time such as 'Wednesday', 'this week', 'overnight' or 'in February'",
+      {"Wednesday", "on Wednesday", "this week", "overnight", "in February", "since January",
+       "yesterday", "in the past three days"}};
+  return *scope;
+}
+
+const GroupNeed& AddNeed() {
+  static const GroupNeed* add =
+      new GroupNeed{"a number such as 'one', '1' or 'a'", {"one", "1", "a", "11", "two"}};
+  return *add;
+}
+
+// Empty when the group `name` of `expanded` can match one of `need`'s probes
+// (or the pattern has no such group); else the error.
+std::string CheckGroup(absl::string_view expanded, absl::string_view name,
+                       const GroupNeed& need, const RE2::Options& options) {
+  absl::optional<std::string> inner = GroupRegex(expanded, name);
+  if (!inner) return "";
+  RE2 re(*inner, options);
+  if (!re.ok()) return "";  // compiled as part of the whole pattern already
+  for (const char* probe : need.probes) {
+    if (RE2::FullMatch(probe, re)) return "";
+  }
+  return absl::StrCat("group (?P<", name, ">) cannot match ", need.what);
 }
 
 }  // namespace
@@ -320,6 +402,30 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
           has_value |= group == "value";
         }
         if (!has_value) perr("regex", "needs a (?P<value>...) group");
+        // Each group must be able to hold what the kind's value type needs.
+        if (has_value && k.value_type() != VALUE_TYPE_UNSPECIFIED) {
+          std::string problem = CheckGroup(*expanded, "value", ValueNeed(k.value_type()),
+                                           PatternOptions());
+          if (!problem.empty()) {
+            perr("regex", absl::StrCat(problem, " (value_type ",
+                                       ValueType_Name(k.value_type()), ")"));
+          }
+        }
+        if (re->NamedCapturingGroups().count("add")) {
+          if (k.value_type() != VALUE_TYPE_QUANTITY) {
+            perr("regex", absl::StrCat("group (?P<add>) adds a number to the value; only "
+                                       "VALUE_TYPE_QUANTITY kinds can have it (this kind is ",
+                                       ValueType_Name(k.value_type()), ")"));
+          } else if (std::string problem =
+                         CheckGroup(*expanded, "add", AddNeed(), PatternOptions());
+                     !problem.empty()) {
+            perr("regex", problem);
+          }
+        }
+        if (std::string problem = CheckGroup(*expanded, "scope", ScopeNeed(), PatternOptions());
+            !problem.empty()) {
+          perr("regex", problem);
+        }
         // Keep it: compiling a pattern costs more than matching a sentence.
         validated[absl::StrCat(k.name(), "/", p.id())] = std::move(re);
       }
@@ -394,17 +500,29 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
                                       "needs a (?P<source>...) group"));
       }
     }
-    for (const char* field : {"hedge", "negation", "anonymous"}) {
-      const auto* f = AttributionCues::descriptor()->FindFieldByName(field);
-      const std::string& value =
-          r.attribution().GetReflection()->GetString(r.attribution(), f);
-      if (value.empty()) continue;
-      RE2 re(value, PatternOptions());
-      if (!re.ok()) {
-        errors.push_back(absl::StrCat(
-            Where(file.name, file.tree.get(), Field(rs, "attribution")),
-            ": attribution field ", field, ": ", re.error()));
+    // Cue regexes: they must expand and compile.
+    auto check_cue = [&](const std::string& where, absl::string_view what,
+                         const std::string& value) {
+      if (value.empty()) return;
+      absl::StatusOr<std::string> expanded = rules->ExpandMacros(value);
+      if (!expanded.ok()) {
+        errors.push_back(absl::StrCat(where, ": ", what, ": ", expanded.status().message()));
+        return;
       }
+      RE2 re(*expanded, PatternOptions());
+      if (!re.ok()) errors.push_back(absl::StrCat(where, ": ", what, ": ", re.error()));
+    };
+    for (const char* field :
+         {"hedge", "negation", "anonymous", "not_negation", "hypothetical"}) {
+      const auto* f = AttributionCues::descriptor()->FindFieldByName(field);
+      check_cue(Where(file.name, file.tree.get(), Field(rs, "attribution")),
+                absl::StrCat("attribution field ", field),
+                r.attribution().GetReflection()->GetString(r.attribution(), f));
+    }
+    for (const char* field : {"context_time", "continuation", "not_a_count"}) {
+      const FieldDescriptor* f = Field(rs, field);
+      check_cue(Where(file.name, file.tree.get(), f), field,
+                r.GetReflection()->GetString(r, f));
     }
     // Merge what pass 1 did not.
     RuleSet rest = r;

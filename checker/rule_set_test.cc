@@ -408,6 +408,31 @@ kinds { name: "k" value_type: VALUE_TYPE_QUANTITY trigger: "k"
 kinds { name: "k" value_type: VALUE_TYPE_QUANTITY trigger: "k"
   patterns { id: "p" regex: "(?P<value>\\d+)" } })pb",
        "currency 'usd' field code: expected an ISO 4217 code"},
+      {"value_not_a_number", R"pb(kinds { name: "k" value_type: VALUE_TYPE_QUANTITY trigger: "k"
+  patterns { id: "p" regex: "(?P<value>the \\w+) was killed" } })pb",
+       "kind 'k' pattern 'p' field regex: group (?P<value>) cannot match a count or amount "
+       "such as '12', 'three', 'dozens' or '$20 million' (value_type VALUE_TYPE_QUANTITY)"},
+      {"value_not_a_day", R"pb(kinds { name: "k" value_type: VALUE_TYPE_TIME trigger: "k"
+  patterns { id: "p" regex: "leave within (?P<value>\\d+) (?:hours|days)" } })pb",
+       "kind 'k' pattern 'p' field regex: group (?P<value>) cannot match a day or span"},
+      {"value_not_an_actor", R"pb(kinds { name: "k" value_type: VALUE_TYPE_ACTOR trigger: "k"
+  patterns { id: "p" regex: "(?P<value>\\d+) ordered" } })pb",
+       "kind 'k' pattern 'p' field regex: group (?P<value>) cannot match an actor"},
+      {"add_in_actor_kind", R"pb(kinds { name: "k" value_type: VALUE_TYPE_ACTOR trigger: "k"
+  patterns { id: "p" regex: "(?P<value>[A-Z]\\w+) and (?P<add>\\d+) ordered" } })pb",
+       "kind 'k' pattern 'p' field regex: group (?P<add>) adds a number to the value; only "
+       "VALUE_TYPE_QUANTITY kinds can have it (this kind is VALUE_TYPE_ACTOR)"},
+      {"scope_not_a_time", R"pb(kinds { name: "k" value_type: VALUE_TYPE_QUANTITY trigger: "k"
+  patterns { id: "p" regex: "(?P<value>\\d+) killed in (?P<scope>[A-Z]\\w+ province)" } })pb",
+       "kind 'k' pattern 'p' field regex: group (?P<scope>) cannot match a time"},
+      {"bad_hypothetical", R"pb(attribution { hypothetical: "(if" }
+kinds { name: "k" value_type: VALUE_TYPE_QUANTITY trigger: "k"
+  patterns { id: "p" regex: "(?P<value>\\d+)" } })pb",
+       "attribution field hypothetical: missing )"},
+      {"bad_not_a_count", R"pb(not_a_count: "father[ of"
+kinds { name: "k" value_type: VALUE_TYPE_QUANTITY trigger: "k"
+  patterns { id: "p" regex: "(?P<value>\\d+)" } })pb",
+       "not_a_count: missing ]"},
       {"currency_empty", R"pb(currencies { code: "EUR" }
 kinds { name: "k" value_type: VALUE_TYPE_QUANTITY trigger: "k"
   patterns { id: "p" regex: "(?P<value>\\d+)" } })pb",
@@ -420,6 +445,16 @@ kinds { name: "k" value_type: VALUE_TYPE_QUANTITY trigger: "k"
                                 HasSubstr(c.message)))
         << c.name;
   }
+}
+
+TEST(RuleSetTest, GroupsThatFitTheirValueTypeLoad) {
+  // A class with a ')' and an escaped '(' inside the group do not end it.
+  absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::LoadTexts({{"ok.textproto", R"pb(
+kinds { name: "k" value_type: VALUE_TYPE_QUANTITY trigger: "k"
+  patterns { id: "p" regex: "(?P<value>[\\d,)]+|\\(\\d+)(?:\\s+(?P<scope>on \\w+day))? killed" } }
+kinds { name: "t" value_type: VALUE_TYPE_TIME trigger: "t"
+  patterns { id: "p" regex: "by (?P<value>(?:sun|mon)day)" } })pb"}});
+  EXPECT_OK(rules);
 }
 
 // Regression test (fixed): a kind without patterns makes LoadTexts throw (protobuf: "Index must
