@@ -30,8 +30,10 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
 #include "checker/internal/testing.h"
+#include "checker/ingest.h"
 #include "checker/pipeline.h"
 #include "checker/rule_set.h"
+#include "checker/segment.h"
 #include "checker/textproto.h"
 #include "gtest/gtest.h"
 #include "proto/labels.pb.h"
@@ -122,22 +124,24 @@ void Measure(const std::string& file, const std::vector<Bar>& bars, const FieldB
   std::map<std::string, std::vector<SentenceRef>> sentences;  // by article id
   std::vector<Claim> claims;
   std::vector<Problem> problems;
-  ASSERT_OK(ExtractClaims(
-      **rules, paths, RunOptions(), &problems,
-      [&](ArticleClaims ac) {
-        for (Claim& c : *ac.mutable_claims()) claims.push_back(std::move(c));
-        return absl::OkStatus();
-      },
-      [&](const Document& doc) {
-        auto& list = sentences[doc.article().id()];
-        for (const Sentence& s : doc.sentences()) {
-          SentenceRef r;
-          r.begin = s.span().begin();
-          r.end = s.span().end();
-          r.text = doc.article().text().substr(r.begin, r.end - r.begin);
-          list.push_back(std::move(r));
-        }
-      }));
+  ASSERT_OK(ExtractClaims(**rules, paths, RunOptions(), &problems, [&](ArticleClaims ac) {
+    for (Claim& c : *ac.mutable_claims()) claims.push_back(std::move(c));
+    return absl::OkStatus();
+  }));
+  // The sentences, as extraction saw them.
+  const Segmenter segmenter(**rules);
+  ASSERT_OK(ArticleReader(**rules).Read(paths, /*strict=*/true, &problems, [&](Article a) {
+    Document doc = segmenter.Segment(std::move(a));
+    auto& list = sentences[doc.article().id()];
+    for (const Sentence& s : doc.sentences()) {
+      SentenceRef r;
+      r.begin = s.span().begin();
+      r.end = s.span().end();
+      r.text = doc.article().text().substr(r.begin, r.end - r.begin);
+      list.push_back(std::move(r));
+    }
+    return absl::OkStatus();
+  }));
 
   // Where each label is: (article, sentence index, kind).
   using Key = std::tuple<std::string, int, std::string>;
