@@ -217,6 +217,13 @@ absl::optional<std::string> Duration(const TimexPattern& pattern, const Match& m
   if (code == "TH" || code == "TM" || code == "TS") {
     return absl::StrCat("PT", amount, code.substr(1));
   }
+  // TimeML writes decades and centuries as years (P20Y, P100Y).
+  for (auto [unit, years] : {std::make_pair("DE", 10), std::make_pair("CE", 100)}) {
+    if (code != unit) continue;
+    double n;
+    if (absl::SimpleAtod(amount, &n)) return absl::StrCat("P", FormatAmount(n * years), "Y");
+    return std::string("PXY");
+  }
   return absl::StrCat("P", amount, code);
 }
 
@@ -356,12 +363,17 @@ absl::optional<Point> PointOf(const TimexPattern& pattern, const Match& m, absl:
       int cmp = day != 0 ? Compare(month * 32 + day, a.month() * 32 + a.day())
                          : Compare(month, a.month());
       int y = PickYear(ay, cmp, m, v);
-      if (day != 0 && m.tense == 0 && !m.groups.count("mod")) {
-        // A day without a cue: the nearest one ("Dec. 30" in January).
+      if (day != 0 && !m.groups.count("mod")) {
+        // A day is the nearest one, whatever the tense ("Dec. 30" in
+        // January, "March 12" in February): news dates things close by.
         y = ay;
         absl::optional<absl::CivilDay> here = MakeDay(ay, month, day);
         if (here && *here - a > 182) y = ay - 1;
         if (here && a - *here > 182) y = ay + 1;
+      } else if (m.tense == 0 && !m.groups.count("mod")) {
+        y = ay;  // a month without a cue: the nearest one
+        if (month - a.month() > 6) y = ay - 1;
+        if (a.month() - month > 6) y = ay + 1;
       }
       if (day != 0) {
         absl::optional<absl::CivilDay> d = MakeDay(y, month, day);
@@ -431,8 +443,9 @@ absl::optional<Point> PointOf(const TimexPattern& pattern, const Match& m, absl:
     }
     // "A year earlier" than a quarter or a day the text named is that
     // quarter or day a year before; other units count at their own grain.
-    bool keep_reference_grain = use_reference && *g == Gran::kYear &&
-                                reference.gran > *g && reference.day != dct;
+    bool keep_reference_grain = use_reference && *g == Gran::kYear && n != 0 &&
+                                reference.gran > *g && reference.gran != Gran::kMonth &&
+                                reference.day != dct;
     if (use_reference && reference.gran < *g) {
       anchor = Point{dct, Gran::kDay};  // too coarse to count from: the DCT
     }
