@@ -300,6 +300,7 @@ absl::Status TagJsonLinesFile(const TimexTagger& tagger, const std::string& path
       return absl::InvalidArgumentError(
           absl::StrCat(where, ": not a JSON document (", message, "); ", kExpected));
     }
+    if (doc.dct().empty()) doc.set_dct(doc.published());
     absl::optional<absl::CivilDay> dct = ParseIsoDate(doc.dct());
     if (!dct) {
       return absl::InvalidArgumentError(absl::StrCat(
