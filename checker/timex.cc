@@ -253,7 +253,17 @@ std::vector<Timex> TimexTagger::Tag(absl::string_view text, absl::CivilDay dct) 
         if (!impl_->abbreviations.contains(last)) --span_end;
       }
       match.text = text.substr(span_begin, span_end - span_begin);
-      match.tense = impl_->Tense(text, span_begin, span_end);
+      // Tense only matters for what repeats every week or year.
+      bool cyclic = !match.groups.count("year");
+      if (cyclic) {
+        cyclic = false;
+        for (const char* g : {"weekday", "month", "quarter", "halfyear", "season"}) {
+          cyclic |= match.groups.count(g) > 0;
+        }
+      }
+      if (cyclic && c.pattern->resolver() == TIMEX_RESOLVER_POINT) {
+        match.tense = impl_->Tense(text, span_begin, span_end);
+      }
       absl::optional<std::string> value = timex_internal::Resolve(
           *c.pattern, match, dct, impl_->vocabulary, impl_->numbers, &reference);
       if (!value) continue;
