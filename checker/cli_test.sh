@@ -91,6 +91,20 @@ for kind in deadline death_toll withdrawal_order; do
   grep -q "^$kind " "$TMP/rules" || fail "rules: $kind not listed"
 done
 
+# `timex` tags made-up documents, and names the file and line of a bad one.
+printf '%s\n' '{"id": "a", "dct": "2019-01-24", "text": "Troops left yesterday and return in two weeks."}' \
+  '{"id": "b", "dct": "2019-01-24", "text": "Nothing here."}' >"$TMP/docs.jsonl"
+"$BIN" timex "$TMP/docs.jsonl" >"$TMP/out" 2>"$TMP/err" || fail "timex: exit $?: $(cat "$TMP/err")"
+grep -q '"id":"a","timexes":\[{"begin":12,"end":21,"text":"yesterday","type":"DATE","value":"2019-01-23"}' \
+  "$TMP/out" || fail "timex: yesterday not tagged: $(cat "$TMP/out")"
+grep -q '"value":"P2W"' "$TMP/out" || fail "timex: two weeks not tagged: $(cat "$TMP/out")"
+grep -q '{"id":"b","timexes":\[\]}' "$TMP/out" || fail "timex: empty document missing: $(cat "$TMP/out")"
+printf '%s\n' '{"id": "a", "dct": "2019-01-24", "text": "ok"}' '{"id": "b", "dct": "Jan 24", "text": "ok"}' \
+  >"$TMP/bad_dct.jsonl"
+expect_error "timex bad dct" 'bad_dct\.jsonl:2: "dct": expected a date YYYY-MM-DD' timex "$TMP/bad_dct.jsonl"
+expect_error "timex not JSON" 'not_json\.jsonl:2: not a JSON document .*expected one JSON object' \
+  timex "$BAD/not_json.jsonl"
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures failure(s)"
   exit 1

@@ -7,6 +7,7 @@
 //   crosscheck claims [--output=FILE] PATH...
 //   crosscheck extract --output=FILE.claims [--shard=K/N] PATH...
 //   crosscheck rules
+//   crosscheck timex FILE.jsonl
 //
 // PATH is an article (.txt, with an optional NAME.meta.textproto sidecar),
 // a JSON Lines file (.jsonl, one article per line) or a directory of them;
@@ -40,6 +41,7 @@
 #include "checker/render.h"
 #include "checker/review.h"
 #include "checker/rule_set.h"
+#include "checker/timex.h"
 #include "google/protobuf/util/json_util.h"
 
 ABSL_FLAG(std::string, format, "markdown",
@@ -130,7 +132,10 @@ constexpr char kUsage[] =
     "      a claims file, the input of `report` without the articles (one Bazel\n"
     "      action per article or shard: see tools/crosscheck.bzl).\n"
     "  crosscheck rules\n"
-    "      The loaded claim kinds with their descriptions.\n\n"
+    "      The loaded claim kinds with their descriptions.\n"
+    "  crosscheck timex FILE.jsonl\n"
+    "      TIMEX3 time expressions of {\"id\",\"dct\",\"text\"} documents, one\n"
+    "      {\"id\",\"timexes\"} JSON line per document (TempEval-3 style).\n\n"
     "PATH: an article .txt (metadata in an optional NAME.meta.textproto beside it),\n"
     "a .jsonl file with one {\"id\",\"url\",\"outlet\",\"published\",\"title\",\"text\"}\n"
     "object per line, or a directory searched for both. report, review and test\n"
@@ -255,6 +260,26 @@ void PrintTimings(const StageTimes& times, const Report& report, double total_se
                report.summary().articles(), mb, report.summary().claims(), total_seconds,
                total_seconds > 0 ? mb / total_seconds : 0.0, times.threads, times.extract,
                times.copies, times.compare, times.reliability, PeakRssMb());
+}
+
+// `crosscheck timex FILE.jsonl...`: one JSON line per document.
+int RunTimex(const Rules& rules, const std::vector<std::string>& paths) {
+  if (paths.empty()) {
+    std::cerr << "crosscheck timex: give a .jsonl file of {\"id\",\"dct\",\"text\"} lines\n";
+    return 2;
+  }
+  absl::StatusOr<std::unique_ptr<TimexTagger>> tagger = TimexTagger::Create(rules);
+  if (!tagger.ok()) return Fail(tagger.status());
+  std::string out;
+  for (const std::string& path : paths) {
+    absl::Status s = TagJsonLinesFile(**tagger, path, [&](absl::string_view line) {
+      out.append(line.data(), line.size());
+      return absl::OkStatus();
+    });
+    if (!s.ok()) return Fail(s);
+  }
+  absl::Status s = Emit(out);
+  return s.ok() ? 0 : Fail(s);
 }
 
 int RunListLedger() {
@@ -453,10 +478,11 @@ int Run(int argc, char** argv) {
     absl::Status s = Emit(out);
     return s.ok() ? 0 : Fail(s);
   }
+  if (command == "timex") return RunTimex(**rules, paths);
   if (command != "report" && command != "claims" && command != "review" &&
       command != "test" && command != "extract") {
     std::cerr << "crosscheck: unknown command '" << command
-              << "'; valid commands: report, review, test, claims, extract, rules\n";
+              << "'; valid commands: report, review, test, claims, extract, rules, timex\n";
     return 2;
   }
   if (command == "review" && absl::GetFlag(FLAGS_list)) return RunListLedger();

@@ -59,6 +59,21 @@ int MonthFromName(absl::string_view name) {
   return 0;
 }
 
+int WeekdayFromName(absl::string_view name) {
+  std::string n = absl::AsciiStrToLower(absl::StripSuffix(name, "."));
+  static const char* const kFull[] = {"monday", "tuesday", "wednesday", "thursday",
+                                      "friday", "saturday", "sunday"};
+  static const char* const kShort[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  if (n.size() > 6 && n.back() == 's') n.pop_back();  // "Mondays"
+  for (int i = 0; i < 7; ++i) {
+    if (n == kFull[i] || n == kShort[i] || (i == 1 && n == "tues") ||
+        (i == 3 && (n == "thur" || n == "thurs"))) {
+      return i + 1;
+    }
+  }
+  return 0;
+}
+
 namespace {
 
 // Picks the year for a month/day without one: the occurrence nearest to the

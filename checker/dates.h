@@ -31,6 +31,11 @@ std::string FormatIsoDate(absl::CivilDay day);
 // English name of the weekday ("Sunday").
 std::string WeekdayName(absl::CivilDay day);
 
+// Weekday number 1-7 (Monday = 1, as ISO 8601 and TIMEX3 count) for an
+// English weekday name, its plural ("Mondays") or abbreviation ("Tue.",
+// "Thurs"), case-insensitive; 0 when it is not one.
+int WeekdayFromName(absl::string_view name);
+
 // Month number 1-12 for an English month name or abbreviation ("Jan.",
 // "sept", "December"), case-insensitive; 0 when it is not one.
 int MonthFromName(absl::string_view name);

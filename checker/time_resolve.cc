@@ -20,12 +20,7 @@ namespace crosscheck {
 namespace {
 
 int WeekdayIndex(absl::string_view word) {  // Monday = 0
-  static const char* const kDays[] = {"monday", "tuesday", "wednesday",
-                                      "thursday", "friday", "saturday", "sunday"};
-  for (int i = 0; i < 7; ++i) {
-    if (word == kDays[i]) return i;
-  }
-  return -1;
+  return WeekdayFromName(word) - 1;
 }
 
 int WeekdayIndex(absl::CivilDay day) {

@@ -1,0 +1,79 @@
+// Internal to //checker:timex: TIMEX3 values from a pattern's captured
+// groups. Points in time with a granularity, shifted by units and formatted
+// the way TimeML writes them.
+#ifndef CROSSCHECK_CHECKER_TIMEX_VALUE_H_
+#define CROSSCHECK_CHECKER_TIMEX_VALUE_H_
+
+#include <map>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "absl/types/optional.h"
+#include "checker/quantity.h"
+#include "proto/timex.pb.h"
+
+namespace crosscheck::timex_internal {
+
+// Granularities, coarsest first.
+enum class Gran { kCentury, kDecade, kYear, kHalf, kQuarter, kSeason, kMonth, kWeek,
+                  kWeekend, kDay };
+
+// A resolved point: the day it starts on, its granularity, and extras.
+struct Point {
+  absl::CivilDay day;
+  Gran gran = Gran::kDay;
+  std::string season;  // SP, SU, FA, WI when gran == kSeason
+  std::string part;    // MO, AF, EV, NI: a part of `day`
+  int hour = -1;       // a clock time on `day`
+  int minute = 0;
+};
+
+// ISO 8601 week (year, week number) of a day.
+std::pair<int, int> IsoWeek(absl::CivilDay day);
+
+// The TIMEX3 value of a point ("2019-W04-WE", "1989-Q3", "2019-01-26T14:30").
+std::string FormatPoint(const Point& p);
+
+// The point `n` units after `p` (before, when n < 0), at granularity `g`.
+Point Shift(const Point& p, Gran g, int n);
+
+// The vocabulary of the rules, folded to lower case, for lookups.
+struct Vocabulary {
+  absl::flat_hash_map<std::string, std::string> units;  // word -> code
+  absl::flat_hash_map<std::string, int> modifiers;
+  absl::flat_hash_map<std::string, int> directions;
+  absl::flat_hash_map<std::string, std::string> parts;
+  absl::flat_hash_map<std::string, std::string> seasons;
+  absl::flat_hash_map<std::string, int> ordinals;
+};
+
+// Builds the lookups from the rules.
+Vocabulary MakeVocabulary(const TimexRules& rules);
+
+// The granularity of a unit code (D, W, WE, M, Q, H, Y, DE, CE); nullopt for
+// clock units (TH, TM, TS) and unknown codes.
+absl::optional<Gran> GranOfUnit(absl::string_view code);
+
+// What a match gives the resolver.
+struct Match {
+  // Named groups that matched, by name, with their text.
+  std::map<std::string, absl::string_view, std::less<>> groups;
+  // The whole timex text.
+  absl::string_view text;
+  // The tense of its sentence near it: +1 future, -1 past, 0 unknown.
+  int tense = 0;
+};
+
+// The value of a match for `pattern`, or nullopt when the groups do not make
+// one (a lower-case month name, a 31st of February). `reference` is the last
+// point the text mentioned (the DCT's day before any); a POINT value
+// updates it.
+absl::optional<std::string> Resolve(const TimexPattern& pattern, const Match& match,
+                                    absl::CivilDay dct, const Vocabulary& vocabulary,
+                                    const QuantityParser& numbers, Point* reference);
+
+}  // namespace crosscheck::timex_internal
+
+#endif  // CROSSCHECK_CHECKER_TIMEX_VALUE_H_
