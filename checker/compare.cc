@@ -369,16 +369,26 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
       int64_t day;   // days since the civil epoch; undated: kUndated
     };
     constexpr int64_t kUndated = std::numeric_limits<int64_t>::min();
+    // Claims are also bucketed by block of `compare_within_days` days of
+    // publication: only buckets of the same or neighbouring blocks can hold
+    // claims close enough in time to compare, so a subject reported over
+    // years costs comparisons per block, not across all of its values.
+    const int64_t within = cmp.compare_within_days();
+    auto block_of = [&](int64_t day) -> int64_t {
+      if (within <= 0 || day == kUndated) return kUndated;
+      return day >= 0 ? day / within : -((-day + within - 1) / within);
+    };
     std::map<std::string, std::vector<Entry>> buckets;
     for (size_t i = 0; i < unique.size(); ++i) {
       const Claim* c = unique[i];
-      absl::optional<absl::CivilDay> day = ParseIsoDate(c->published());
-      buckets[absl::StrCat(ValueKey(*c), "\x1f", c->scope().start(), "..", c->scope().end(),
-                           "\x1f", c->attribution().hedged() ? "hedged" : "")]
-          .push_back({c, static_cast<int>(i),
-                      day ? static_cast<int64_t>(*day - absl::CivilDay()) : kUndated});
+      absl::optional<absl::CivilDay> civil = ParseIsoDate(c->published());
+      const int64_t day = civil ? static_cast<int64_t>(*civil - absl::CivilDay()) : kUndated;
+      std::string key = absl::StrCat(ValueKey(*c), "\x1f", c->scope().start(), "..",
+                                     c->scope().end(), "\x1f",
+                                     c->attribution().hedged() ? "hedged" : "");
+      if (within > 0) absl::StrAppend(&key, "\x1f", block_of(day));
+      buckets[key].push_back({c, static_cast<int>(i), day});
     }
-    const int64_t within = cmp.compare_within_days();
     std::map<Verdict, int> made;  // findings per verdict for this subject
     auto room = [&](Verdict v) {
       if (made[v] < max_findings_per_subject_) {
@@ -390,18 +400,36 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
     };
     std::vector<std::vector<Entry>*> bucket_list;
     for (auto& [bucket_key, members_of] : buckets) bucket_list.push_back(&members_of);
-    // Each bucket's dated entries by day, for the window search.
+    // Each bucket's dated entries by day, for the window search; buckets by
+    // block.
     std::vector<std::vector<Entry>> by_day(bucket_list.size());
+    std::map<int64_t, std::vector<size_t>> by_block;
     for (size_t bi = 0; bi < bucket_list.size(); ++bi) {
       for (const Entry& e : *bucket_list[bi]) {
         if (e.day != kUndated) by_day[bi].push_back(e);
       }
       std::sort(by_day[bi].begin(), by_day[bi].end(),
                 [](const Entry& x, const Entry& y) { return x.day < y.day; });
+      by_block[block_of(bucket_list[bi]->front().day)].push_back(bi);
     }
     std::vector<std::pair<const Entry*, const Entry*>> pairs;
+    std::vector<size_t> candidates;
     for (size_t bi = 0; bi < bucket_list.size(); ++bi) {
-      for (size_t bj = bi + 1; bj < bucket_list.size(); ++bj) {
+      candidates.clear();
+      const int64_t block = block_of(bucket_list[bi]->front().day);
+      if (block == kUndated) {
+        for (size_t bj = bi + 1; bj < bucket_list.size(); ++bj) candidates.push_back(bj);
+      } else {
+        for (int64_t b : {block - 1, block, block + 1, kUndated}) {
+          auto it = by_block.find(b);
+          if (it == by_block.end()) continue;
+          for (size_t bj : it->second) {
+            if (bj > bi) candidates.push_back(bj);
+          }
+        }
+        std::sort(candidates.begin(), candidates.end());
+      }
+      for (size_t bj : candidates) {
         Relation bucket_relation = Relate(*bucket_list[bi]->front().claim,
                                           *bucket_list[bj]->front().claim, cmp, nullptr);
         ++comparisons;
