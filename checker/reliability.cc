@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -48,12 +49,6 @@ struct Conflict {
   std::vector<Side> sides;
 };
 
-long DaysBetween(const std::string& a, const std::string& b) {
-  absl::optional<absl::CivilDay> da = ParseIsoDate(a), db = ParseIsoDate(b);
-  if (!da || !db) return 0;
-  return std::labs(static_cast<long>(*da - *db));
-}
-
 std::string Percent(double x) { return absl::StrFormat("%.0f%%", 100 * x); }
 
 }  // namespace
@@ -82,24 +77,49 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
   for (const Copy& c : report->copies()) copy_pairs.insert({c.copier(), c.source()});
 
   // Claims by (kind, subject), without the copies of their sources' values.
+  // Copied: the copier repeats the source's words for the same value (its
+  // own "72 hours" next to the source's "Saturday deadline" is its own).
+  std::map<std::string, std::vector<std::string>> sources_of;  // copier -> sources
+  for (const auto& [copier, source] : copy_pairs) sources_of[copier].push_back(source);
   std::map<std::pair<std::string, std::string>, std::vector<const Claim*>> groups;
   for (const Claim& c : claims) {
     if (!c.attribution().negated()) groups[{c.kind(), c.subject()}].push_back(&c);
   }
   for (auto& [key, members] : groups) {
+    // (article, value, words) of every claim, to look copies up.
+    std::set<std::tuple<std::string, std::string, std::string>> said;
+    std::vector<std::pair<std::string, std::string>> value_words(members.size());
+    for (size_t i = 0; i < members.size(); ++i) {
+      value_words[i] = {ValueKey(*members[i]), FoldForMatching(members[i]->matched_text())};
+      said.emplace(members[i]->article_id(), value_words[i].first, value_words[i].second);
+    }
     std::vector<const Claim*> independent;
-    for (const Claim* c : members) {
+    for (size_t i = 0; i < members.size(); ++i) {
       bool copied = false;
-      // Copied: the copier repeats the source's words for the same value (its
-      // own "72 hours" next to the source's "Saturday deadline" is its own).
-      for (const Claim* other : members) {
-        copied |= copy_pairs.count({c->article_id(), other->article_id()}) > 0 &&
-                  ValueKey(*other) == ValueKey(*c) &&
-                  FoldForMatching(other->matched_text()) == FoldForMatching(c->matched_text());
+      auto sources = sources_of.find(members[i]->article_id());
+      if (sources != sources_of.end()) {
+        for (const std::string& source : sources->second) {
+          copied |= said.count({source, value_words[i].first, value_words[i].second}) > 0;
+        }
       }
-      if (!copied) independent.push_back(c);
+      if (!copied) independent.push_back(members[i]);
     }
     members = std::move(independent);
+  }
+  // Each group's claims by publication day (undated first), to find the
+  // claims near a finding without scanning the whole group.
+  constexpr int64_t kUndated = std::numeric_limits<int64_t>::min();
+  auto day_of = [](const std::string& iso) {
+    absl::optional<absl::CivilDay> d = ParseIsoDate(iso);
+    return d ? static_cast<int64_t>(*d - absl::CivilDay()) : kUndated;
+  };
+  std::map<std::pair<std::string, std::string>, std::vector<std::pair<int64_t, const Claim*>>>
+      by_day;
+  for (const auto& [key, members] : groups) {
+    auto& list = by_day[key];
+    for (const Claim* c : members) list.emplace_back(day_of(c->published()), c);
+    std::stable_sort(list.begin(), list.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
   }
 
   // Each conflict, its sides, and who supports which: a voice that states a
@@ -134,12 +154,37 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
     if (conflict.sides.size() < 2) continue;
     const int window = cmp.update_after_days() > 0 ? cmp.update_after_days() : 7;
     std::map<std::string, std::vector<const Claim*>> by_voice;
-    for (const Claim* c : group->second) {
-      bool near = c->published().empty();
+    {
+      // The group's claims published within `window` days of one of the
+      // finding's claims, or undated (in the group's order).
+      const auto& list = by_day[{f.kind(), f.subject()}];
+      bool any_undated = false;
+      std::vector<int64_t> days;
       for (const Claim& fc : f.claims()) {
-        near |= fc.published().empty() || DaysBetween(c->published(), fc.published()) < window;
+        int64_t d = day_of(fc.published());
+        any_undated |= d == kUndated;
+        days.push_back(d);
       }
-      if (near) by_voice[Voice(*c)].push_back(c);
+      std::vector<const Claim*> near;
+      if (any_undated) {
+        for (const Claim* c : group->second) near.push_back(c);
+      } else {
+        std::set<const Claim*> picked;
+        for (const auto& [d, c] : list) {
+          if (d != kUndated) break;
+          picked.insert(c);
+        }
+        for (int64_t d : days) {
+          auto lo = std::lower_bound(list.begin(), list.end(), d - window + 1,
+                                     [](const auto& e, int64_t v) { return e.first < v; });
+          for (auto it = lo; it != list.end() && it->first < d + window; ++it) {
+            picked.insert(it->second);
+          }
+        }
+        // (The order does not matter: support is the best relation.)
+        near.assign(picked.begin(), picked.end());
+      }
+      for (const Claim* c : near) by_voice[Voice(*c)].push_back(c);
     }
     for (Side& side : conflict.sides) {
       for (const auto& [voice, stated] : by_voice) {
