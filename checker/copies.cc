@@ -26,6 +26,10 @@ constexpr int kMinNarrativeWords = 8;
 // examples for its copy relations.
 constexpr int kMaxExamplesPerArticle = 3;
 
+// An article keeps the sentences it shares with this many other articles at
+// most (those it shares most with).
+constexpr size_t kMaxPartnersPerArticle = 10;
+
 // At most this many sources are listed for one copier, those it shares most
 // sentences with.
 constexpr int kMaxSourcesPerCopier = 5;
@@ -209,36 +213,94 @@ void CopyDetector::Resample(int p) {
 }
 
 std::vector<Copy> CopyDetector::Find() const {
-  // (sentence, other article) -> kept hashes of the sentence found there.
-  std::vector<Posting> postings = postings_;
-  std::sort(postings.begin(), postings.end(), [](const Posting& x, const Posting& y) {
-    const uint64_t xh = x.hash, yh = y.hash;
-    return xh != yh ? xh < yh : uint32_t{x.sentence} < uint32_t{y.sentence};
+  const size_t n = postings_.size();
+  // 1. The shingles shared by 2 to kMaxPostings articles ("groups"), with
+  //    their articles; each posting knows its group.
+  std::vector<uint32_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = static_cast<uint32_t>(i);
+  std::sort(order.begin(), order.end(), [this](uint32_t x, uint32_t y) {
+    const uint64_t hx = postings_[x].hash, hy = postings_[y].hash;
+    return hx != hy ? hx < hy : x < y;
   });
-  absl::flat_hash_map<uint64_t, int> hits;
-  std::vector<uint32_t> holders;  // articles holding the current hash
-  for (size_t begin = 0; begin < postings.size();) {
+  std::vector<int32_t> group_of(n, -1);
+  std::vector<uint32_t> group_start;  // into `holders`
+  std::vector<uint32_t> holders;      // each group's articles, sorted
+  std::vector<uint32_t> found;
+  for (size_t begin = 0; begin < n;) {
+    const uint64_t hash = postings_[order[begin]].hash;
     size_t end = begin;
-    while (end < postings.size() && postings[end].hash == postings[begin].hash) ++end;
-    holders.clear();
-    for (size_t i = begin; i < end; ++i) holders.push_back(sentences_[postings[i].sentence].article);
-    std::sort(holders.begin(), holders.end());
-    holders.erase(std::unique(holders.begin(), holders.end()), holders.end());
-    if (holders.size() >= 2 && static_cast<int>(holders.size()) <= kMaxPostings) {
-      for (size_t i = begin; i < end; ++i) {
-        const uint32_t s = postings[i].sentence;
-        if (!sentences_[s].narrative) continue;  // a shared quote
-        for (uint32_t b : holders) {
-          if (b != sentences_[s].article) ++hits[(uint64_t{s} << 32) | b];
-        }
-      }
+    while (end < n && postings_[order[end]].hash == hash) ++end;
+    found.clear();
+    for (size_t i = begin; i < end; ++i) found.push_back(sentences_[postings_[order[i]].sentence].article);
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    if (found.size() >= 2 && static_cast<int>(found.size()) <= kMaxPostings) {
+      const int32_t group = static_cast<int32_t>(group_start.size());
+      group_start.push_back(static_cast<uint32_t>(holders.size()));
+      holders.insert(holders.end(), found.begin(), found.end());
+      for (size_t i = begin; i < end; ++i) group_of[order[i]] = group;
     }
     begin = end;
   }
-  // In a fixed order: the example is the first shared sentence that kept
-  // its text.
-  std::vector<std::pair<uint64_t, int>> ordered(hits.begin(), hits.end());
-  std::sort(ordered.begin(), ordered.end());
+  group_start.push_back(static_cast<uint32_t>(holders.size()));
+  order = std::vector<uint32_t>();
+
+  // 2. Article by article (postings are in sentence order, sentences in
+  //    article order): the sentences it shares with each other article; an
+  //    article keeps its strongest partners only, so memory stays per
+  //    article however much copying there is.
+  struct Partner {
+    int sentences = 0;
+    int32_t example = -1;  // index into texts_
+  };
+  struct Entry {
+    uint32_t article;
+    uint32_t other;
+    Partner partner;
+  };
+  std::vector<Entry> entries;
+  std::map<uint32_t, Partner> partners;  // of the current article
+  uint32_t current = 0;
+  auto flush = [&] {
+    std::vector<std::pair<uint32_t, Partner>> best(partners.begin(), partners.end());
+    std::sort(best.begin(), best.end(), [](const auto& x, const auto& y) {
+      return x.second.sentences != y.second.sentences ? x.second.sentences > y.second.sentences
+                                                      : x.first < y.first;
+    });
+    if (best.size() > kMaxPartnersPerArticle) best.resize(kMaxPartnersPerArticle);
+    for (const auto& [other, partner] : best) entries.push_back({current, other, partner});
+    partners.clear();
+  };
+  absl::flat_hash_map<uint32_t, int> hits;  // other article -> shingles of the sentence
+  for (size_t p = 0; p < n;) {
+    const uint32_t s = postings_[p].sentence;
+    size_t q = p;
+    while (q < n && postings_[q].sentence == s) ++q;
+    const SentenceEntry& sentence = sentences_[s];
+    if (sentence.article != current) {
+      flush();
+      current = sentence.article;
+    }
+    if (sentence.narrative) {  // else a shared quote
+      hits.clear();
+      for (size_t i = p; i < q; ++i) {
+        const int32_t g = group_of[i];
+        if (g < 0) continue;
+        for (uint32_t k = group_start[g]; k < group_start[g + 1]; ++k) {
+          if (holders[k] != sentence.article) ++hits[holders[k]];
+        }
+      }
+      for (const auto& [other, count] : hits) {
+        if (count < options_.min_share * static_cast<double>(sentence.hashes)) continue;
+        Partner& partner = partners[other];
+        ++partner.sentences;
+        if (partner.example < 0) partner.example = sentence.text;
+      }
+    }
+    p = q;
+  }
+  flush();
+
   // (a, b) with a < b -> shared sentences counted from each side.
   struct Shared {
     int sentences_of_a = 0;  // sentences of a found in b
@@ -246,14 +308,13 @@ std::vector<Copy> CopyDetector::Find() const {
     const std::string* example = nullptr;
   };
   std::map<std::pair<int, int>, Shared> pairs;
-  for (const auto& [key, count] : ordered) {
-    const SentenceEntry& s = sentences_[key >> 32];
-    const int a = static_cast<int>(s.article);
-    const int b = static_cast<int>(key & 0xffffffffu);
-    if (count < options_.min_share * static_cast<double>(s.hashes)) continue;
+  for (const Entry& e : entries) {
+    const int a = static_cast<int>(e.article), b = static_cast<int>(e.other);
     Shared& shared = pairs[{std::min(a, b), std::max(a, b)}];
-    (a < b ? shared.sentences_of_a : shared.sentences_of_b)++;
-    if (shared.example == nullptr && s.text >= 0) shared.example = &texts_[s.text];
+    (a < b ? shared.sentences_of_a : shared.sentences_of_b) = e.partner.sentences;
+    if (e.partner.example >= 0 && (shared.example == nullptr || a < b)) {
+      shared.example = &texts_[e.partner.example];
+    }
   }
   std::vector<Copy> copies;
   for (const auto& [key, shared] : pairs) {
