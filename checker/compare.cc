@@ -363,12 +363,15 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
     // pairs of the buckets that conflict.
     // Each claim with its publication day, so that only claims published
     // within `compare_within_days` of each other are paired.
+    constexpr int64_t kUndated = std::numeric_limits<int64_t>::min();
     struct Entry {
       const Claim* claim;
       int order;     // position in `unique` (the output order)
       int64_t day;   // days since the civil epoch; undated: kUndated
+      // The claim's scope in days, when it has one that parses.
+      int64_t scope_start = kUndated;
+      int64_t scope_end = kUndated;
     };
-    constexpr int64_t kUndated = std::numeric_limits<int64_t>::min();
     // Claims are also bucketed by block of `compare_within_days` days of
     // publication: only buckets of the same or neighbouring blocks can hold
     // claims close enough in time to compare, so a subject reported over
@@ -387,7 +390,16 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
                                      c->scope().end(), "\x1f",
                                      c->attribution().hedged() ? "hedged" : "");
       if (within > 0) absl::StrAppend(&key, "\x1f", block_of(day));
-      buckets[key].push_back({c, static_cast<int>(i), day});
+      Entry entry{c, static_cast<int>(i), day};
+      if (!c->scope().start().empty()) {
+        absl::optional<absl::CivilDay> start = ParseIsoDate(c->scope().start());
+        absl::optional<absl::CivilDay> end = ParseIsoDate(c->scope().end());
+        if (start && end) {
+          entry.scope_start = static_cast<int64_t>(*start - absl::CivilDay());
+          entry.scope_end = static_cast<int64_t>(*end - absl::CivilDay());
+        }
+      }
+      buckets[key].push_back(entry);
     }
     std::map<Verdict, int> made;  // findings per verdict for this subject
     auto room = [&](Verdict v) {
@@ -414,6 +426,37 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
     }
     std::vector<std::pair<const Entry*, const Entry*>> pairs;
     std::vector<size_t> candidates;
+    // DisjointScopes on days computed once per claim (the same answer).
+    auto DisjointScopeDays = [&](const Entry& x, const Entry& y, int window) {
+      const bool x_scoped = !x.claim->scope().start().empty();
+      const bool y_scoped = !y.claim->scope().start().empty();
+      if ((x_scoped && x.scope_start == kUndated) || (y_scoped && y.scope_start == kUndated)) {
+        return DisjointScopes(*x.claim, *y.claim, window);  // a scope that is not a day
+      }
+      if (!x_scoped && !y_scoped) return false;  // both "now"
+      auto effective = [&](const Entry& e, bool scoped, int64_t* start, int64_t* end) {
+        if (scoped) {
+          *start = e.scope_start;
+          *end = e.scope_end;
+          return true;
+        }
+        if (e.day == kUndated) return false;
+        *start = e.day - window;
+        *end = e.day;
+        return true;
+      };
+      int64_t xs, xe, ys, ye;
+      const bool xk = effective(x, x_scoped, &xs, &xe);
+      const bool yk = effective(y, y_scoped, &ys, &ye);
+      if (!xk || !yk) {
+        auto background = [&](const Entry& e, bool scoped) {
+          return scoped && e.day != kUndated && e.scope_end < e.day - window;
+        };
+        return background(x, x_scoped) || background(y, y_scoped) ||
+               (x_scoped && x.day == kUndated) || (y_scoped && y.day == kUndated);
+      }
+      return xe < ys || ye < xs;
+    };
     for (size_t bi = 0; bi < bucket_list.size(); ++bi) {
       candidates.clear();
       const int64_t block = block_of(bucket_list[bi]->front().day);
@@ -467,11 +510,13 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
           const Claim* pa = ea->claim;
           const Claim* pb = eb->claim;
           {
-            const bool in_order = ClaimLess(*pa, *pb);
+            // `unique` is in ClaimLess order.
+            const bool in_order = ea->order < eb->order;
             const Claim& a = in_order ? *pa : *pb;
             const Claim& b = in_order ? *pb : *pa;
             const int window = cmp.update_after_days() > 0 ? cmp.update_after_days() : 7;
-            if (DisjointScopes(a, b, window)) continue;  // different times: not rivals
+            // Different times: not rivals.
+            if (DisjointScopeDays(*ea, *eb, window)) continue;
             // The verdict first; the words only for findings that are listed.
             enum class Why { kTwoAccounts, kHeadline, kGrew, kApart, kConflict } why;
             Verdict verdict;
@@ -501,7 +546,8 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
               // A toll that grows from one day's report to a later day's.
               why = Why::kGrew;
               verdict = UPDATE;
-            } else if (cmp.update_after_days() > 0 && DaysApart(a, b) >= cmp.update_after_days()) {
+            } else if (cmp.update_after_days() > 0 && ea->day != kUndated && eb->day != kUndated &&
+                       std::llabs(ea->day - eb->day) >= cmp.update_after_days()) {
               why = Why::kApart;
               verdict = UPDATE;
             } else {

@@ -170,6 +170,9 @@ void CopyDetector::Add(absl::string_view id, absl::string_view published,
   entry.published = std::string(published);
   entry.sentences = fingerprint.sentences();
   int kept_texts = 0;
+  // Room for the whole budget at once: growing by doubling would briefly
+  // hold twice the budget (untouched capacity costs no memory).
+  if (postings_.capacity() == 0) postings_.reserve(static_cast<size_t>(options_.max_shingles) + 4096);
   if (fingerprint.sampling() > sampling_) Resample(fingerprint.sampling());
   for (const CopySentence& s : fingerprint.long_sentences()) {
     if (s.shingles().empty()) continue;
@@ -205,8 +208,7 @@ void CopyDetector::Resample(int p) {
     postings_[kept++] = posting;
     ++sentences_[posting.sentence].hashes;
   }
-  postings_.resize(kept);
-  postings_.shrink_to_fit();
+  postings_.resize(kept);  // keeps its capacity: it fills up again
   bloom_.clear();
   bloom_.shrink_to_fit();
   if (!postings_.empty()) BloomTestAndSet(postings_.front().hash);  // rebuilds it
