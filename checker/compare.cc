@@ -314,7 +314,9 @@ Comparer::Comparer(const Rules& rules) : rules_(rules) {}
 
 std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
                                        const std::vector<Copy>& copies,
-                                       int64_t* comparisons_out, int64_t* omitted_out) const {
+                                       int64_t* comparisons_out, int64_t* omitted_out,
+                                       int* truncated_out) const {
+  int truncated = 0;
   int64_t comparisons = 0;
   int64_t omitted = 0;
   // Voices: articles joined by copying count once (union-find by id).
@@ -402,12 +404,15 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
       buckets[key].push_back(entry);
     }
     std::map<Verdict, int> made;  // findings per verdict for this subject
+    int64_t omitted_here = 0;
+    const int64_t stop_after = 20 * static_cast<int64_t>(max_findings_per_subject_);
     auto room = [&](Verdict v) {
       if (made[v] < max_findings_per_subject_) {
         ++made[v];
         return true;
       }
       ++omitted;
+      ++omitted_here;
       return false;
     };
     std::vector<std::vector<Entry>*> bucket_list;
@@ -457,7 +462,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
       }
       return xe < ys || ye < xs;
     };
-    for (size_t bi = 0; bi < bucket_list.size(); ++bi) {
+    for (size_t bi = 0; bi < bucket_list.size() && omitted_here < stop_after; ++bi) {
       candidates.clear();
       const int64_t block = block_of(bucket_list[bi]->front().day);
       if (block == kUndated) {
@@ -473,6 +478,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
         std::sort(candidates.begin(), candidates.end());
       }
       for (size_t bj : candidates) {
+        if (omitted_here >= stop_after) break;
         Relation bucket_relation = Relate(*bucket_list[bi]->front().claim,
                                           *bucket_list[bj]->front().claim, cmp, nullptr);
         ++comparisons;
@@ -507,6 +513,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
                                                   : x.second->order < y.second->order;
         });
         for (const auto& [ea, eb] : pairs) {
+          if (omitted_here >= stop_after) break;
           const Claim* pa = ea->claim;
           const Claim* pb = eb->claim;
           {
@@ -611,6 +618,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
         }
       }
     }
+    if (omitted_here >= stop_after) ++truncated;
     if (!cmp.report_agreement()) continue;
     // Agreement: the same value from at least two outlets.
     std::map<std::string, std::vector<const Claim*>> by_value;
@@ -661,6 +669,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
   }
   if (comparisons_out != nullptr) *comparisons_out = comparisons;
   if (omitted_out != nullptr) *omitted_out = omitted;
+  if (truncated_out != nullptr) *truncated_out = truncated;
   std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     if (VerdictRank(a.verdict()) != VerdictRank(b.verdict())) {
       return VerdictRank(a.verdict()) < VerdictRank(b.verdict());

@@ -83,7 +83,8 @@ class Comparer {
   std::vector<Finding> Compare(const std::vector<Claim>& claims,
                                const std::vector<Copy>& copies = {},
                                int64_t* comparisons = nullptr,
-                               int64_t* omitted = nullptr) const;
+                               int64_t* omitted = nullptr,
+                               int* truncated_subjects = nullptr) const;
 
   // Whether claims of undated articles are compared. Off by default: with no
   // date, nothing tells one event from another of the same kind (two
@@ -94,7 +95,9 @@ class Comparer {
   // At most this many findings of one verdict for one (kind, subject); the
   // rest are counted in `omitted` (Compare's last argument). A corpus of
   // thousands of articles on one subject has millions of pairs of claims a
-  // week apart; nobody reads them, and they would not fit in memory.
+  // week apart; nobody reads them, and they would not fit in memory. Once
+  // 20 times the cap are left out, the rest of the subject is not examined
+  // (counted in `truncated_subjects`).
   void set_max_findings_per_subject(int max) { max_findings_per_subject_ = max; }
 
  private:

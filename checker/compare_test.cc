@@ -834,6 +834,38 @@ TEST_F(CompareTest, FindingsPerSubjectAreCappedAndTheRestCounted) {
   EXPECT_EQ(comparisons, 190);  // twenty distinct values: every pair of values once
 }
 
+TEST_F(CompareTest, ASubjectIsNoLongerExaminedPastTwentyTimesTheCap) {
+  std::vector<Claim> claims;
+  for (int i = 0; i < 20; ++i) {
+    claims.push_back(Toll("a" + std::to_string(i), "Outlet" + std::to_string(i), "2019-01-24",
+                          QUALIFIER_EXACT, 10 + i));
+  }
+  Comparer comparer(*rules_);
+  comparer.set_max_findings_per_subject(2);
+  int64_t comparisons = 0, omitted = 0;
+  int truncated = 0;
+  std::vector<Finding> findings =
+      comparer.Compare(claims, {}, &comparisons, &omitted, &truncated);
+  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 2);
+  EXPECT_EQ(omitted, 40);  // 20 x 2, then the subject stops
+  EXPECT_EQ(truncated, 1);
+  EXPECT_LT(comparisons, 190);
+}
+
+TEST_F(CompareTest, ClaimsFurtherApartThanTheWindowAreNotCompared) {
+  // death_toll compares within compare_within_days of publication.
+  const int within = rules_->FindKind("death_toll")->kind->comparison().compare_within_days();
+  ASSERT_GT(within, 0);
+  Claim early = Toll("a", "A", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim near = Toll("b", "B", "2019-01-25", QUALIFIER_EXACT, 20);
+  Claim far = Toll("c", "C", "2021-06-01", QUALIFIER_EXACT, 30);
+  std::vector<Finding> findings = Compare({early, near, far});
+  for (const Finding& f : findings) {
+    for (const Claim& c : f.claims()) EXPECT_NE(c.article_id(), "c") << f.explanation();
+  }
+  EXPECT_GE(findings.size(), 1u);
+}
+
 TEST_F(CompareTest, EqualValuesAreComparedOnceAsABucket) {
   // Ten outlets say 12, ten say 20: one value comparison, 100 conflicts.
   std::vector<Claim> claims;

@@ -277,8 +277,9 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   }
   std::map<Verdict, int> by_verdict;
   int64_t comparisons = 0, omitted = 0;
+  int truncated = 0;
   for (Finding& f : comparer.Compare(claims, {report.copies().begin(), report.copies().end()},
-                                     &comparisons, &omitted)) {
+                                     &comparisons, &omitted, &truncated)) {
     by_verdict[f.verdict()]++;
     *report.add_findings() = std::move(f);
   }
@@ -289,6 +290,7 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   }
   summary->set_comparisons(comparisons);
   summary->set_omitted_findings(omitted);
+  summary->set_truncated_subjects(truncated);
   for (Problem& p : st.problems) *report.add_problems() = std::move(p);
   if (options.times != nullptr) options.times->compare = SecondsSince(start);
 

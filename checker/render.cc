@@ -98,6 +98,11 @@ std::string RenderMarkdown(const Report& r) {
                     " more findings were left out: past 200 of one verdict on one subject, "
                     "a list is no longer read.\n\n");
   }
+  if (s.truncated_subjects() > 0) {
+    absl::StrAppend(&out, s.truncated_subjects(),
+                    " subjects had so many conflicting pairs that the rest of their pairs "
+                    "were not examined (past 4,000 findings left out).\n\n");
+  }
   if (s.uncompared_claims() > 0) {
     absl::StrAppend(&out, s.uncompared_claims(),
                     " claims come from articles without a publication date and were not "
