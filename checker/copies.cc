@@ -8,6 +8,8 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "absl/strings/str_split.h"
 #include "checker/text_fold.h"
 
@@ -88,14 +90,26 @@ uint64_t Mix(uint64_t x) {
 }
 
 // Whether a shingle is kept when one in `p` is (the same in every article).
-bool Kept(uint64_t hash, int p) { return p <= 1 || Mix(hash) % static_cast<uint64_t>(p) == 0; }
+bool Kept(uint32_t hash, int p) { return p <= 1 || Mix(hash) % static_cast<uint64_t>(p) == 0; }
 
 // The kept shingles of one sentence: sorted, unique.
-std::vector<uint64_t> Sample(std::vector<uint64_t> h, int p) {
+std::vector<uint32_t> Sample(std::vector<uint32_t> h, int p) {
   std::sort(h.begin(), h.end());
   h.erase(std::unique(h.begin(), h.end()), h.end());
-  h.erase(std::remove_if(h.begin(), h.end(), [p](uint64_t x) { return !Kept(x, p); }), h.end());
+  h.erase(std::remove_if(h.begin(), h.end(), [p](uint32_t x) { return !Kept(x, p); }), h.end());
   return h;
+}
+
+// The beginning of a sentence, enough to find it: its first words up to
+// about 140 bytes, cut between words, with an ellipsis when cut.
+std::string Incipit(absl::string_view sentence) {
+  constexpr size_t kMax = 140;
+  if (sentence.size() <= kMax) return std::string(sentence);
+  size_t cut = sentence.rfind(' ', kMax);
+  if (cut == absl::string_view::npos || cut < kMax / 2) cut = kMax;
+  // Never inside a UTF-8 sequence.
+  while (cut > 0 && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) --cut;
+  return absl::StrCat(absl::StripTrailingAsciiWhitespace(sentence.substr(0, cut)), "\u2026");
 }
 
 }  // namespace
@@ -111,19 +125,21 @@ CopyFingerprint FingerprintForCopies(const Document& doc, const CopyOptions& opt
         absl::string_view(text).substr(s.span().begin(), s.span().end() - s.span().begin());
     std::vector<std::string> words = Words(sentence);
     if (static_cast<int>(words.size()) < options.min_words) continue;
-    std::vector<uint64_t> shingles;
+    std::vector<uint32_t> shingles;
     for (size_t i = 0; i + options.shingle_words <= words.size(); ++i) {
       uint64_t h = 1469598103934665603ULL;
       for (int k = 0; k < options.shingle_words; ++k) {
         h = Fnv1a(words[i + k], h);
         h = Fnv1a(" ", h);
       }
-      shingles.push_back(h);
+      // 32 bits: two unrelated shingles share a hash once in 4 billion, and
+      // a sentence needs most of its shingles found to count as shared.
+      shingles.push_back(static_cast<uint32_t>(Mix(h) >> 32));
     }
     CopySentence* out = fingerprint.add_long_sentences();
-    for (uint64_t h : Sample(std::move(shingles), options.sampling)) out->add_shingles(h);
+    for (uint32_t h : Sample(std::move(shingles), options.sampling)) out->add_shingles(h);
     out->set_narrative_words(NarrativeWords(sentence));
-    out->set_text(std::string(sentence));
+    out->set_text(Incipit(sentence));
   }
   fingerprint.set_sentences(sentences);
   if (options.sampling > 1) fingerprint.set_sampling(options.sampling);
@@ -136,7 +152,7 @@ void CopyDetector::Add(const Document& doc) {
   Add(doc.article().id(), doc.article().published(), FingerprintForCopies(doc, options_));
 }
 
-bool CopyDetector::BloomTestAndSet(uint64_t hash) {
+bool CopyDetector::BloomTestAndSet(uint32_t hash) {
   // 16 bits per hash, in blocks of 512 bits (8 words); 4 bits per hash,
   // all in one block. Rebuilt from the postings when it fills up.
   const size_t needed_words = std::max<size_t>(64, (postings_.size() + 1) * 16 / 64);
@@ -181,7 +197,7 @@ void CopyDetector::Add(absl::string_view id, absl::string_view published,
     e.article = index;
     e.narrative = s.narrative_words() >= kMinNarrativeWords;
     int seen = 0;
-    for (uint64_t h : s.shingles()) {
+    for (uint32_t h : s.shingles()) {
       if (!Kept(h, sampling_)) continue;
       ++e.hashes;
       if (BloomTestAndSet(h)) ++seen;
@@ -221,7 +237,7 @@ std::vector<Copy> CopyDetector::Find() const {
   std::vector<uint32_t> order(n);
   for (size_t i = 0; i < n; ++i) order[i] = static_cast<uint32_t>(i);
   std::sort(order.begin(), order.end(), [this](uint32_t x, uint32_t y) {
-    const uint64_t hx = postings_[x].hash, hy = postings_[y].hash;
+    const uint32_t hx = postings_[x].hash, hy = postings_[y].hash;
     return hx != hy ? hx < hy : x < y;
   });
   std::vector<int32_t> group_of(n, -1);
@@ -229,7 +245,7 @@ std::vector<Copy> CopyDetector::Find() const {
   std::vector<uint32_t> holders;      // each group's articles, sorted
   std::vector<uint32_t> found;
   for (size_t begin = 0; begin < n;) {
-    const uint64_t hash = postings_[order[begin]].hash;
+    const uint32_t hash = postings_[order[begin]].hash;
     size_t end = begin;
     while (end < n && postings_[order[end]].hash == hash) ++end;
     found.clear();

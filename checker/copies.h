@@ -7,7 +7,7 @@
 // does not). A sentence is shared with another article when `min_share` of
 // its shingles occur there.
 //
-// Memory: the detector keeps 12 bytes per shingle. Past `max_shingles` it
+// Memory: the detector keeps 8 bytes per shingle (a 32-bit hash and its sentence). Past `max_shingles` it
 // keeps one shingle in 2, then 4, ..., chosen by hash (Broder's "0 mod p"
 // sampling: the same shingle is kept in every article, so the share of a
 // sentence's kept shingles found elsewhere estimates the share of all), and
@@ -91,12 +91,12 @@ class CopyDetector {
     bool narrative = false;   // enough words of its own beyond quotes
     int32_t text = -1;        // index into texts_, or -1 when not kept
   };
-  struct Posting {
-    uint64_t hash;
+  struct Posting {  // 8 bytes: the bulk of the memory
+    uint32_t hash;
     uint32_t sentence;
-  } __attribute__((packed));  // 12 bytes: the bulk of the memory
+  };
 
-  bool BloomTestAndSet(uint64_t hash);
+  bool BloomTestAndSet(uint32_t hash);
   // Keeps one shingle in `p` (a power of two above sampling_).
   void Resample(int p);
 

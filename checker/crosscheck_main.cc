@@ -91,6 +91,10 @@ ABSL_FLAG(std::string, priors, "",
 ABSL_FLAG(std::string, input_list, "",
           "a file naming more input paths, one per line (for corpora whose paths "
           "do not fit on a command line)");
+ABSL_FLAG(int, copy_sampling, 1,
+          "extract, claims, report: keep one word shingle in N (a power of two) in "
+          "the copy fingerprints: claims files N times smaller, copies judged on a "
+          "sample (1: every shingle)");
 ABSL_FLAG(int, jobs, 0, "extraction threads (0: one per core)");
 ABSL_FLAG(std::string, shard, "",
           "extract, claims: K/N takes only the articles whose position in the "
@@ -429,6 +433,11 @@ int Run(int argc, char** argv) {
   options.strict = !absl::GetFlag(FLAGS_skip_bad_input);
   options.compare_undated = absl::GetFlag(FLAGS_compare_undated);
   options.jobs = absl::GetFlag(FLAGS_jobs);
+  options.copies.sampling = absl::GetFlag(FLAGS_copy_sampling);
+  if (options.copies.sampling < 1 || (options.copies.sampling & (options.copies.sampling - 1))) {
+    return Fail(absl::InvalidArgumentError(absl::StrCat(
+        "--copy_sampling=", options.copies.sampling, ": expected a power of two (1, 2, 4, ...)")));
+  }
   if (options.jobs < 0) {
     return Fail(absl::InvalidArgumentError("--jobs: expected 0 (one per core) or more"));
   }

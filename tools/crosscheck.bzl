@@ -78,6 +78,8 @@ def _crosscheck_claims_impl(ctx):
                 args.add("--shard=%d/%d" % (shard, ctx.attr.jsonl_shards))
             if ctx.attr.skip_bad_input:
                 args.add("--skip_bad_input")
+            if ctx.attr.copy_sampling != 1:
+                args.add("--copy_sampling=%d" % ctx.attr.copy_sampling)
             args.add(f.path)
             ctx.actions.run(
                 executable = ctx.executable._crosscheck,
@@ -109,6 +111,7 @@ crosscheck_claims = rule(
         "srcs": attr.label_list(allow_files = [".txt", ".jsonl", ".textproto"], mandatory = True),
         "rules": _RULES_ATTR,
         "jsonl_shards": attr.int(default = 1, doc = "Actions per JSONL file (interleaved lines)."),
+        "copy_sampling": attr.int(default = 1, doc = "Keep one shingle in N in copy fingerprints."),
         "skip_bad_input": attr.bool(default = False),
         "_crosscheck": _CROSSCHECK_ATTR,
     },
@@ -178,7 +181,7 @@ crosscheck_compare = rule(
     },
 )
 
-def crosscheck_report(name, srcs, ledger = None, priors = None, rules = None, compare_undated = False, jsonl_shards = 1, skip_bad_input = False, render = True, **kwargs):
+def crosscheck_report(name, srcs, ledger = None, priors = None, rules = None, compare_undated = False, jsonl_shards = 1, skip_bad_input = False, render = True, copy_sampling = 1, **kwargs):
     """A corpus's report: NAME.report, NAME.md, NAME.html and NAME.json.
 
     Args:
@@ -191,6 +194,9 @@ def crosscheck_report(name, srcs, ledger = None, priors = None, rules = None, co
       jsonl_shards: extraction actions per JSONL file.
       skip_bad_input: list bad articles in the report instead of failing.
       render: also render NAME.md, NAME.html and NAME.json.
+      copy_sampling: keep one word shingle in N (a power of two) in the copy
+        fingerprints: claims files (the comparison's inputs) about N times
+        smaller, copies judged on a sample. 1 (default): every shingle.
       **kwargs: passed to both rules (tags, visibility, testonly, ...).
     """
     extra = {"rules": rules} if rules else {}
@@ -199,6 +205,7 @@ def crosscheck_report(name, srcs, ledger = None, priors = None, rules = None, co
         srcs = srcs,
         jsonl_shards = jsonl_shards,
         skip_bad_input = skip_bad_input,
+        copy_sampling = copy_sampling,
         **dict(kwargs, **extra)
     )
     crosscheck_compare(
