@@ -116,8 +116,9 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
   }
   std::map<Verdict, int> by_verdict;
   int64_t comparisons = 0, omitted = 0;
+  KeptApart kept_apart;
   for (Finding& f : comparer.Compare(claims, {report.copies().begin(), report.copies().end()},
-                                     &comparisons, &omitted)) {
+                                     &comparisons, &omitted, &kept_apart)) {
     by_verdict[f.verdict()]++;
     *report.add_findings() = std::move(f);
   }
@@ -128,6 +129,8 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
   }
   summary->set_comparisons(comparisons);
   summary->set_omitted_findings(omitted);
+  summary->set_kept_apart(kept_apart.pairs);
+  for (std::string& e : kept_apart.examples) summary->add_kept_apart_examples(std::move(e));
   for (Problem& p : problems) *report.add_problems() = std::move(p);
   ApplyLedger(options.ledger, &report);
   ScoreOutlets(rules, claims, options.priors, &report);
