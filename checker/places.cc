@@ -360,22 +360,29 @@ void PlaceFinder::Locate(const ArticlePlaces& article, absl::string_view sentenc
       best_distance = distance;
     }
   }
+  // What the article said a place lies in, elsewhere; and whether the place
+  // is placed at all: a name neither the vocabulary nor the text puts
+  // anywhere ("Stadiou Street", "Marfin Bank") may lie in any other place,
+  // so it cannot tell events apart.
+  auto placed = [&](Place* place) {
+    auto it = article.within.find(place->key());
+    if (it != article.within.end()) {
+      std::vector<std::string> chain(place->within().begin(), place->within().end());
+      for (const std::string& k : it->second) AppendUnique(k, &chain);
+      place->clear_within();
+      for (const std::string& k : chain) place->add_within(k);
+    }
+    return place->within_size() > 0 || Lookup(place->name()) != nullptr;
+  };
   Place place;
   if (best != nullptr) {
     place = best->place;
     place.set_source(PLACE_SOURCE_SENTENCE);
-  } else if (article.own) {
-    place = *article.own;
-  } else {
-    return;
   }
-  // What the article said this place lies in, elsewhere.
-  auto it = article.within.find(place.key());
-  if (it != article.within.end()) {
-    std::vector<std::string> chain(place.within().begin(), place.within().end());
-    for (const std::string& k : it->second) AppendUnique(k, &chain);
-    place.clear_within();
-    for (const std::string& k : chain) place.add_within(k);
+  if (best == nullptr || !placed(&place)) {
+    if (!article.own) return;
+    place = *article.own;
+    if (!placed(&place)) return;
   }
   *claim->mutable_place() = std::move(place);
 }
