@@ -19,6 +19,8 @@
 #include "absl/strings/str_replace.h"
 #include "checker/actors.h"
 #include "checker/dates.h"
+#include "checker/participants.h"
+#include "checker/places.h"
 
 namespace crosscheck {
 namespace {
@@ -174,7 +176,14 @@ bool Background(const Claim& c, int window) {
 
 // True when the two claims are about time spans that do not meet: a count
 // for February and one for this week are not rival counts.
+// "In September" in an undated article: a month of an unknown year, a time
+// of its own, not the article's present.
+bool UnknownMonth(const Claim& c) {
+  return c.scope().start().empty() && c.scope().granularity() != GRANULARITY_UNSPECIFIED;
+}
+
 bool DisjointScopes(const Claim& a, const Claim& b, int window) {
+  if (UnknownMonth(a) || UnknownMonth(b)) return true;  // another time, year unknown
   if (a.scope().start().empty() && b.scope().start().empty()) return false;  // both "now"
   auto sa = EffectiveScope(a, window);
   auto sb = EffectiveScope(b, window);
@@ -183,7 +192,8 @@ bool DisjointScopes(const Claim& a, const Claim& b, int window) {
     // its own time; against a claim of unknown time it is no rival.
     return Background(a, window) || Background(b, window) ||
            (!a.scope().start().empty() && a.published().empty()) ||
-           (!b.scope().start().empty() && b.published().empty());
+           (!b.scope().start().empty() && b.published().empty()) ||
+           UnknownMonth(a) || UnknownMonth(b);
   }
   return sa->second < sb->first || sb->second < sa->first;
 }
@@ -315,10 +325,37 @@ Comparer::Comparer(const Rules& rules) : rules_(rules) {}
 std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
                                        const std::vector<Copy>& copies,
                                        int64_t* comparisons_out, int64_t* omitted_out,
-                                       int* truncated_out) const {
+                                       KeptApart* kept_apart_out, int* truncated_out) const {
   int truncated = 0;
   int64_t comparisons = 0;
   int64_t omitted = 0;
+  // Where the claims' events happened, and which places lie in which, as all
+  // the articles together say.
+  PlaceHierarchy places;
+  for (const Claim& c : claims) places.Add(c.place());
+  KeptApart kept_apart;
+  std::set<std::string> shown_apart;  // one example per reason
+  // Why two claims are about different events, or empty when nothing says
+  // they are: places that exclude each other, or (comparing undated
+  // articles) an undated article that names nobody the dated one names.
+  auto separated = [&](const Comparison& cmp, const Claim& a, const Claim& b) -> std::string {
+    if (cmp.separate_places() && !places.Compatible(a.place(), b.place())) {
+      return absl::StrCat(PlaceHierarchy::Describe(a.place()), " vs ",
+                          PlaceHierarchy::Describe(b.place()));
+    }
+    if (a.published().empty() != b.published().empty() &&
+        !ParticipantFinder::ShareAny(a, b)) {
+      return "undated vs dated, no participant in common";
+    }
+    return "";
+  };
+  auto record_apart = [&](const Claim& a, const Claim& b, const std::string& why) {
+    ++kept_apart.pairs;
+    if (kept_apart.examples.size() < 5 && shown_apart.insert(why).second) {
+      kept_apart.examples.push_back(absl::StrCat(a.subject(), ": ", a.article_id(), " vs ",
+                                                 b.article_id(), " (", why, ")"));
+    }
+  };
   // Voices: articles joined by copying count once (union-find by id).
   absl::flat_hash_map<std::string, std::string> parent;
   std::function<std::string(const std::string&)> voice = [&](const std::string& id) {
@@ -433,6 +470,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
     std::vector<size_t> candidates;
     // DisjointScopes on days computed once per claim (the same answer).
     auto DisjointScopeDays = [&](const Entry& x, const Entry& y, int window) {
+      if (UnknownMonth(*x.claim) || UnknownMonth(*y.claim)) return true;  // year unknown
       const bool x_scoped = !x.claim->scope().start().empty();
       const bool y_scoped = !y.claim->scope().start().empty();
       if ((x_scoped && x.scope_start == kUndated) || (y_scoped && y.scope_start == kUndated)) {
@@ -524,6 +562,10 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
             const int window = cmp.update_after_days() > 0 ? cmp.update_after_days() : 7;
             // Different times: not rivals.
             if (DisjointScopeDays(*ea, *eb, window)) continue;
+            if (std::string why = separated(cmp, a, b); !why.empty()) {
+              record_apart(a, b, why);  // different events
+              continue;
+            }
             // The verdict first; the words only for findings that are listed.
             enum class Why { kTwoAccounts, kHeadline, kGrew, kApart, kConflict } why;
             Verdict verdict;
@@ -623,7 +665,29 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
     // Agreement: the same value from at least two outlets.
     std::map<std::string, std::vector<const Claim*>> by_value;
     for (const Claim* c : unique) by_value[ValueKey(*c)].push_back(c);
-    for (auto& [value, same] : by_value) {
+    for (auto& [value, same_value] : by_value) {
+      // Only claims of one event corroborate each other: the same toll in
+      // another place is another event's.
+      std::vector<std::vector<const Claim*>> events;
+      for (const Claim* c : same_value) {
+        std::vector<const Claim*>* home = nullptr;
+        for (auto& event : events) {
+          bool fits = true;
+          for (const Claim* other : event) fits = fits && separated(cmp, *other, *c).empty();
+          if (fits) {
+            home = &event;
+            break;
+          }
+        }
+        if (home == nullptr) {
+          for (const auto& event : events) {
+            record_apart(*event.front(), *c, separated(cmp, *event.front(), *c));
+          }
+          home = &events.emplace_back();
+        }
+        home->push_back(c);
+      }
+      for (auto& same : events) {
       // Only claims made in one window of time corroborate each other: the
       // same words weeks apart may describe a different act.
       std::stable_sort(same.begin(), same.end(), [](const Claim* a, const Claim* b) {
@@ -665,11 +729,13 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
       findings.push_back(
           MakeFinding(k, key.second, AGREEMENT, std::move(evidence), std::move(explanation)));
       }
+      }
     }
   }
   if (comparisons_out != nullptr) *comparisons_out = comparisons;
   if (omitted_out != nullptr) *omitted_out = omitted;
   if (truncated_out != nullptr) *truncated_out = truncated;
+  if (kept_apart_out != nullptr) *kept_apart_out = std::move(kept_apart);
   std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     if (VerdictRank(a.verdict()) != VerdictRank(b.verdict())) {
       return VerdictRank(a.verdict()) < VerdictRank(b.verdict());

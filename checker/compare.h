@@ -66,6 +66,16 @@ std::string ValueKey(const Claim& claim);
 // that do not touch that evidence.
 std::string FindingId(const Finding& finding);
 
+// Pairs of claims the comparer kept apart as different events.
+struct KeptApart {
+  // How many pairs (conflicting values, or the same value that would have
+  // been counted as agreement).
+  int64_t pairs = 0;
+  // A few of them in words, one per reason: "deaths: 18_1ecb vs 18_2ecbplus
+  // (Vancouver, British Columbia vs Troy, Michigan)".
+  std::vector<std::string> examples;
+};
+
 // The comparison stage. Immutable; thread-safe.
 class Comparer {
  public:
@@ -80,16 +90,26 @@ class Comparer {
   // bucket, so the value comparisons (counted in `comparisons` when not
   // null) grow with the distinct values of a subject, not with the pairs of
   // its claims.
+  // Claims of different events are never compared: for kinds whose
+  // comparison has `separate_places`, claims whose places exclude each other
+  // (checker/places.h: neither is the other or inside it); and, when undated
+  // claims are compared, an undated article's claims and a dated article's
+  // unless the two articles name a participant in common
+  // (checker/participants.h). The pairs kept apart are counted in
+  // `kept_apart` when not null.
   std::vector<Finding> Compare(const std::vector<Claim>& claims,
                                const std::vector<Copy>& copies = {},
                                int64_t* comparisons = nullptr,
                                int64_t* omitted = nullptr,
+                               KeptApart* kept_apart = nullptr,
                                int* truncated_subjects = nullptr) const;
 
   // Whether claims of undated articles are compared. Off by default: with no
   // date, nothing tells one event from another of the same kind (two
   // earthquakes on one island, years apart), and most such comparisons
-  // mislead. Turn it on for a corpus known to be about one event.
+  // mislead. Turn it on for a corpus known to be about one event. Even then
+  // an undated article is compared with a dated one only when the two name
+  // someone in common.
   void set_compare_undated(bool compare) { compare_undated_ = compare; }
 
   // At most this many findings of one verdict for one (kind, subject); the

@@ -845,7 +845,7 @@ TEST_F(CompareTest, ASubjectIsNoLongerExaminedPastTwentyTimesTheCap) {
   int64_t comparisons = 0, omitted = 0;
   int truncated = 0;
   std::vector<Finding> findings =
-      comparer.Compare(claims, {}, &comparisons, &omitted, &truncated);
+      comparer.Compare(claims, {}, &comparisons, &omitted, nullptr, &truncated);
   EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 2);
   EXPECT_EQ(omitted, 40);  // 20 x 2, then the subject stops
   EXPECT_EQ(truncated, 1);

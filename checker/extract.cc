@@ -87,7 +87,7 @@ bool Overlaps(const std::vector<std::pair<int, int>>& taken, int b, int e) {
 }  // namespace
 
 Extractor::Extractor(const Rules& rules)
-    : rules_(rules), numbers_(rules.proto()), actors_(rules) {
+    : rules_(rules), numbers_(rules.proto()), actors_(rules), places_(rules), participants_(rules) {
   const AttributionCues& cues = rules.proto().attribution();
   for (const std::string& p : cues.source_patterns()) {
     if (auto re = CompileOrNull(rules, p)) source_patterns_.push_back(std::move(re));
@@ -438,7 +438,19 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
           }
           claim.set_scope_text(std::string(shown));
         }
-        if (scope.ok()) *claim.mutable_scope() = std::move(*scope);
+        if (scope.ok()) {
+          *claim.mutable_scope() = std::move(*scope);
+        } else if (!reference) {
+          // An undated article's "in September": a month of an unknown year,
+          // another time than the article's own (no days: only how coarse).
+          absl::StatusOr<TimeInterval> probe = ResolveTime(
+              scope_text, absl::CivilDay(2000, 6, 15), TIME_DIRECTION_PAST, 0, numbers_);
+          if (probe.ok() && (probe->granularity() == GRANULARITY_MONTH ||
+                             probe->granularity() == GRANULARITY_YEAR)) {
+            claim.mutable_scope()->set_granularity(probe->granularity());
+            claim.mutable_scope()->set_resolution("a month of an unknown year");
+          }
+        }
       }
       FillAttribution(ctx, groups[0],
                       pattern.source_group ? groups[pattern.source_group]
@@ -495,6 +507,19 @@ ArticleClaims Extractor::Extract(const Document& doc) const {
   std::stable_sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) {
     return a.span().begin() < b.span().begin();
   });
+  // Where each claim's event happened (its sentence's place, else the
+  // article's) and who took part in it (the article's people).
+  if (!claims.empty()) {
+    ArticlePlaces article_places = places_.ForArticle(doc);
+    std::vector<std::string> people = participants_.Find(doc);
+    for (Claim& c : claims) {
+      for (const std::string& p : people) c.add_participants(p);
+      absl::string_view sentence = text.substr(
+          c.sentence_span().begin(), c.sentence_span().end() - c.sentence_span().begin());
+      absl::string_view match = text.substr(c.span().begin(), c.span().end() - c.span().begin());
+      places_.Locate(article_places, sentence, match, &c);
+    }
+  }
   for (Claim& c : claims) *result.add_claims() = std::move(c);
   Article* meta = result.mutable_article();
   *meta = article;

@@ -1,6 +1,6 @@
 // Extracts claims from a segmented article with the rules' RE2 patterns and
-// normalizes their values (quantities, times, actors), subjects, scopes and
-// attribution.
+// normalizes their values (quantities, times, actors), subjects, scopes,
+// places (checker/places.h) and attribution.
 //
 // A sentence is first matched against every kind's trigger at once (one
 // RE2::Set pass); only the kinds whose trigger fires run their patterns.
@@ -20,6 +20,8 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
 #include "checker/actors.h"
+#include "checker/participants.h"
+#include "checker/places.h"
 #include "checker/quantity.h"
 #include "checker/rule_set.h"
 #include "proto/article.pb.h"
@@ -74,6 +76,8 @@ class Extractor {
   const Rules& rules_;
   QuantityParser numbers_;
   ActorResolver actors_;
+  PlaceFinder places_;
+  ParticipantFinder participants_;
   std::vector<std::unique_ptr<RE2>> source_patterns_;
   std::unique_ptr<RE2> hedge_;
   std::unique_ptr<RE2> negation_;

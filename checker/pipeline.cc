@@ -278,8 +278,9 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   std::map<Verdict, int> by_verdict;
   int64_t comparisons = 0, omitted = 0;
   int truncated = 0;
+  KeptApart kept_apart;
   for (Finding& f : comparer.Compare(claims, {report.copies().begin(), report.copies().end()},
-                                     &comparisons, &omitted, &truncated)) {
+                                     &comparisons, &omitted, &kept_apart, &truncated)) {
     by_verdict[f.verdict()]++;
     *report.add_findings() = std::move(f);
   }
@@ -291,6 +292,8 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   summary->set_comparisons(comparisons);
   summary->set_omitted_findings(omitted);
   summary->set_truncated_subjects(truncated);
+  summary->set_kept_apart(kept_apart.pairs);
+  for (std::string& e : kept_apart.examples) summary->add_kept_apart_examples(std::move(e));
   for (Problem& p : st.problems) *report.add_problems() = std::move(p);
   if (options.times != nullptr) options.times->compare = SecondsSince(start);
 

@@ -109,6 +109,13 @@ std::string RenderMarkdown(const Report& r) {
                     "compared (without a date, two events of one kind cannot be told apart; "
                     "use --compare_undated for a corpus about a single event).\n\n");
   }
+  if (s.kept_apart() > 0) {
+    std::vector<std::string> examples;
+    for (const std::string& e : s.kept_apart_examples()) examples.push_back(Md(e));
+    absl::StrAppend(&out, s.kept_apart(),
+                    " pairs of claims were kept apart as different events, since their places "
+                    "exclude each other (e.g. ", absl::StrJoin(examples, "; "), ").\n\n");
+  }
   if (s.claims_by_kind_size() > 0) {
     std::vector<std::string> parts;
     for (const Count& c : s.claims_by_kind()) {
