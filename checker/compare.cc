@@ -322,6 +322,23 @@ std::string FindingId(const Finding& f) {
 
 Comparer::Comparer(const Rules& rules) : rules_(rules) {}
 
+void Comparer::set_copies(const std::vector<Copy>& copies) {
+  absl::flat_hash_map<std::string, std::string> parent;
+  std::function<std::string(const std::string&)> find = [&](const std::string& id) {
+    auto it = parent.find(id);
+    if (it == parent.end() || it->second == id) return id;
+    std::string root = find(it->second);
+    parent[id] = root;
+    return root;
+  };
+  for (const Copy& c : copies) {
+    std::string a = find(c.copier()), b = find(c.source());
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+  copy_roots_.clear();
+  for (const auto& [id, unused] : parent) copy_roots_[id] = find(id);
+}
+
 std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
                                        const std::vector<Copy>& copies,
                                        int64_t* comparisons_out, int64_t* omitted_out,
@@ -331,8 +348,11 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
   int64_t omitted = 0;
   // Where the claims' events happened, and which places lie in which, as all
   // the articles together say.
-  PlaceHierarchy places;
-  for (const Claim& c : claims) places.Add(c.place());
+  PlaceHierarchy local_places;
+  if (places_ == nullptr) {
+    for (const Claim& c : claims) local_places.Add(c.place());
+  }
+  const PlaceHierarchy& places = places_ != nullptr ? *places_ : local_places;
   KeptApart kept_apart;
   std::set<std::string> shown_apart;  // one example per reason
   // Why two claims are about different events, or empty when nothing says
@@ -358,17 +378,22 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
   };
   // Voices: articles joined by copying count once (union-find by id).
   absl::flat_hash_map<std::string, std::string> parent;
-  std::function<std::string(const std::string&)> voice = [&](const std::string& id) {
+  std::function<std::string(const std::string&)> find = [&](const std::string& id) {
     auto it = parent.find(id);
     if (it == parent.end() || it->second == id) return id;
-    std::string root = voice(it->second);
+    std::string root = find(it->second);
     parent[id] = root;
     return root;
   };
   for (const Copy& c : copies) {
-    std::string a = voice(c.copier()), b = voice(c.source());
+    std::string a = find(c.copier()), b = find(c.source());
     if (a != b) parent[std::max(a, b)] = std::min(a, b);
   }
+  auto voice = [&](const std::string& id) -> std::string {
+    if (!copies.empty()) return find(id);
+    auto it = copy_roots_.find(id);
+    return it == copy_roots_.end() ? id : it->second;
+  };
   // Group by (kind, subject); std::map keeps the output order stable.
   std::map<std::pair<std::string, std::string>, std::vector<const Claim*>> groups;
   for (const Claim& c : claims) {
@@ -736,7 +761,12 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
   if (omitted_out != nullptr) *omitted_out = omitted;
   if (truncated_out != nullptr) *truncated_out = truncated;
   if (kept_apart_out != nullptr) *kept_apart_out = std::move(kept_apart);
-  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+  SortFindings(&findings);
+  return findings;
+}
+
+void SortFindings(std::vector<Finding>* findings) {
+  std::sort(findings->begin(), findings->end(), [](const Finding& a, const Finding& b) {
     if (VerdictRank(a.verdict()) != VerdictRank(b.verdict())) {
       return VerdictRank(a.verdict()) < VerdictRank(b.verdict());
     }
@@ -744,7 +774,6 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
     if (a.subject() != b.subject()) return a.subject() < b.subject();
     return a.id() < b.id();
   });
-  return findings;
 }
 
 }  // namespace crosscheck

@@ -16,8 +16,11 @@
 
 #include <cstdint>
 #include <string>
+
+#include "absl/container/flat_hash_map.h"
 #include <vector>
 
+#include "checker/places.h"
 #include "checker/rule_set.h"
 #include "proto/claim.pb.h"
 #include "proto/finding.pb.h"
@@ -65,6 +68,10 @@ std::string ValueKey(const Claim& claim);
 // (article ids, matched text, values): stable across runs and corpus changes
 // that do not touch that evidence.
 std::string FindingId(const Finding& finding);
+
+// Orders findings as reports list them: most severe verdict first, then by
+// kind, subject and id (a total order).
+void SortFindings(std::vector<Finding>* findings);
 
 // Pairs of claims the comparer kept apart as different events.
 struct KeptApart {
@@ -120,10 +127,20 @@ class Comparer {
   // (counted in `truncated_subjects`).
   void set_max_findings_per_subject(int max) { max_findings_per_subject_ = max; }
 
+  // For comparing a corpus one (kind, subject) group at a time: the copy
+  // relations of the whole corpus (used when Compare gets no copies) and the
+  // place hierarchy all its articles teach (used instead of the one the
+  // claims of one call would teach). `places` must outlive the Comparer.
+  void set_copies(const std::vector<Copy>& copies);
+  void set_places(const PlaceHierarchy* places) { places_ = places; }
+
  private:
   const Rules& rules_;
   bool compare_undated_ = false;
   int max_findings_per_subject_ = 200;
+  // Article id -> the id its copies are counted under (set_copies).
+  absl::flat_hash_map<std::string, std::string> copy_roots_;
+  const PlaceHierarchy* places_ = nullptr;
 };
 
 }  // namespace crosscheck

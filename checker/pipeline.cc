@@ -24,6 +24,7 @@
 #include "checker/ingest.h"
 #include "checker/ledger.h"
 #include "checker/reliability.h"
+#include "checker/places.h"
 #include "checker/segment.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl.h"
@@ -43,6 +44,39 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 int Threads(int jobs) {
   if (jobs > 0) return jobs;
   return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+// Appends `claim` to `out` as a delimited record (deterministic bytes).
+void AppendDelimited(const Claim& claim, std::string* out) {
+  google::protobuf::io::StringOutputStream stream(out);
+  google::protobuf::io::CodedOutputStream coded(&stream);
+  coded.SetSerializationDeterministic(true);
+  coded.WriteVarint32(static_cast<uint32_t>(claim.ByteSizeLong()));
+  claim.SerializeWithCachedSizes(&coded);
+}
+
+// The claims of a string of delimited records.
+std::vector<Claim> ParseDelimited(const std::string& bytes) {
+  std::vector<Claim> claims;
+  google::protobuf::io::ArrayInputStream input(bytes.data(), static_cast<int>(bytes.size()));
+  for (;;) {
+    Claim c;
+    bool clean_eof = false;
+    if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&c, &input, &clean_eof)) break;
+    claims.push_back(std::move(c));
+  }
+  return claims;
+}
+
+// What reliability scoring needs of a claim once it has been compared: its
+// value, scope, attribution and whose it is, not the words around it.
+void Slim(Claim* c) {
+  c->clear_quote();
+  c->clear_sentence_span();
+  c->clear_pattern_id();
+  c->clear_scope_text();
+  c->clear_place();
+  c->clear_participants();
 }
 
 // Checks ids for duplicates across the whole input.
@@ -184,7 +218,14 @@ struct ReportBuilder::State {
 
   const Rules& rules;
   const RunOptions& options;
-  std::vector<Claim> claims;
+  // Claims serialized (delimited), by (kind, subject): a parsed Claim holds
+  // three times its serialized size in small allocations, and comparison
+  // needs one group at a time.
+  std::map<std::pair<std::string, std::string>, std::string> groups;
+  int64_t claims = 0;
+  std::map<std::string, int> claims_by_kind;
+  int uncompared = 0;
+  PlaceHierarchy places;
   std::vector<ArticleSummary> articles;
   std::vector<Problem> problems;
   CopyDetector copies;
@@ -217,9 +258,15 @@ absl::Status ReportBuilder::Add(ArticleClaims ac) {
   st.articles.push_back(std::move(s));
   st.copies.Add(a.id(), a.published(), ac.copy_fingerprint());
   st.bytes += ac.text_bytes();
-  for (Claim& c : *ac.mutable_claims()) st.claims.push_back(std::move(c));
+  for (const Claim& c : ac.claims()) {
+    ++st.claims;
+    ++st.claims_by_kind[c.kind()];
+    if (c.published().empty()) ++st.uncompared;
+    st.places.Add(c.place());
+    AppendDelimited(c, &st.groups[{c.kind(), c.subject()}]);
+  }
   if (st.options.progress) {
-    st.options.progress(static_cast<int>(st.articles.size()), static_cast<int>(st.claims.size()),
+    st.options.progress(static_cast<int>(st.articles.size()), static_cast<int>(st.claims),
                         st.bytes);
   }
   return absl::OkStatus();
@@ -247,14 +294,11 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   }
   st.articles.clear();
   st.articles.shrink_to_fit();
-  std::vector<Claim>& claims = st.claims;
   ReportSummary* summary = report.mutable_summary();
   summary->set_articles(report.articles_size());
   summary->set_outlets(static_cast<int>(outlets.size()));
-  summary->set_claims(static_cast<int>(claims.size()));
-  std::map<std::string, int> by_kind;
-  for (const Claim& c : claims) by_kind[c.kind()]++;
-  for (const auto& [kind, n] : by_kind) {
+  summary->set_claims(static_cast<int>(st.claims));
+  for (const auto& [kind, n] : st.claims_by_kind) {
     Count* count = summary->add_claims_by_kind();
     count->set_name(kind);
     count->set_count(n);
@@ -267,20 +311,71 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   if (options.times != nullptr) options.times->copies = SecondsSince(start);
 
   start = std::chrono::steady_clock::now();
-  AnchorRelativeDeadlines(st.rules, &claims);
+  // Relative deadlines count from orders reported anywhere in the corpus:
+  // the kinds involved are parsed together, anchored, and stored back.
+  {
+    std::set<std::string> involved;
+    for (const CompiledKind& k : st.rules.kinds()) {
+      if (k.kind->duration_anchor_kind().empty()) continue;
+      involved.insert(k.kind->name());
+      involved.insert(k.kind->duration_anchor_kind());
+    }
+    std::vector<Claim> anchored;
+    for (const auto& [key, bytes] : st.groups) {
+      if (!involved.count(key.first)) continue;
+      for (Claim& c : ParseDelimited(bytes)) anchored.push_back(std::move(c));
+    }
+    AnchorRelativeDeadlines(st.rules, &anchored);
+    for (auto& [key, bytes] : st.groups) {
+      if (involved.count(key.first)) bytes.clear();
+    }
+    for (const Claim& c : anchored) AppendDelimited(c, &st.groups[{c.kind(), c.subject()}]);
+  }
   Comparer comparer(st.rules);
   comparer.set_compare_undated(options.compare_undated);
-  if (!options.compare_undated) {
-    for (const Claim& c : claims) {
-      if (c.published().empty()) summary->set_uncompared_claims(summary->uncompared_claims() + 1);
-    }
-  }
+  comparer.set_places(&st.places);
+  comparer.set_copies({report.copies().begin(), report.copies().end()});
+  if (!options.compare_undated) summary->set_uncompared_claims(st.uncompared);
   std::map<Verdict, int> by_verdict;
   int64_t comparisons = 0, omitted = 0;
   int truncated = 0;
   KeptApart kept_apart;
-  for (Finding& f : comparer.Compare(claims, {report.copies().begin(), report.copies().end()},
-                                     &comparisons, &omitted, &kept_apart, &truncated)) {
+  std::set<std::string> apart_reasons;
+  std::vector<Finding> findings;
+  // One (kind, subject) group at a time; its claims, slimmed, are kept for
+  // the reliability scores.
+  std::vector<Claim> claims;
+  claims.reserve(static_cast<size_t>(st.claims));
+  for (auto& [key, bytes] : st.groups) {
+    std::vector<Claim> group = ParseDelimited(bytes);
+    std::string().swap(bytes);
+    int64_t group_comparisons = 0, group_omitted = 0;
+    int group_truncated = 0;
+    KeptApart group_apart;
+    for (Finding& f :
+         comparer.Compare(group, {}, &group_comparisons, &group_omitted, &group_apart,
+                          &group_truncated)) {
+      findings.push_back(std::move(f));
+    }
+    comparisons += group_comparisons;
+    omitted += group_omitted;
+    truncated += group_truncated;
+    kept_apart.pairs += group_apart.pairs;
+    for (std::string& e : group_apart.examples) {
+      // One example per reason: the words in parentheses.
+      const std::string reason = e.substr(std::min(e.rfind(" ("), e.size()));
+      if (kept_apart.examples.size() < 5 && apart_reasons.insert(reason).second) {
+        kept_apart.examples.push_back(std::move(e));
+      }
+    }
+    for (Claim& c : group) {
+      Slim(&c);
+      claims.push_back(std::move(c));
+    }
+  }
+  st.groups.clear();
+  SortFindings(&findings);
+  for (Finding& f : findings) {
     by_verdict[f.verdict()]++;
     *report.add_findings() = std::move(f);
   }

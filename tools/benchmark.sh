@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Throughput benchmark of the crosscheck pipeline (ingest + segment + extract +
-# normalize) on a synthetic news corpus.
+# Throughput and memory benchmark of `crosscheck report` (ingest, segment,
+# extract on every core, copies, compare, reliability) on a synthetic corpus.
 #
 #   tools/benchmark.sh [SIZE_MB]        (default 50; 1 MB = 10^6 bytes)
 #
 # Steps: tools/setup.sh (Debian packages, idempotent) -> bazel build -c opt
 # //:crosscheck -> generate the corpus with tools/gen_corpus.py (seed 1) into
 # ${XDG_CACHE_HOME:-$HOME/.cache}/crosscheck/bench_corpus_<SIZE>mb.jsonl, or
-# reuse it -> run `crosscheck claims --output=/dev/null CORPUS` (single-threaded)
-# under /usr/bin/time -v, and print size, articles, wall and CPU seconds,
-# throughput (MB/s of wall time, MB per CPU-second) and peak RSS, followed by
-# the exact commands so the figures can be reproduced.
+# reuse it -> run `crosscheck report --timings CORPUS` (extraction on every
+# core, then copies, comparison and reliability) under /usr/bin/time -v, and
+# print size, articles, claims, wall and CPU seconds, cores busy, throughput,
+# peak RSS and where the time went, followed by the exact commands so the
+# figures can be reproduced. `tools/benchmark.sh 1000` is the 1 GB run.
 #
 # Environment: BAZEL (default: bazel) picks the Bazel binary.
 # Exits non-zero (showing crosscheck's stderr) when the run fails.
@@ -59,10 +60,11 @@ else
   run "${GEN_CMD[@]}"
 fi
 
-# 4. The measured run.
+# 4. The measured run: the whole report (extraction on every core, copies,
+#    comparison, reliability), with crosscheck's own per-stage timings.
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/crosscheck-bench.XXXXXX")"
 trap 'rm -rf "$TMP"' EXIT
-RUN_CMD=("$BIN" claims --output=/dev/null "$CORPUS")
+RUN_CMD=("$BIN" report --timings --format=json --output="$TMP/report.json" "$CORPUS")
 echo "+ $TIME_BIN -v ${RUN_CMD[*]}" >&2
 COMMANDS+=("$TIME_BIN -v ${RUN_CMD[*]}")
 set +e
@@ -78,10 +80,6 @@ if [ "$rc" -ne 0 ]; then
     grep -E "Command terminated|Exit status" "$TMP/time.txt" >&2 || true
   fi
   exit "$rc"
-fi
-if [ -s "$TMP/stderr.txt" ]; then
-  echo "benchmark: crosscheck stderr (last 10 lines):" >&2
-  tail -n 10 "$TMP/stderr.txt" >&2
 fi
 
 # 5. Figures.
@@ -101,48 +99,35 @@ USER_S="$(field "User time (seconds)")"
 SYS_S="$(field "System time (seconds)")"
 RSS_KB="$(field "Maximum resident set size (kbytes)")"
 BYTES="$(stat -c %s "$CORPUS")"
-ARTICLES="$(wc -l <"$CORPUS")"
 
-awk -v bytes="$BYTES" -v articles="$ARTICLES" -v w="$WALL_S" \
-    -v user="$USER_S" -v sys="$SYS_S" -v rss="$RSS_KB" -v corpus="$CORPUS" '
-BEGIN {
-  cpu = user + sys
-  mb = bytes / 1e6
-  printf "crosscheck claims benchmark\n"
-  printf "  corpus           %s\n", corpus
-  printf "  corpus size      %.1f MB (%d bytes)\n", mb, bytes
-  printf "  articles         %d\n", articles
-  printf "  wall time        %.3f s\n", w
-  printf "  CPU time         %.2f s (user %.2f + sys %.2f)\n", cpu, user, sys
-  if (w > 0) printf "  throughput       %.2f MB/s (wall)\n", mb / w
-  else       printf "  throughput       n/a (wall time below timer resolution)\n"
-  if (cpu > 0) printf "  per core         %.2f MB per CPU-second\n", mb / cpu
-  else         printf "  per core         n/a (CPU time below timer resolution)\n"
-  if (w > 0) printf "  articles/s       %.0f (wall)\n", articles / w
-  printf "  peak RSS         %.1f MB (%d KiB)\n", rss * 1024 / 1e6, rss
-}'
-
-# The whole report: extraction plus comparison, copies and reliability, with
-# the number of value comparisons per claim (they grow with the distinct
-# values of a subject, not with the pairs of claims).
-REPORT_JSON=$(mktemp)
-trap 'rm -f "$REPORT_JSON"' EXIT
-REPORT_CMD="/usr/bin/time -f '%e %M' $BIN report --format=json --output=$REPORT_JSON $CORPUS"
-COMMANDS+=("$REPORT_CMD")
-echo "+ $REPORT_CMD" >&2
-REPORT_TIME=$( { /usr/bin/time -f '%e %M' "$BIN" report --format=json --output="$REPORT_JSON" "$CORPUS" 2>&1 1>/dev/null; } | tail -1)
-python3 - "$REPORT_JSON" "$REPORT_TIME" <<'PY'
+python3 - "$TMP/report.json" "$BYTES" "$WALL_S" "$USER_S" "$SYS_S" "$RSS_KB" "$CORPUS" <<'PY'
 import json, sys
-summary = json.load(open(sys.argv[1])).get("summary", {})
-wall, rss_kib = sys.argv[2].split()
+report = json.load(open(sys.argv[1]))
+summary = report.get("summary", {})
+size, wall, user, sys_s, rss_kib, corpus = (int(sys.argv[2]), float(sys.argv[3]),
+                                             float(sys.argv[4]), float(sys.argv[5]),
+                                             int(sys.argv[6]), sys.argv[7])
+mb, cpu = size / 1e6, user + sys_s
 claims = summary.get("claims", 0)
 comparisons = int(summary.get("comparisons", 0))
-print("crosscheck report (extract + compare + copies + reliability)")
-print("  wall time        %s s" % wall)
-print("  peak RSS         %.1f MB" % (int(rss_kib) * 1024 / 1e6))
-print("  claims           %d" % claims)
+print("crosscheck report benchmark (extract on every core + copies + compare + reliability)")
+print("  corpus           %s" % corpus)
+print("  corpus size      %.1f MB (%d bytes), %d articles" % (mb, size, summary.get("articles", 0)))
+print("  claims           %d; findings listed %d, left out %s, subjects truncated %d" % (
+    claims, len(report.get("findings", [])), summary.get("omittedFindings", 0),
+    summary.get("truncatedSubjects", 0)))
+print("  copies           %d" % len(report.get("copies", [])))
+print("  wall time        %.2f s" % wall)
+print("  CPU time         %.2f s (user %.2f + sys %.2f): %.2f cores busy on average" % (
+    cpu, user, sys_s, cpu / wall if wall > 0 else 0))
+print("  throughput       %.1f MB/s (wall), %.1f MB per CPU-second" % (
+    mb / wall if wall > 0 else 0, mb / cpu if cpu > 0 else 0))
+print("  peak RSS         %.0f MB (%.0f%% of the corpus size)" % (
+    rss_kib * 1024 / 1e6, 100 * rss_kib * 1024 / size))
 print("  comparisons      %d (%.3f per claim)" % (comparisons, comparisons / claims if claims else 0))
 PY
+echo "  where the time goes (crosscheck --timings):"
+sed -n 's/^/    /p' "$TMP/stderr.txt" | grep -v "^    $" || true
 
 echo
 echo "Reproduce (from $ROOT):"
