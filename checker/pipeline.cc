@@ -48,11 +48,20 @@ int Threads(int jobs) {
 
 // Appends `claim` to `out` as a delimited record (deterministic bytes).
 void AppendDelimited(const Claim& claim, std::string* out) {
-  google::protobuf::io::StringOutputStream stream(out);
-  google::protobuf::io::CodedOutputStream coded(&stream);
-  coded.SetSerializationDeterministic(true);
-  coded.WriteVarint32(static_cast<uint32_t>(claim.ByteSizeLong()));
-  claim.SerializeWithCachedSizes(&coded);
+  // Serialized on its own first: a StringOutputStream over `out` would grow
+  // it to its capacity (zero-filling it) at every record.
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    claim.SerializeToCodedStream(&coded);
+  }
+  uint8_t size[10];
+  uint8_t* end = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(
+      static_cast<uint32_t>(bytes.size()), size);
+  out->append(reinterpret_cast<const char*>(size), static_cast<size_t>(end - size));
+  out->append(bytes);
 }
 
 // The claims of a string of delimited records.

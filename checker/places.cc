@@ -419,6 +419,7 @@ void PlaceFinder::Locate(const ArticlePlaces& article, absl::string_view sentenc
 
 void PlaceHierarchy::Add(const Place& place) {
   if (place.key().empty()) return;
+  compatible_.clear();
   auto& parents = parents_[place.key()];
   for (const std::string& k : place.within()) parents.insert(k);
 }
@@ -447,7 +448,14 @@ bool PlaceHierarchy::Compatible(const Place& a, const Place& b) const {
   for (const std::string& k : b.within()) {
     if (k == a.key()) return true;
   }
-  return Within(a.key(), b.key()) || Within(b.key(), a.key());
+  // The learned hierarchy can be large and tangled (a corpus of many
+  // stories): each pair of keys is searched once.
+  auto key = a.key() < b.key() ? std::make_pair(a.key(), b.key()) : std::make_pair(b.key(), a.key());
+  auto it = compatible_.find(key);
+  if (it != compatible_.end()) return it->second;
+  const bool compatible = Within(a.key(), b.key()) || Within(b.key(), a.key());
+  compatible_.emplace(std::move(key), compatible);
+  return compatible;
 }
 
 std::string PlaceHierarchy::Describe(const Place& place) {

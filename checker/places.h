@@ -26,6 +26,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -102,7 +103,7 @@ class PlaceHierarchy {
   void Add(const Place& place);
 
   // True when either place is unknown, or they are the same place, or one
-  // lies in the other.
+  // lies in the other. Remembers its answers (not thread-safe).
   bool Compatible(const Place& a, const Place& b) const;
 
   // "Troy, Michigan" style: the name and its nearest known container.
@@ -112,6 +113,8 @@ class PlaceHierarchy {
   bool Within(const std::string& key, const std::string& ancestor) const;
 
   absl::flat_hash_map<std::string, absl::flat_hash_set<std::string>> parents_;
+  // Compatible's answers by (key, key), smaller key first. Not thread-safe.
+  mutable absl::flat_hash_map<std::pair<std::string, std::string>, bool> compatible_;
 };
 
 }  // namespace crosscheck
