@@ -468,6 +468,11 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
     std::map<Verdict, int> made;  // findings per verdict for this subject
     int64_t omitted_here = 0;
     const int64_t stop_after = 20 * static_cast<int64_t>(max_findings_per_subject_);
+    // Pairs looked at, whatever came of them (kept apart, other times): a
+    // subject of a vast corpus stops here too.
+    int64_t examined_here = 0;
+    const int64_t max_examined = 5000 * static_cast<int64_t>(max_findings_per_subject_);
+    auto stop = [&] { return omitted_here >= stop_after || examined_here >= max_examined; };
     auto room = [&](Verdict v) {
       if (made[v] < max_findings_per_subject_) {
         ++made[v];
@@ -525,7 +530,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
       }
       return xe < ys || ye < xs;
     };
-    for (size_t bi = 0; bi < bucket_list.size() && omitted_here < stop_after; ++bi) {
+    for (size_t bi = 0; bi < bucket_list.size() && !stop(); ++bi) {
       candidates.clear();
       const int64_t block = block_of(bucket_list[bi]->front().day);
       if (block == kUndated) {
@@ -541,7 +546,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
         std::sort(candidates.begin(), candidates.end());
       }
       for (size_t bj : candidates) {
-        if (omitted_here >= stop_after) break;
+        if (stop()) break;
         Relation bucket_relation = Relate(*bucket_list[bi]->front().claim,
                                           *bucket_list[bj]->front().claim, cmp, nullptr);
         ++comparisons;
@@ -576,7 +581,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
                                                   : x.second->order < y.second->order;
         });
         for (const auto& [ea, eb] : pairs) {
-          if (omitted_here >= stop_after) break;
+          if (stop()) break;
           const Claim* pa = ea->claim;
           const Claim* pb = eb->claim;
           {
@@ -685,7 +690,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
         }
       }
     }
-    if (omitted_here >= stop_after) ++truncated;
+    if (stop()) ++truncated;
     if (!cmp.report_agreement()) continue;
     // Agreement: the same value from at least two outlets.
     std::map<std::string, std::vector<const Claim*>> by_value;

@@ -123,8 +123,9 @@ class Comparer {
   // rest are counted in `omitted` (Compare's last argument). A corpus of
   // thousands of articles on one subject has millions of pairs of claims a
   // week apart; nobody reads them, and they would not fit in memory. Once
-  // 20 times the cap are left out, the rest of the subject is not examined
-  // (counted in `truncated_subjects`).
+  // 20 times the cap are left out, or 5,000 times the cap of pairs have been
+  // looked at, the rest of the subject is not examined (counted in
+  // `truncated_subjects`).
   void set_max_findings_per_subject(int max) { max_findings_per_subject_ = max; }
 
   // For comparing a corpus one (kind, subject) group at a time: the copy

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -449,12 +450,15 @@ bool PlaceHierarchy::Compatible(const Place& a, const Place& b) const {
     if (k == a.key()) return true;
   }
   // The learned hierarchy can be large and tangled (a corpus of many
-  // stories): each pair of keys is searched once.
-  auto key = a.key() < b.key() ? std::make_pair(a.key(), b.key()) : std::make_pair(b.key(), a.key());
+  // stories): each pair of keys is searched once, remembered by the pair's
+  // hash (a collision would need two 64-bit hashes to collide).
+  const uint64_t ha = absl::Hash<absl::string_view>{}(a.key());
+  const uint64_t hb = absl::Hash<absl::string_view>{}(b.key());
+  const uint64_t key = ha < hb ? ha * 0x9E3779B97F4A7C15ULL + hb : hb * 0x9E3779B97F4A7C15ULL + ha;
   auto it = compatible_.find(key);
   if (it != compatible_.end()) return it->second;
   const bool compatible = Within(a.key(), b.key()) || Within(b.key(), a.key());
-  compatible_.emplace(std::move(key), compatible);
+  compatible_.emplace(key, compatible);
   return compatible;
 }
 

@@ -25,6 +25,7 @@
 #define CROSSCHECK_CHECKER_PLACES_H_
 
 #include <memory>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -113,8 +114,8 @@ class PlaceHierarchy {
   bool Within(const std::string& key, const std::string& ancestor) const;
 
   absl::flat_hash_map<std::string, absl::flat_hash_set<std::string>> parents_;
-  // Compatible's answers by (key, key), smaller key first. Not thread-safe.
-  mutable absl::flat_hash_map<std::pair<std::string, std::string>, bool> compatible_;
+  // Compatible's answers by the hash of the pair of keys. Not thread-safe.
+  mutable absl::flat_hash_map<uint64_t, bool> compatible_;
 };
 
 }  // namespace crosscheck

@@ -100,8 +100,8 @@ std::string RenderMarkdown(const Report& r) {
   }
   if (s.truncated_subjects() > 0) {
     absl::StrAppend(&out, s.truncated_subjects(),
-                    " subjects had so many conflicting pairs that the rest of their pairs "
-                    "were not examined (past 4,000 findings left out).\n\n");
+                    " subjects had so many pairs of claims that the rest were not examined "
+                    "(past 4,000 findings left out or a million pairs looked at).\n\n");
   }
   if (s.uncompared_claims() > 0) {
     absl::StrAppend(&out, s.uncompared_claims(),
