@@ -358,11 +358,16 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
   // Why two claims are about different events, or empty when nothing says
   // they are: places that exclude each other, or (comparing undated
   // articles) an undated article that names nobody the dated one names.
-  auto separated = [&](const Comparison& cmp, const Claim& a, const Claim& b) -> std::string {
+  auto places_apart = [&](const Comparison& cmp, const Claim& a, const Claim& b) -> std::string {
     if (cmp.separate_places() && !places.Compatible(a.place(), b.place())) {
       return absl::StrCat(PlaceHierarchy::Describe(a.place()), " vs ",
                           PlaceHierarchy::Describe(b.place()));
     }
+    return "";
+  };
+  // Participants, pair by pair (places are checked per bucket: a bucket
+  // holds claims of one place).
+  auto separated = [&](const Claim& a, const Claim& b) -> std::string {
     if (a.published().empty() != b.published().empty() &&
         !ParticipantFinder::ShareAny(a, b)) {
       return "undated vs dated, no participant in common";
@@ -375,6 +380,10 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
       kept_apart.examples.push_back(absl::StrCat(a.subject(), ": ", a.article_id(), " vs ",
                                                  b.article_id(), " (", why, ")"));
     }
+  };
+  auto apart = [&](const Comparison& cmp, const Claim& a, const Claim& b) -> std::string {
+    std::string why = places_apart(cmp, a, b);
+    return why.empty() ? separated(a, b) : why;
   };
   // Voices: articles joined by copying count once (union-find by id).
   absl::flat_hash_map<std::string, std::string> parent;
@@ -454,6 +463,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
                                      c->scope().end(), "\x1f",
                                      c->attribution().hedged() ? "hedged" : "");
       if (within > 0) absl::StrAppend(&key, "\x1f", block_of(day));
+      if (cmp.separate_places()) absl::StrAppend(&key, "\x1f", c->place().key());
       Entry entry{c, static_cast<int>(i), day};
       if (!c->scope().start().empty()) {
         absl::optional<absl::CivilDay> start = ParseIsoDate(c->scope().start());
@@ -580,8 +590,23 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
           return x.first->order != y.first->order ? x.first->order < y.first->order
                                                   : x.second->order < y.second->order;
         });
+        // Buckets of places that exclude each other: other events. Their
+        // pairs are counted (those of one time), not compared.
+        if (std::string why = places_apart(cmp, *bucket_list[bi]->front().claim,
+                                           *bucket_list[bj]->front().claim);
+            !why.empty()) {
+          const int window = cmp.update_after_days() > 0 ? cmp.update_after_days() : 7;
+          for (const auto& [ea, eb] : pairs) {
+            if (DisjointScopeDays(*ea, *eb, window)) continue;
+            const bool in_order = ea->order < eb->order;
+            record_apart(in_order ? *ea->claim : *eb->claim, in_order ? *eb->claim : *ea->claim,
+                         why);
+          }
+          continue;
+        }
         for (const auto& [ea, eb] : pairs) {
           if (stop()) break;
+          ++examined_here;
           const Claim* pa = ea->claim;
           const Claim* pb = eb->claim;
           {
@@ -592,7 +617,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
             const int window = cmp.update_after_days() > 0 ? cmp.update_after_days() : 7;
             // Different times: not rivals.
             if (DisjointScopeDays(*ea, *eb, window)) continue;
-            if (std::string why = separated(cmp, a, b); !why.empty()) {
+            if (std::string why = separated(a, b); !why.empty()) {
               record_apart(a, b, why);  // different events
               continue;
             }
@@ -703,7 +728,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
         std::vector<const Claim*>* home = nullptr;
         for (auto& event : events) {
           bool fits = true;
-          for (const Claim* other : event) fits = fits && separated(cmp, *other, *c).empty();
+          for (const Claim* other : event) fits = fits && apart(cmp, *other, *c).empty();
           if (fits) {
             home = &event;
             break;
@@ -711,7 +736,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
         }
         if (home == nullptr) {
           for (const auto& event : events) {
-            record_apart(*event.front(), *c, separated(cmp, *event.front(), *c));
+            record_apart(*event.front(), *c, apart(cmp, *event.front(), *c));
           }
           home = &events.emplace_back();
         }

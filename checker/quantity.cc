@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
@@ -38,8 +39,23 @@ icu::RuleBasedNumberFormat* SpellOut() {
   return format.get();
 }
 
-// Parses number words with ICU ("twenty-one", "one hundred twenty").
+absl::StatusOr<double> ParseSpelledOutUncached(absl::string_view words);
+
+// Parses number words with ICU ("twenty-one", "one hundred twenty"). News
+// repeats a few number words endlessly, and ICU's lenient parse is slow
+// (7% of extraction): answers are remembered per thread, up to a bound.
 absl::StatusOr<double> ParseSpelledOut(absl::string_view words) {
+  constexpr size_t kMaxRemembered = 1 << 14;
+  thread_local absl::flat_hash_map<std::string, absl::StatusOr<double>> remembered;
+  auto it = remembered.find(words);
+  if (it != remembered.end()) return it->second;
+  absl::StatusOr<double> value = ParseSpelledOutUncached(words);
+  if (remembered.size() >= kMaxRemembered) remembered.clear();
+  remembered.emplace(std::string(words), value);
+  return value;
+}
+
+absl::StatusOr<double> ParseSpelledOutUncached(absl::string_view words) {
   icu::RuleBasedNumberFormat* format = SpellOut();
   if (format == nullptr) return absl::InternalError("ICU spell-out unavailable");
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
