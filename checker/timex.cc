@@ -239,6 +239,12 @@ std::vector<Timex> TimexTagger::Tag(absl::string_view text, absl::CivilDay dct) 
     size_t end = begin + m.size();
     pos = end > begin ? end : begin + 1;
     if (m.empty()) continue;
+    // The span and a byte either side, for word boundaries: RE2 picks its
+    // engine by the size of the whole text it is given, and on a short one
+    // it reads the groups without a DFA pass first.
+    const size_t window_begin = begin > 0 ? begin - 1 : 0;
+    const re2::StringPiece window =
+        input.substr(window_begin, std::min(end + 1, text.size()) - window_begin);
     candidates.clear();
     impl_->set->Match(m, &candidates);
     std::sort(candidates.begin(), candidates.end());
@@ -248,7 +254,10 @@ std::vector<Timex> TimexTagger::Tag(absl::string_view text, absl::CivilDay dct) 
       // its context (word boundaries at its ends). A pattern without named
       // groups needs no captures, so the DFA answers that.
       const int captures = c.groups.empty() ? 0 : c.captures;
-      if (!c.re->Match(input, begin, end, RE2::ANCHOR_BOTH, groups, captures)) continue;
+      if (!c.re->Match(window, begin - window_begin, end - window_begin, RE2::ANCHOR_BOTH,
+                       groups, captures)) {
+        continue;
+      }
       if (c.pattern->resolver() == TIMEX_RESOLVER_REJECT) break;
       Match match;
       size_t span_begin = begin, span_end = end;

@@ -99,32 +99,91 @@ std::pair<int, int> IsoWeek(absl::CivilDay day) {
   return {year, week};
 }
 
+namespace {
+
+// Appends `n` zero-padded to `width` characters, a sign included, as
+// printf's "%0*d" does: StrFormat costs as much as resolving the rest of a
+// value.
+void AppendPadded(std::string* out, int64_t n, int width) {
+  if (n < 0) {
+    out->push_back('-');
+    n = -n;
+    --width;
+  }
+  char digits[24];
+  int len = 0;
+  do {
+    digits[len++] = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n > 0 && len < 20);
+  for (int i = len; i < width; ++i) out->push_back('0');
+  while (len > 0) out->push_back(digits[--len]);
+}
+
+}  // namespace
+
 std::string FormatPoint(const Point& p) {
-  int year = static_cast<int>(p.day.year());
+  const int64_t year = p.day.year();
+  std::string out;
   switch (p.gran) {
-    case Gran::kCentury: return absl::StrFormat("%02d", year / 100);
-    case Gran::kDecade: return absl::StrFormat("%03d", year / 10);
-    case Gran::kYear: return absl::StrFormat("%04d", year);
-    case Gran::kHalf: return absl::StrFormat("%04d-H%d", year, (p.day.month() - 1) / 6 + 1);
-    case Gran::kQuarter: return absl::StrFormat("%04d-Q%d", year, Quarter(p.day));
-    case Gran::kSeason: return absl::StrFormat("%04d-%s", year, p.season);
-    case Gran::kMonth: return absl::StrFormat("%04d-%02d", year, p.day.month());
-    case Gran::kWeek: {
-      std::pair<int, int> w = IsoWeek(p.day);
-      return absl::StrFormat("%04d-W%02d", w.first, w.second);
-    }
+    case Gran::kCentury:
+      AppendPadded(&out, year / 100, 2);
+      return out;
+    case Gran::kDecade:
+      AppendPadded(&out, year / 10, 3);
+      return out;
+    default:
+      break;
+  }
+  AppendPadded(&out, year, 4);
+  switch (p.gran) {
+    case Gran::kCentury:
+    case Gran::kDecade:
+    case Gran::kYear:
+      break;
+    case Gran::kHalf:
+      out.append("-H");
+      AppendPadded(&out, (p.day.month() - 1) / 6 + 1, 1);
+      break;
+    case Gran::kQuarter:
+      out.append("-Q");
+      AppendPadded(&out, Quarter(p.day), 1);
+      break;
+    case Gran::kSeason:
+      out.push_back('-');
+      out.append(p.season);
+      break;
+    case Gran::kMonth:
+      out.push_back('-');
+      AppendPadded(&out, p.day.month(), 2);
+      break;
+    case Gran::kWeek:
     case Gran::kWeekend: {
       std::pair<int, int> w = IsoWeek(p.day);
-      return absl::StrFormat("%04d-W%02d-WE", w.first, w.second);
+      out.clear();
+      AppendPadded(&out, w.first, 4);
+      out.append("-W");
+      AppendPadded(&out, w.second, 2);
+      if (p.gran == Gran::kWeekend) out.append("-WE");
+      break;
     }
-    case Gran::kDay: {
-      std::string out = FormatIsoDate(p.day);
-      if (p.hour >= 0) return absl::StrFormat("%sT%02d:%02d", out, p.hour, p.minute);
-      if (!p.part.empty()) return absl::StrCat(out, "T", p.part);
-      return out;
-    }
+    case Gran::kDay:
+      out.push_back('-');
+      AppendPadded(&out, p.day.month(), 2);
+      out.push_back('-');
+      AppendPadded(&out, p.day.day(), 2);
+      if (p.hour >= 0) {
+        out.push_back('T');
+        AppendPadded(&out, p.hour, 2);
+        out.push_back(':');
+        AppendPadded(&out, p.minute, 2);
+      } else if (!p.part.empty()) {
+        out.push_back('T');
+        out.append(p.part);
+      }
+      break;
   }
-  return "";
+  return out;
 }
 
 Point Shift(const Point& p, Gran g, int n) {
