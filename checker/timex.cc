@@ -225,6 +225,7 @@ std::vector<Timex> TimexTagger::Tag(absl::string_view text, absl::CivilDay dct) 
   using timex_internal::Group;
   std::vector<Timex> out;
   if (impl_->patterns.empty()) return out;
+  out.reserve(16);
   const re2::StringPiece input = Piece(text);
   Point reference{dct, timex_internal::Gran::kDay};
   size_t pos = 0;
@@ -286,9 +287,8 @@ std::vector<Timex> TimexTagger::Tag(absl::string_view text, absl::CivilDay dct) 
                     (match.has(Group::kWeekday) || match.has(Group::kMonth) ||
                      match.has(Group::kQuarter) || match.has(Group::kHalfYear) ||
                      match.has(Group::kSeason));
-      if (cyclic && c.pattern->resolver() == TIMEX_RESOLVER_POINT) {
-        match.tense = impl_->Tense(text, span_begin, span_end);
-      }
+      auto tense = [&] { return impl_->Tense(text, span_begin, span_end); };
+      if (cyclic && c.pattern->resolver() == TIMEX_RESOLVER_POINT) match.tell_tense.emplace(tense);
       absl::optional<std::string> value = timex_internal::Resolve(
           *c.pattern, match, dct, impl_->vocabulary, impl_->numbers, &reference);
       if (!value) continue;

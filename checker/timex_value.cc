@@ -331,8 +331,9 @@ int PickYear(int anchor_year, int cmp, const Match& m, const Vocabulary& v) {
     return anchor_year;
   }
   // News mostly reports what happened: without a cue, behind the anchor.
-  if (m.tense > 0 && cmp < 0) return anchor_year + 1;
-  if (m.tense <= 0 && cmp > 0) return anchor_year - 1;
+  const int tense = m.tense();
+  if (tense > 0 && cmp < 0) return anchor_year + 1;
+  if (tense <= 0 && cmp > 0) return anchor_year - 1;
   return anchor_year;
 }
 
@@ -420,7 +421,7 @@ absl::optional<Point> PointOf(const TimexPattern& pattern, const Match& m, absl:
     if (month != 0) {
       int cmp = day != 0 ? Compare(month * 32 + day, a.month() * 32 + a.day())
                          : Compare(month, a.month());
-      int y = PickYear(ay, cmp, m, v);
+      int y;
       if (day != 0 && !m.has(kMod)) {
         // A day is the nearest one, whatever the tense ("Dec. 30" in
         // January, "March 12" in February): news dates things close by.
@@ -428,10 +429,12 @@ absl::optional<Point> PointOf(const TimexPattern& pattern, const Match& m, absl:
         absl::optional<absl::CivilDay> here = MakeDay(ay, month, day);
         if (here && *here - a > 182) y = ay - 1;
         if (here && a - *here > 182) y = ay + 1;
-      } else if (m.tense == 0 && !m.has(kMod)) {
+      } else if (!m.has(kMod) && m.tense() == 0) {
         y = ay;  // a month without a cue: the nearest one
         if (month - a.month() > 6) y = ay - 1;
         if (a.month() - month > 6) y = ay + 1;
+      } else {
+        y = PickYear(ay, cmp, m, v);
       }
       if (day != 0) {
         absl::optional<absl::CivilDay> d = MakeDay(y, month, day);
@@ -464,7 +467,7 @@ absl::optional<Point> PointOf(const TimexPattern& pattern, const Match& m, absl:
     int today = static_cast<int>(absl::GetWeekday(a));
     absl::optional<int> off;
     if (auto mod = m.get(kMod)) off = Lookup(v.modifiers, *mod);
-    bool forward = off ? *off > 0 || (*off == 0 && m.tense > 0) : m.tense > 0;
+    bool forward = off ? *off > 0 || (*off == 0 && m.tense() > 0) : m.tense() > 0;
     absl::CivilDay d = forward ? a + (target - today + 7) % 7 : a - (today - target + 7) % 7;
     if (off && *off != 0 && d == a) d += forward ? 7 : -7;
     p = Point{d, Gran::kDay};

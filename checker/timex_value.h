@@ -9,6 +9,7 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/civil_time.h"
@@ -99,8 +100,23 @@ struct Match {
   }
   // The whole timex text.
   absl::string_view text;
-  // The tense of its sentence near it: +1 future, -1 past, 0 unknown.
-  int tense = 0;
+  // Tells the tense of its sentence near it: +1 future, -1 past, 0
+  // unknown. Absent: unknown.
+  absl::optional<absl::FunctionRef<int()>> tell_tense;
+
+  // The tense, told on first use only: it costs searches of the sentence,
+  // and most values do not need it.
+  int tense() const {
+    if (!tense_known_) {
+      tense_ = tell_tense ? (*tell_tense)() : 0;
+      tense_known_ = true;
+    }
+    return tense_;
+  }
+
+ private:
+  mutable bool tense_known_ = false;
+  mutable int tense_ = 0;
 };
 
 // The value of a match for `pattern`, or nullopt when the groups do not make
