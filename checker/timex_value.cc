@@ -570,7 +570,7 @@ absl::optional<std::string> Resolve(const TimexPattern& pattern, const Match& ma
           PointOf(pattern, match, dct, vocabulary, numbers, *reference, &vague);
       if (!p) return absl::nullopt;
       if (vague != 0) return std::string(vague < 0 ? "PAST_REF" : "FUTURE_REF");
-      *reference = *p;
+      if (!pattern.keep_reference()) *reference = *p;
       return FormatPoint(*p);
     }
     default:
