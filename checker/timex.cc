@@ -225,7 +225,7 @@ std::vector<Timex> TimexTagger::Tag(absl::string_view text, absl::CivilDay dct) 
   using timex_internal::Group;
   std::vector<Timex> out;
   if (impl_->patterns.empty()) return out;
-  out.reserve(16);
+  out.reserve(8);
   const re2::StringPiece input = Piece(text);
   Point reference{dct, timex_internal::Gran::kDay};
   size_t pos = 0;
