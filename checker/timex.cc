@@ -26,11 +26,8 @@ using timex_internal::Point;
 
 namespace {
 
-// The named groups the resolvers read.
-constexpr const char* kGroups[] = {"t", "year", "month", "day", "weekday", "quarter",
-                                   "halfyear", "half", "season", "decade", "century",
-                                   "unit", "mod", "num", "dir", "part", "hour",
-                                   "minute", "ampm"};
+// Captures read per match (group 0, the whole match, included).
+constexpr int kMaxCaptures = 32;
 
 RE2::Options PatternOptions(bool longest) {
   RE2::Options o;
@@ -44,8 +41,10 @@ RE2::Options PatternOptions(bool longest) {
 struct CompiledTimex {
   const TimexPattern* pattern = nullptr;
   std::unique_ptr<RE2> re;
-  // (group name, capture index) of the groups the pattern has.
-  std::vector<std::pair<std::string, int>> groups;
+  // (group, capture index) of the named groups the pattern has.
+  std::vector<std::pair<timex_internal::Group, int>> groups;
+  // One more than the largest capture index the groups use.
+  int captures = 1;
 };
 
 // The sentence around [begin, end): from the last sentence end before it to
@@ -77,13 +76,20 @@ absl::string_view SentenceAround(absl::string_view text, size_t begin, size_t en
 
 struct TimexTagger::Impl {
   const Rules* rules = nullptr;
-  QuantityParser numbers;
+  QuantityParser quantities;
+  timex_internal::Cardinals numbers{quantities};
   timex_internal::Vocabulary vocabulary;
   std::vector<CompiledTimex> patterns;
   std::unique_ptr<RE2> any;       // all patterns, groups dropped, leftmost-longest
   std::unique_ptr<RE2::Set> set;  // which patterns match a span exactly
+  // Tense cues (either kind): the text up to the end of its last one...
+  std::unique_ptr<RE2> up_to_last_cue;
+  // ... its first one...
+  std::unique_ptr<RE2> cue;
+  // ... a future cue, and a future cue at the end of a text. A word that is
+  // both ("expected") reads as future.
   std::unique_ptr<RE2> future;
-  std::unique_ptr<RE2> past;
+  std::unique_ptr<RE2> future_at_end;
   // The rules' abbreviations, lower case: a period after them is theirs.
   absl::flat_hash_set<std::string> abbreviations;
 
@@ -91,46 +97,30 @@ struct TimexTagger::Impl {
   // sentence, else the first one after it in its clause.
   int Tense(absl::string_view text, size_t begin, size_t end) const;
 
-  explicit Impl(const Rules& r) : rules(&r), numbers(r.proto()) {}
+  explicit Impl(const Rules& r) : rules(&r), quantities(r.proto()) {}
 };
 
 int TimexTagger::Impl::Tense(absl::string_view text, size_t begin, size_t end) const {
+  if (cue == nullptr) return 0;
   absl::string_view sentence = SentenceAround(text, begin, end);
   size_t offset = sentence.data() - text.data();
   absl::string_view before = sentence.substr(0, begin - offset);
   absl::string_view after = sentence.substr(end - offset);
   after = after.substr(0, after.find_first_of(",;:("));
-  int tense = 0;
-  size_t best = 0;
-  // Past first, so that a word that is both ("expected") reads as future.
-  const std::pair<const RE2*, int> cues[] = {{past.get(), -1}, {future.get(), 1}};
-  for (const auto& [re, sign] : cues) {
-    if (re == nullptr) continue;
-    re2::StringPiece input = Piece(before);
-    re2::StringPiece m;
-    size_t pos = 0;
-    while (pos < input.size() && re->Match(input, pos, input.size(), RE2::UNANCHORED, &m, 1)) {
-      size_t stop = m.data() - input.data() + m.size();
-      if (stop >= best) {
-        best = stop;
-        tense = sign;
-      }
-      pos = std::max(stop, pos + 1);
-    }
+  // DFA searches only: where the cue that ends last before it ends, else
+  // where the first one after it is; then which kind it is.
+  re2::StringPiece m;
+  if (up_to_last_cue->Match(Piece(before), 0, before.size(), RE2::ANCHOR_START, &m, 1)) {
+    re2::StringPiece last = Piece(before.substr(0, m.size()));
+    return future_at_end->Match(last, 0, last.size(), RE2::UNANCHORED, nullptr, 0) ? 1 : -1;
   }
-  if (tense != 0) return tense;
-  size_t first = after.size();
-  for (const auto& [re, sign] : cues) {
-    if (re == nullptr) continue;
-    re2::StringPiece m;
-    re2::StringPiece input = Piece(after);
-    if (re->Match(input, 0, input.size(), RE2::UNANCHORED, &m, 1) &&
-        static_cast<size_t>(m.data() - input.data()) <= first) {
-      first = m.data() - input.data();
-      tense = sign;
-    }
+  if (cue->Match(Piece(after), 0, after.size(), RE2::UNANCHORED, &m, 1)) {
+    size_t start = m.data() - after.data();
+    return future->Match(Piece(after), start, start + m.size(), RE2::ANCHOR_BOTH, nullptr, 0)
+               ? 1
+               : -1;
   }
-  return tense;
+  return 0;
 }
 
 TimexTagger::TimexTagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -172,11 +162,21 @@ absl::StatusOr<std::unique_ptr<TimexTagger>> TimexTagger::Create(const Rules& ru
       continue;
     }
     for (const auto& [name, index] : c.re->NamedCapturingGroups()) {
-      if (std::find(std::begin(kGroups), std::end(kGroups), name) == std::end(kGroups)) {
-        errors.push_back(absl::StrCat(where, " regex: unknown group '", name,
-                                      "'; valid choices: ", absl::StrJoin(kGroups, ", ")));
+      const char* const* known = std::find(std::begin(timex_internal::kGroupNames),
+                                           std::end(timex_internal::kGroupNames), name);
+      if (known == std::end(timex_internal::kGroupNames)) {
+        errors.push_back(absl::StrCat(where, " regex: unknown group '", name, "'; valid choices: ",
+                                      absl::StrJoin(timex_internal::kGroupNames, ", ")));
+        continue;
       }
-      c.groups.emplace_back(name, index);
+      c.groups.emplace_back(
+          static_cast<timex_internal::Group>(known - std::begin(timex_internal::kGroupNames)),
+          index);
+      c.captures = std::max(c.captures, index + 1);
+    }
+    if (c.captures > kMaxCaptures) {
+      errors.push_back(absl::StrCat(where, " regex: more than ", kMaxCaptures - 1,
+                                    " groups before its last named one"));
     }
     std::string plain = *expanded;
     RE2::GlobalReplace(&plain, *kNamedGroup, "(?:");
@@ -185,15 +185,31 @@ absl::StatusOr<std::unique_ptr<TimexTagger>> TimexTagger::Create(const Rules& ru
     if (impl->set->Add(plain, &error) < 0) errors.push_back(absl::StrCat(where, ": ", error));
     impl->patterns.push_back(std::move(c));
   }
+  std::string cues[2];  // future, past
   for (auto [field, regex, target] :
-       {std::make_tuple("future_cue", &timex.future_cue(), &impl->future),
-        std::make_tuple("past_cue", &timex.past_cue(), &impl->past)}) {
-    if (regex->empty()) continue;
-    absl::StatusOr<std::unique_ptr<RE2>> f = rules.Compile(*regex);
-    if (f.ok()) {
-      *target = std::move(*f);
-    } else {
+       {std::make_tuple("future_cue", &timex.future_cue(), &cues[0]),
+        std::make_tuple("past_cue", &timex.past_cue(), &cues[1])}) {
+    absl::StatusOr<std::unique_ptr<RE2>> f =
+        rules.Compile(regex->empty() ? "[^\\x00-\\x{10FFFF}]" : *regex);  // empty: never
+    if (!f.ok()) {
       errors.push_back(absl::StrCat("timex ", field, ": ", f.status().message()));
+    } else if ((*f)->NumberOfCapturingGroups() != 0) {
+      errors.push_back(absl::StrCat("timex ", field, ": has a capturing group; use (?:...)"));
+    } else {
+      *target = (*f)->pattern();
+    }
+  }
+  if (errors.empty() && !(timex.future_cue().empty() && timex.past_cue().empty())) {
+    std::string either = absl::StrCat("(?:", cues[0], ")|(?:", cues[1], ")");
+    impl->up_to_last_cue = std::make_unique<RE2>(absl::StrCat("(?s:.*)(?:", either, ")"),
+                                                 PatternOptions(false));
+    impl->cue = std::make_unique<RE2>(either, PatternOptions(false));
+    impl->future = std::make_unique<RE2>(cues[0], PatternOptions(false));
+    impl->future_at_end =
+        std::make_unique<RE2>(absl::StrCat("(?:", cues[0], ")\\z"), PatternOptions(false));
+    for (const RE2* re : {impl->up_to_last_cue.get(), impl->cue.get(), impl->future.get(),
+                          impl->future_at_end.get()}) {
+      if (!re->ok()) errors.push_back(absl::StrCat("timex cues: ", re->error()));
     }
   }
   if (errors.empty()) {
@@ -206,40 +222,53 @@ absl::StatusOr<std::unique_ptr<TimexTagger>> TimexTagger::Create(const Rules& ru
 }
 
 std::vector<Timex> TimexTagger::Tag(absl::string_view text, absl::CivilDay dct) const {
+  using timex_internal::Group;
   std::vector<Timex> out;
   if (impl_->patterns.empty()) return out;
+  out.reserve(8);
   const re2::StringPiece input = Piece(text);
   Point reference{dct, timex_internal::Gran::kDay};
   size_t pos = 0;
   std::vector<int> candidates;
-  std::vector<re2::StringPiece> groups;
+  re2::StringPiece groups[kMaxCaptures];
   while (pos < text.size()) {
+    // The DFA alone finds where the next expression is; which pattern it
+    // is and its groups are read on that span only.
     re2::StringPiece m;
     if (!impl_->any->Match(input, pos, input.size(), RE2::UNANCHORED, &m, 1)) break;
     size_t begin = m.data() - input.data();
     size_t end = begin + m.size();
     pos = end > begin ? end : begin + 1;
     if (m.empty()) continue;
+    // The span and a byte either side, for word boundaries: RE2 picks its
+    // engine by the size of the whole text it is given, and on a short one
+    // it reads the groups without a DFA pass first.
+    const size_t window_begin = begin > 0 ? begin - 1 : 0;
+    const re2::StringPiece window =
+        input.substr(window_begin, std::min(end + 1, text.size()) - window_begin);
     candidates.clear();
     impl_->set->Match(m, &candidates);
     std::sort(candidates.begin(), candidates.end());
     for (int index : candidates) {
       const CompiledTimex& c = impl_->patterns[index];
-      groups.assign(c.re->NumberOfCapturingGroups() + 1, re2::StringPiece());
-      if (!c.re->Match(input, begin, end, RE2::ANCHOR_BOTH, groups.data(),
-                       static_cast<int>(groups.size()))) {
+      // The set matched the span alone; the pattern must also match it in
+      // its context (word boundaries at its ends). A pattern without named
+      // groups needs no captures, so the DFA answers that.
+      const int captures = c.groups.empty() ? 0 : c.captures;
+      if (!c.re->Match(window, begin - window_begin, end - window_begin, RE2::ANCHOR_BOTH,
+                       groups, captures)) {
         continue;
       }
       if (c.pattern->resolver() == TIMEX_RESOLVER_REJECT) break;
       Match match;
       size_t span_begin = begin, span_end = end;
-      for (const auto& [name, i] : c.groups) {
+      for (const auto& [group, i] : c.groups) {
         if (groups[i].data() == nullptr) continue;
-        if (name == "t") {
+        if (group == Group::kT) {
           span_begin = groups[i].data() - input.data();
           span_end = span_begin + groups[i].size();
         }
-        match.groups.emplace(name, View(groups[i]));
+        match.groups[group] = View(groups[i]);
       }
       // A sentence's final period is not part of a month's name: keep it
       // only after an abbreviation ("Jan.", "Sept.", "a.m.").
@@ -254,16 +283,12 @@ std::vector<Timex> TimexTagger::Tag(absl::string_view text, absl::CivilDay dct) 
       }
       match.text = text.substr(span_begin, span_end - span_begin);
       // Tense only matters for what repeats every week or year.
-      bool cyclic = !match.groups.count("year");
-      if (cyclic) {
-        cyclic = false;
-        for (const char* g : {"weekday", "month", "quarter", "halfyear", "season"}) {
-          cyclic |= match.groups.count(g) > 0;
-        }
-      }
-      if (cyclic && c.pattern->resolver() == TIMEX_RESOLVER_POINT) {
-        match.tense = impl_->Tense(text, span_begin, span_end);
-      }
+      bool cyclic = !match.has(Group::kYear) &&
+                    (match.has(Group::kWeekday) || match.has(Group::kMonth) ||
+                     match.has(Group::kQuarter) || match.has(Group::kHalfYear) ||
+                     match.has(Group::kSeason));
+      auto tense = [&] { return impl_->Tense(text, span_begin, span_end); };
+      if (cyclic && c.pattern->resolver() == TIMEX_RESOLVER_POINT) match.tell_tense.emplace(tense);
       absl::optional<std::string> value = timex_internal::Resolve(
           *c.pattern, match, dct, impl_->vocabulary, impl_->numbers, &reference);
       if (!value) continue;

@@ -3,7 +3,9 @@
 //
 // The patterns and vocabulary are data (`timex` in rules/timex.textproto,
 // see proto/timex.proto); this library holds the generic mechanisms: one
-// leftmost-longest scan over all patterns together, then the values:
+// leftmost-longest scan over all patterns together (RE2's DFA only; an
+// RE2::Set then names the pattern and its groups are read on the span
+// alone), then the values:
 // anchoring to the DCT or to the last date the text mentioned ("a year
 // earlier"), the direction of a bare weekday or month from tense cues in its
 // sentence, granularities (day 2019-01-26, week 2019-W04, weekend

@@ -12,6 +12,7 @@
 #include "checker/internal/testing.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "re2/re2.h"
 
 namespace crosscheck {
 namespace {
@@ -78,6 +79,23 @@ TEST_F(TimexTest, EveryPatternExampleHolds) {
     }
   }
   EXPECT_GT(checked, 40);
+}
+
+// RE2 reads groups with its bit-state engine only in programs of at most
+// 512 instructions; past that it uses its NFA, several times slower. Not a
+// timing test: a limit on the size of what the rules compile to.
+TEST_F(TimexTest, PatternsWithGroupsStayWithinBitStateSize) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  for (const TimexPattern& p : tagger_->rules().patterns()) {
+    absl::StatusOr<std::string> expanded = rules_->ExpandMacros(p.regex());
+    ASSERT_OK(expanded);
+    RE2 re(*expanded, options);
+    ASSERT_TRUE(re.ok()) << p.id();
+    if (re.NamedCapturingGroups().empty()) continue;
+    EXPECT_LE(re.ProgramSize(), 512) << p.id();
+  }
 }
 
 TEST_F(TimexTest, OffsetsAreBytesAndTypesFollowTheValue) {

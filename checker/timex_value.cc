@@ -34,17 +34,6 @@ absl::CivilDay MakeClamped(int64_t year, int month, int day) {
 
 int Quarter(absl::CivilDay d) { return (d.month() - 1) / 3 + 1; }
 
-// A number from digits or words ("3", "three", "a"); nullopt when vague.
-absl::optional<double> Number(absl::string_view text, const QuantityParser& numbers) {
-  std::string t = Fold(text);
-  if (t.empty()) return absl::nullopt;
-  double v;
-  if (absl::SimpleAtod(t, &v)) return v;
-  absl::StatusOr<double> parsed = numbers.ParseCardinal(t);
-  if (!parsed.ok()) return absl::nullopt;
-  return *parsed;
-}
-
 std::string FormatAmount(double n) {
   if (std::floor(n) == n) return absl::StrCat(static_cast<int64_t>(n));
   return absl::StrFormat("%g", n);
@@ -82,6 +71,26 @@ absl::optional<int> Year(absl::string_view text, absl::CivilDay dct) {
 
 }  // namespace
 
+const char* const kGroupNames[kNumGroups] = {"t", "year", "month", "day", "weekday", "quarter", "halfyear", "half", "season", "decade", "century", "unit", "mod", "num", "dir", "part", "hour", "minute", "ampm"};
+
+absl::optional<double> Cardinals::Read(absl::string_view text) const {
+  std::string t = Fold(text);
+  if (t.empty()) return absl::nullopt;
+  double v;
+  if (absl::SimpleAtod(t, &v)) return v;
+  {
+    absl::MutexLock lock(&mu_);
+    auto it = kept_.find(t);
+    if (it != kept_.end()) return it->second;
+  }
+  absl::StatusOr<double> parsed = numbers_.ParseCardinal(t);
+  absl::optional<double> out;
+  if (parsed.ok()) out = *parsed;
+  absl::MutexLock lock(&mu_);
+  if (kept_.size() < kMaxKept) kept_.emplace(std::move(t), out);
+  return out;
+}
+
 std::pair<int, int> IsoWeek(absl::CivilDay day) {
   int weekday = static_cast<int>(absl::GetWeekday(day));  // Monday == 0
   absl::CivilDay thursday = day + (3 - weekday);
@@ -90,32 +99,91 @@ std::pair<int, int> IsoWeek(absl::CivilDay day) {
   return {year, week};
 }
 
+namespace {
+
+// Appends `n` zero-padded to `width` characters, a sign included, as
+// printf's "%0*d" does: StrFormat costs as much as resolving the rest of a
+// value.
+void AppendPadded(std::string* out, int64_t n, int width) {
+  if (n < 0) {
+    out->push_back('-');
+    n = -n;
+    --width;
+  }
+  char digits[24];
+  int len = 0;
+  do {
+    digits[len++] = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n > 0 && len < 20);
+  for (int i = len; i < width; ++i) out->push_back('0');
+  while (len > 0) out->push_back(digits[--len]);
+}
+
+}  // namespace
+
 std::string FormatPoint(const Point& p) {
-  int year = static_cast<int>(p.day.year());
+  const int64_t year = p.day.year();
+  std::string out;
   switch (p.gran) {
-    case Gran::kCentury: return absl::StrFormat("%02d", year / 100);
-    case Gran::kDecade: return absl::StrFormat("%03d", year / 10);
-    case Gran::kYear: return absl::StrFormat("%04d", year);
-    case Gran::kHalf: return absl::StrFormat("%04d-H%d", year, (p.day.month() - 1) / 6 + 1);
-    case Gran::kQuarter: return absl::StrFormat("%04d-Q%d", year, Quarter(p.day));
-    case Gran::kSeason: return absl::StrFormat("%04d-%s", year, p.season);
-    case Gran::kMonth: return absl::StrFormat("%04d-%02d", year, p.day.month());
-    case Gran::kWeek: {
-      std::pair<int, int> w = IsoWeek(p.day);
-      return absl::StrFormat("%04d-W%02d", w.first, w.second);
-    }
+    case Gran::kCentury:
+      AppendPadded(&out, year / 100, 2);
+      return out;
+    case Gran::kDecade:
+      AppendPadded(&out, year / 10, 3);
+      return out;
+    default:
+      break;
+  }
+  AppendPadded(&out, year, 4);
+  switch (p.gran) {
+    case Gran::kCentury:
+    case Gran::kDecade:
+    case Gran::kYear:
+      break;
+    case Gran::kHalf:
+      out.append("-H");
+      AppendPadded(&out, (p.day.month() - 1) / 6 + 1, 1);
+      break;
+    case Gran::kQuarter:
+      out.append("-Q");
+      AppendPadded(&out, Quarter(p.day), 1);
+      break;
+    case Gran::kSeason:
+      out.push_back('-');
+      out.append(p.season);
+      break;
+    case Gran::kMonth:
+      out.push_back('-');
+      AppendPadded(&out, p.day.month(), 2);
+      break;
+    case Gran::kWeek:
     case Gran::kWeekend: {
       std::pair<int, int> w = IsoWeek(p.day);
-      return absl::StrFormat("%04d-W%02d-WE", w.first, w.second);
+      out.clear();
+      AppendPadded(&out, w.first, 4);
+      out.append("-W");
+      AppendPadded(&out, w.second, 2);
+      if (p.gran == Gran::kWeekend) out.append("-WE");
+      break;
     }
-    case Gran::kDay: {
-      std::string out = FormatIsoDate(p.day);
-      if (p.hour >= 0) return absl::StrFormat("%sT%02d:%02d", out, p.hour, p.minute);
-      if (!p.part.empty()) return absl::StrCat(out, "T", p.part);
-      return out;
-    }
+    case Gran::kDay:
+      out.push_back('-');
+      AppendPadded(&out, p.day.month(), 2);
+      out.push_back('-');
+      AppendPadded(&out, p.day.day(), 2);
+      if (p.hour >= 0) {
+        out.push_back('T');
+        AppendPadded(&out, p.hour, 2);
+        out.push_back(':');
+        AppendPadded(&out, p.minute, 2);
+      } else if (!p.part.empty()) {
+        out.push_back('T');
+        out.append(p.part);
+      }
+      break;
   }
-  return "";
+  return out;
 }
 
 Point Shift(const Point& p, Gran g, int n) {
@@ -192,26 +260,24 @@ auto Lookup(const Map& map, absl::string_view word) -> absl::optional<typename M
 }
 
 absl::optional<std::string> Duration(const TimexPattern& pattern, const Match& m,
-                                     const Vocabulary& v, const QuantityParser& numbers) {
+                                     const Vocabulary& v, const Cardinals& numbers) {
   std::string code = pattern.unit();
   std::string amount = "1";
-  auto unit = m.groups.find("unit");
-  if (unit != m.groups.end()) {
-    absl::optional<std::string> c = Lookup(v.units, unit->second);
+  if (auto unit = m.get(kUnit)) {
+    absl::optional<std::string> c = Lookup(v.units, *unit);
     if (!c) return absl::nullopt;
     code = *c;
-    if (absl::EndsWith(Fold(unit->second), "s")) amount = "X";  // "years"
+    if (absl::EndsWith(Fold(*unit), "s")) amount = "X";  // "years"
   }
   if (code.empty()) return absl::nullopt;
-  auto num = m.groups.find("num");
-  if (num != m.groups.end()) {
-    absl::optional<double> n = Number(num->second, numbers);
+  if (auto num = m.get(kNum)) {
+    absl::optional<double> n = numbers.Read(*num);
     amount = "X";
     if (n) {
-      double value = *n + (m.groups.count("half") ? 0.5 : 0);
+      double value = *n + (m.has(kHalf) ? 0.5 : 0);
       amount = FormatAmount(value);
     }
-  } else if (m.groups.count("half") && amount == "1") {
+  } else if (m.has(kHalf) && amount == "1") {
     amount = "1.5";  // "a year and a half"
   }
   if (code == "TH" || code == "TM" || code == "TS") {
@@ -228,28 +294,26 @@ absl::optional<std::string> Duration(const TimexPattern& pattern, const Match& m
 }
 
 absl::optional<std::string> Set(const TimexPattern& pattern, const Match& m,
-                                const Vocabulary& v, const QuantityParser& numbers) {
-  auto weekday = m.groups.find("weekday");
-  if (weekday != m.groups.end()) {
-    int d = WeekdayFromName(Fold(weekday->second));
+                                const Vocabulary& v, const Cardinals& numbers) {
+  if (auto weekday = m.get(kWeekday)) {
+    int d = WeekdayFromName(Fold(*weekday));
     if (d == 0) return absl::nullopt;
     std::string out = absl::StrCat("XXXX-WXX-", d);
-    auto part = m.groups.find("part");
-    if (part != m.groups.end()) {
-      if (absl::optional<std::string> p = Lookup(v.parts, part->second)) absl::StrAppend(&out, "T", *p);
+    if (auto part = m.get(kPart)) {
+      if (absl::optional<std::string> p = Lookup(v.parts, *part)) absl::StrAppend(&out, "T", *p);
     }
     return out;
   }
-  auto part = m.groups.find("part");
-  if (part != m.groups.end() && !m.groups.count("unit")) {
-    absl::optional<std::string> p = Lookup(v.parts, part->second);
+  auto part = m.get(kPart);
+  if (part && !m.has(kUnit)) {
+    absl::optional<std::string> p = Lookup(v.parts, *part);
     if (!p) return absl::nullopt;
     return absl::StrCat("XXXX-XX-XXT", *p);
   }
   absl::optional<std::string> d = Duration(pattern, m, v, numbers);
   if (!d) return absl::nullopt;
   // A recurrence counts one unit unless it says how many ("every two weeks").
-  if (!m.groups.count("num")) {
+  if (!m.has(kNum)) {
     size_t digit = d->find_first_of("X");
     if (digit != std::string::npos) (*d)[digit] = '1';
   }
@@ -260,41 +324,36 @@ absl::optional<std::string> Set(const TimexPattern& pattern, const Match& m,
 // `cmp` is the candidate in the anchor's year compared with the anchor
 // (-1 before, 0 same, +1 after).
 int PickYear(int anchor_year, int cmp, const Match& m, const Vocabulary& v) {
-  auto mod = m.groups.find("mod");
-  if (mod != m.groups.end()) {
-    absl::optional<int> off = Lookup(v.modifiers, mod->second);
+  if (auto mod = m.get(kMod)) {
+    absl::optional<int> off = Lookup(v.modifiers, *mod);
     if (off && *off < 0) return cmp >= 0 ? anchor_year - 1 : anchor_year;
     if (off && *off > 0) return cmp <= 0 ? anchor_year + 1 : anchor_year;
     return anchor_year;
   }
   // News mostly reports what happened: without a cue, behind the anchor.
-  if (m.tense > 0 && cmp < 0) return anchor_year + 1;
-  if (m.tense <= 0 && cmp > 0) return anchor_year - 1;
+  const int tense = m.tense();
+  if (tense > 0 && cmp < 0) return anchor_year + 1;
+  if (tense <= 0 && cmp > 0) return anchor_year - 1;
   return anchor_year;
 }
 
 int Compare(int a, int b) { return a < b ? -1 : a > b ? 1 : 0; }
 
 absl::optional<Point> PointOf(const TimexPattern& pattern, const Match& m, absl::CivilDay dct,
-                              const Vocabulary& v, const QuantityParser& numbers,
+                              const Vocabulary& v, const Cardinals& numbers,
                               const Point& reference, int* vague_ref) {
-  auto group = [&](const char* name) -> absl::optional<absl::string_view> {
-    auto it = m.groups.find(name);
-    if (it == m.groups.end()) return absl::nullopt;
-    return it->second;
-  };
   const bool use_reference = pattern.anchor() == TIMEX_ANCHOR_REFERENCE;
   Point anchor = use_reference ? reference : Point{dct, Gran::kDay};
   anchor.part.clear();
   anchor.hour = -1;
 
   absl::optional<int> year;
-  if (auto y = group("year")) {
+  if (auto y = m.get(kYear)) {
     year = Year(*y, dct);
     if (!year) return absl::nullopt;
   }
   int month = 0;
-  if (auto mo = group("month")) {
+  if (auto mo = m.get(kMonth)) {
     absl::string_view t = absl::StripAsciiWhitespace(*mo);
     if (!t.empty() && absl::ascii_isalpha(t[0]) && !absl::ascii_isupper(t[0])) {
       return absl::nullopt;  // "may", "march": not a month in running text
@@ -304,31 +363,31 @@ absl::optional<Point> PointOf(const TimexPattern& pattern, const Match& m, absl:
     if (month < 1 || month > 12) return absl::nullopt;
   }
   int day = 0;
-  if (auto d = group("day")) {
+  if (auto d = m.get(kDay)) {
     absl::optional<int> n = Ordinal(*d, v);
     if (!n || *n < 1 || *n > 31) return absl::nullopt;
     day = *n;
   }
   int quarter = 0, half = 0;
   std::string season;
-  if (auto q = group("quarter")) {
+  if (auto q = m.get(kQuarter)) {
     absl::optional<int> n = Ordinal(*q, v);
     if (!n || *n < 1 || *n > 4) return absl::nullopt;
     quarter = *n;
   }
-  if (auto h = group("halfyear")) {
+  if (auto h = m.get(kHalfYear)) {
     absl::optional<int> n = Ordinal(*h, v);
     if (!n || *n < 1 || *n > 2) return absl::nullopt;
     half = *n;
   }
-  if (auto s = group("season")) {
+  if (auto s = m.get(kSeason)) {
     absl::optional<std::string> code = Lookup(v.seasons, *s);
     if (!code) return absl::nullopt;
     season = *code;
   }
 
   Point p;
-  if (auto dec = group("decade")) {
+  if (auto dec = m.get(kDecade)) {
     std::string digits;
     for (char c : *dec) {
       if (absl::ascii_isdigit(c)) digits.push_back(c);
@@ -336,7 +395,7 @@ absl::optional<Point> PointOf(const TimexPattern& pattern, const Match& m, absl:
     absl::optional<int> y = Year(digits.size() >= 2 ? digits : "", dct);
     if (!y) return absl::nullopt;
     p = Point{absl::CivilDay(*y, 1, 1), Gran::kDecade};
-  } else if (auto cent = group("century")) {
+  } else if (auto cent = m.get(kCentury)) {
     absl::optional<int> n = Ordinal(*cent, v);
     if (!n) return absl::nullopt;
     p = Point{absl::CivilDay((*n - 1) * 100, 1, 1), Gran::kCentury};
@@ -362,18 +421,20 @@ absl::optional<Point> PointOf(const TimexPattern& pattern, const Match& m, absl:
     if (month != 0) {
       int cmp = day != 0 ? Compare(month * 32 + day, a.month() * 32 + a.day())
                          : Compare(month, a.month());
-      int y = PickYear(ay, cmp, m, v);
-      if (day != 0 && !m.groups.count("mod")) {
+      int y;
+      if (day != 0 && !m.has(kMod)) {
         // A day is the nearest one, whatever the tense ("Dec. 30" in
         // January, "March 12" in February): news dates things close by.
         y = ay;
         absl::optional<absl::CivilDay> here = MakeDay(ay, month, day);
         if (here && *here - a > 182) y = ay - 1;
         if (here && a - *here > 182) y = ay + 1;
-      } else if (m.tense == 0 && !m.groups.count("mod")) {
+      } else if (!m.has(kMod) && m.tense() == 0) {
         y = ay;  // a month without a cue: the nearest one
         if (month - a.month() > 6) y = ay - 1;
         if (a.month() - month > 6) y = ay + 1;
+      } else {
+        y = PickYear(ay, cmp, m, v);
       }
       if (day != 0) {
         absl::optional<absl::CivilDay> d = MakeDay(y, month, day);
@@ -399,20 +460,20 @@ absl::optional<Point> PointOf(const TimexPattern& pattern, const Match& m, absl:
       int y = PickYear(ay, Compare(index, now), m, v);
       p = Point{absl::CivilDay(y, 1, 1), Gran::kSeason, season};
     }
-  } else if (auto wd = group("weekday")) {
+  } else if (auto wd = m.get(kWeekday)) {
     int target = WeekdayFromName(Fold(*wd)) - 1;
     if (target < 0) return absl::nullopt;
     const absl::CivilDay a = anchor.day;
     int today = static_cast<int>(absl::GetWeekday(a));
     absl::optional<int> off;
-    if (auto mod = group("mod")) off = Lookup(v.modifiers, *mod);
-    bool forward = off ? *off > 0 || (*off == 0 && m.tense > 0) : m.tense > 0;
+    if (auto mod = m.get(kMod)) off = Lookup(v.modifiers, *mod);
+    bool forward = off ? *off > 0 || (*off == 0 && m.tense() > 0) : m.tense() > 0;
     absl::CivilDay d = forward ? a + (target - today + 7) % 7 : a - (today - target + 7) % 7;
     if (off && *off != 0 && d == a) d += forward ? 7 : -7;
     p = Point{d, Gran::kDay};
   } else {
     std::string code = pattern.unit();
-    if (auto u = group("unit")) {
+    if (auto u = m.get(kUnit)) {
       absl::optional<std::string> c = Lookup(v.units, *u);
       if (!c) return absl::nullopt;
       code = *c;
@@ -421,18 +482,18 @@ absl::optional<Point> PointOf(const TimexPattern& pattern, const Match& m, absl:
     absl::optional<Gran> g = GranOfUnit(code);
     if (!g) return absl::nullopt;
     int n = pattern.offset();
-    if (auto mod = group("mod")) {
+    if (auto mod = m.get(kMod)) {
       absl::optional<int> off = Lookup(v.modifiers, *mod);
       if (!off) return absl::nullopt;
       n = *off;
     }
-    if (auto dir = group("dir")) {
+    if (auto dir = m.get(kDir)) {
       absl::optional<int> sign = Lookup(v.directions, *dir);
       if (!sign) return absl::nullopt;
       absl::optional<double> amount = 1.0;
-      if (auto num = group("num")) {
-        amount = Number(*num, numbers);
-      } else if (auto u = group("unit"); u && absl::EndsWith(Fold(*u), "s")) {
+      if (auto num = m.get(kNum)) {
+        amount = numbers.Read(*num);
+      } else if (auto u = m.get(kUnit); u && absl::EndsWith(Fold(*u), "s")) {
         amount = absl::nullopt;  // "years ago"
       }
       if (!amount || std::floor(*amount) != *amount) {
@@ -457,11 +518,11 @@ absl::optional<Point> PointOf(const TimexPattern& pattern, const Match& m, absl:
     }
   }
 
-  if (auto part = group("part")) {
+  if (auto part = m.get(kPart)) {
     absl::optional<std::string> code = Lookup(v.parts, *part);
     if (code && p.gran == Gran::kDay) p.part = *code;
   }
-  if (auto hour = group("hour")) {
+  if (auto hour = m.get(kHour)) {
     int h;
     std::string word = Fold(*hour);
     if (word == "noon" || word == "midday") {
@@ -472,10 +533,10 @@ absl::optional<Point> PointOf(const TimexPattern& pattern, const Match& m, absl:
       return absl::nullopt;
     }
     int minute = 0;
-    if (auto mi = group("minute")) {
+    if (auto mi = m.get(kMinute)) {
       if (!absl::SimpleAtoi(*mi, &minute) || minute > 59) return absl::nullopt;
     }
-    if (auto ampm = group("ampm")) {
+    if (auto ampm = m.get(kAmPm)) {
       std::string a = Fold(*ampm);
       if (h > 12) return absl::nullopt;
       if (a[0] == 'p' && h < 12) h += 12;
@@ -493,7 +554,7 @@ absl::optional<Point> PointOf(const TimexPattern& pattern, const Match& m, absl:
 
 absl::optional<std::string> Resolve(const TimexPattern& pattern, const Match& match,
                                     absl::CivilDay dct, const Vocabulary& vocabulary,
-                                    const QuantityParser& numbers, Point* reference) {
+                                    const Cardinals& numbers, Point* reference) {
   switch (pattern.resolver()) {
     case TIMEX_RESOLVER_LITERAL:
       return pattern.value();
@@ -509,7 +570,7 @@ absl::optional<std::string> Resolve(const TimexPattern& pattern, const Match& ma
           PointOf(pattern, match, dct, vocabulary, numbers, *reference, &vague);
       if (!p) return absl::nullopt;
       if (vague != 0) return std::string(vague < 0 ? "PAST_REF" : "FUTURE_REF");
-      *reference = *p;
+      if (!pattern.keep_reference()) *reference = *p;
       return FormatPoint(*p);
     }
     default:

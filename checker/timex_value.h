@@ -4,11 +4,14 @@
 #ifndef CROSSCHECK_CHECKER_TIMEX_VALUE_H_
 #define CROSSCHECK_CHECKER_TIMEX_VALUE_H_
 
-#include <map>
+#include <array>
 #include <string>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/civil_time.h"
 #include "absl/types/optional.h"
 #include "checker/quantity.h"
@@ -49,6 +52,27 @@ struct Vocabulary {
   absl::flat_hash_map<std::string, int> ordinals;
 };
 
+// Amounts in time expressions ("72", "three", "a few"): digits directly,
+// words with the rules' QuantityParser (ICU spell-out) once per distinct
+// text. ICU's parse takes tens of microseconds and news repeats a few dozen
+// number words, so the answers (failures too) are kept. Thread-safe.
+class Cardinals {
+ public:
+  explicit Cardinals(const QuantityParser& numbers) : numbers_(numbers) {}
+  Cardinals(const Cardinals&) = delete;
+  Cardinals& operator=(const Cardinals&) = delete;
+
+  // The number `text` says; nullopt when it is vague ("several") or none.
+  absl::optional<double> Read(absl::string_view text) const;
+
+ private:
+  // At most this many texts are kept; past it, reads parse every time.
+  static constexpr size_t kMaxKept = 4096;
+  const QuantityParser& numbers_;
+  mutable absl::Mutex mu_;
+  mutable absl::flat_hash_map<std::string, absl::optional<double>> kept_ ABSL_GUARDED_BY(mu_);
+};
+
 // Builds the lookups from the rules.
 Vocabulary MakeVocabulary(const TimexRules& rules);
 
@@ -56,14 +80,43 @@ Vocabulary MakeVocabulary(const TimexRules& rules);
 // clock units (TH, TM, TS) and unknown codes.
 absl::optional<Gran> GranOfUnit(absl::string_view code);
 
+// The named groups a pattern may have (`(?P<year>...)`).
+enum Group {
+  kT, kYear, kMonth, kDay, kWeekday, kQuarter, kHalfYear, kHalf, kSeason, kDecade, kCentury, kUnit, kMod, kNum, kDir, kPart, kHour, kMinute, kAmPm,
+  kNumGroups
+};
+
+// The groups' names in patterns, indexed by Group.
+extern const char* const kGroupNames[kNumGroups];
+
 // What a match gives the resolver.
 struct Match {
-  // Named groups that matched, by name, with their text.
-  std::map<std::string, absl::string_view, std::less<>> groups;
+  // The text of each named group; data() is null when it did not take part.
+  std::array<absl::string_view, kNumGroups> groups;
+  bool has(Group g) const { return groups[g].data() != nullptr; }
+  absl::optional<absl::string_view> get(Group g) const {
+    if (!has(g)) return absl::nullopt;
+    return groups[g];
+  }
   // The whole timex text.
   absl::string_view text;
-  // The tense of its sentence near it: +1 future, -1 past, 0 unknown.
-  int tense = 0;
+  // Tells the tense of its sentence near it: +1 future, -1 past, 0
+  // unknown. Absent: unknown.
+  absl::optional<absl::FunctionRef<int()>> tell_tense;
+
+  // The tense, told on first use only: it costs searches of the sentence,
+  // and most values do not need it.
+  int tense() const {
+    if (!tense_known_) {
+      tense_ = tell_tense ? (*tell_tense)() : 0;
+      tense_known_ = true;
+    }
+    return tense_;
+  }
+
+ private:
+  mutable bool tense_known_ = false;
+  mutable int tense_ = 0;
 };
 
 // The value of a match for `pattern`, or nullopt when the groups do not make
@@ -72,7 +125,7 @@ struct Match {
 // updates it.
 absl::optional<std::string> Resolve(const TimexPattern& pattern, const Match& match,
                                     absl::CivilDay dct, const Vocabulary& vocabulary,
-                                    const QuantityParser& numbers, Point* reference);
+                                    const Cardinals& numbers, Point* reference);
 
 }  // namespace crosscheck::timex_internal
 
