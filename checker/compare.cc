@@ -723,25 +723,53 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
     for (auto& [value, same_value] : by_value) {
       // Only claims of one event corroborate each other: the same toll in
       // another place is another event's.
-      std::vector<std::vector<const Claim*>> events;
+      // Events, in order of first claim: a claim joins the first whose
+      // places and (undated vs dated) participants it is compatible with.
+      // An event keeps one claim per place, so a thousand claims from one
+      // city cost one check, not a thousand.
+      struct Event {
+        std::vector<const Claim*> members;
+        std::vector<const Claim*> places;  // one member per place key
+        std::set<std::string> place_keys;
+        bool dated = false, undated = false;
+      };
+      std::vector<Event> event_list;
+      auto fits = [&](const Event& event, const Claim& c) {
+        for (const Claim* p : event.places) {
+          if (!places_apart(cmp, *p, c).empty()) return false;
+        }
+        const bool c_dated = !c.published().empty();
+        if (c_dated ? event.undated : event.dated) {
+          for (const Claim* m : event.members) {
+            if (m->published().empty() == c_dated && !separated(*m, c).empty()) return false;
+          }
+        }
+        return true;
+      };
       for (const Claim* c : same_value) {
-        std::vector<const Claim*>* home = nullptr;
-        for (auto& event : events) {
-          bool fits = true;
-          for (const Claim* other : event) fits = fits && apart(cmp, *other, *c).empty();
-          if (fits) {
+        Event* home = nullptr;
+        for (Event& event : event_list) {
+          if (fits(event, *c)) {
             home = &event;
             break;
           }
         }
         if (home == nullptr) {
-          for (const auto& event : events) {
-            record_apart(*event.front(), *c, apart(cmp, *event.front(), *c));
+          for (const Event& event : event_list) {
+            if (kept_apart.examples.size() >= 5) {
+              ++kept_apart.pairs;  // (the words only for examples)
+              continue;
+            }
+            record_apart(*event.members.front(), *c, apart(cmp, *event.members.front(), *c));
           }
-          home = &events.emplace_back();
+          home = &event_list.emplace_back();
         }
-        home->push_back(c);
+        home->members.push_back(c);
+        if (home->place_keys.insert(c->place().key()).second) home->places.push_back(c);
+        (c->published().empty() ? home->undated : home->dated) = true;
       }
+      std::vector<std::vector<const Claim*>> events;
+      for (Event& e : event_list) events.push_back(std::move(e.members));
       for (auto& same : events) {
       // Only claims made in one window of time corroborate each other: the
       // same words weeks apart may describe a different act.
