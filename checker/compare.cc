@@ -25,6 +25,9 @@
 namespace crosscheck {
 namespace {
 
+// An AGREEMENT lists at most this many claims (and names this many outlets).
+constexpr size_t kMaxAgreementClaims = 12;
+
 bool SameScope(const Claim& a, const Claim& b) {
   return a.scope().start() == b.scope().start() && a.scope().end() == b.scope().end();
 }
@@ -788,14 +791,14 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
       for (const auto& window : windows) {
       std::set<std::string> outlets;
       std::set<std::string> voices;  // independent: copies join their source
-      std::vector<Claim> evidence;
+      std::vector<const Claim*> evidence;
       std::set<std::string> articles;
       for (const Claim* c : window) {
         if (!articles.insert(c->article_id()).second) continue;
         std::string outlet = c->outlet().empty() ? c->article_id() : c->outlet();
         outlets.insert(outlet);
         voices.insert(absl::StrCat(outlet, "\x1f", voice(c->article_id())));
-        evidence.push_back(*c);
+        evidence.push_back(c);
       }
       // Two independent outlets: different outlets that do not copy each other.
       std::set<std::string> independent_outlets, independent_voices;
@@ -805,12 +808,24 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
         if (independent_voices.insert(root).second) independent_outlets.insert(outlet);
       }
       if (outlets.size() < 2 || independent_outlets.size() < 2) continue;
-      std::string explanation = absl::StrCat(
-          outlets.size(), " outlets (", absl::StrJoin(outlets, ", "), ") agree that ",
-          Statement(k, evidence.front()), ".");
       if (!room(AGREEMENT)) continue;
+      // A value a whole wire service's clients repeat: the first claims
+      // stand for the rest, and the outlets are counted.
+      std::vector<std::string> named(outlets.begin(), outlets.end());
+      std::string more;
+      if (named.size() > kMaxAgreementClaims) {
+        more = absl::StrCat(" and ", named.size() - kMaxAgreementClaims, " more");
+        named.resize(kMaxAgreementClaims);
+      }
+      std::string explanation = absl::StrCat(
+          outlets.size(), " outlets (", absl::StrJoin(named, ", "), more, ") agree that ",
+          Statement(k, *evidence.front()), ".");
+      std::vector<Claim> shown;
+      for (size_t i = 0; i < evidence.size() && i < kMaxAgreementClaims; ++i) {
+        shown.push_back(*evidence[i]);
+      }
       findings.push_back(
-          MakeFinding(k, key.second, AGREEMENT, std::move(evidence), std::move(explanation)));
+          MakeFinding(k, key.second, AGREEMENT, std::move(shown), std::move(explanation)));
       }
       }
     }
