@@ -86,9 +86,7 @@ void Slim(Claim* c) {
   c->clear_scope_text();
   c->clear_place();
   c->clear_participants();
-  c->clear_display_value();
-  if (c->has_scope()) c->mutable_scope()->clear_resolution();
-  if (c->has_time()) c->mutable_time()->clear_resolution();
+  // (Not display_value nor resolutions: ValueKey reads them.)
 }
 
 // Checks ids for duplicates across the whole input.
