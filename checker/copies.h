@@ -76,6 +76,9 @@ class CopyDetector {
   // same articles added in the same order give the same result.
   std::vector<Copy> Find() const;
 
+  // Frees what only adding needs (the Bloom filter), before Find.
+  void DoneAdding() { std::vector<uint64_t>().swap(bloom_); }
+
   // One shingle in how many is compared (1 unless the corpus is large).
   int sampling() const { return sampling_; }
 

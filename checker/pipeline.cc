@@ -60,6 +60,10 @@ void AppendDelimited(const Claim& claim, std::string* out) {
   uint8_t size[10];
   uint8_t* end = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(
       static_cast<uint32_t>(bytes.size()), size);
+  // Grown by an eighth, not doubled: the groups hold every claim of the
+  // corpus, and doubling would leave up to half of that unused.
+  const size_t needed = out->size() + bytes.size() + static_cast<size_t>(end - size);
+  if (needed > out->capacity()) out->reserve(needed + needed / 8);
   out->append(reinterpret_cast<const char*>(size), static_cast<size_t>(end - size));
   out->append(bytes);
 }
@@ -316,6 +320,10 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
 
   if (options.times != nullptr) options.times->text_bytes = st.bytes;
   auto start = std::chrono::steady_clock::now();
+  // Give back what growing took: string capacity beyond the claims, the
+  // copy detector's Bloom filter.
+  for (auto& [key, bytes] : st.groups) bytes.shrink_to_fit();
+  st.copies.DoneAdding();
   for (Copy& c : st.copies.Find()) *report.add_copies() = std::move(c);
   st.copies = CopyDetector();  // frees the shingles
   if (options.times != nullptr) options.times->copies = SecondsSince(start);
