@@ -30,10 +30,6 @@ constexpr int kIterations = 20;
 
 std::string Voice(const Claim& c) { return c.outlet().empty() ? c.article_id() : c.outlet(); }
 
-std::string ClaimRef(const Claim& c) {
-  return absl::StrCat(c.article_id(), "\x1f", c.kind(), "\x1f", c.span().begin());
-}
-
 // One side of a conflict: a value and who stands behind it.
 struct Side {
   std::string key;            // ValueKey
