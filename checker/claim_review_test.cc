@@ -118,7 +118,9 @@ void ExpectValidClaimReview(const Value& review) {
   for (const Value& a : appearance->list_value().values()) {
     EXPECT_EQ(Str(a, "@type"), "NewsArticle");
     std::string url = Str(a, "url");
-    if (!url.empty()) EXPECT_TRUE(RE2::PartialMatch(url, "^https?://")) << url;
+    if (!url.empty()) {
+      EXPECT_TRUE(RE2::PartialMatch(url, "^https?://")) << url;
+    }
   }
 }
 
