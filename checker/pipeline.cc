@@ -363,18 +363,22 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   // One (kind, subject) group at a time; its claims, slimmed, are kept for
   // the reliability scores.
   std::vector<Claim> claims;
-  claims.reserve(static_cast<size_t>(st.claims));
+  ClaimCounts claim_counts;
   for (auto& [key, bytes] : st.groups) {
     std::vector<Claim> group = ParseDelimited(bytes);
     std::string().swap(bytes);
     int64_t group_comparisons = 0, group_omitted = 0;
     int group_truncated = 0;
     KeptApart group_apart;
+    bool conflicts = false;
     for (Finding& f :
          comparer.Compare(group, {}, &group_comparisons, &group_omitted, &group_apart,
                           &group_truncated)) {
+      conflicts |= f.verdict() == CONTRADICTION || f.verdict() == DISCREPANCY ||
+                   f.verdict() == DISPUTED;
       findings.push_back(std::move(f));
     }
+    CountClaims(group, &claim_counts);
     comparisons += group_comparisons;
     omitted += group_omitted;
     truncated += group_truncated;
@@ -386,6 +390,7 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
         kept_apart.examples.push_back(std::move(e));
       }
     }
+    if (!conflicts) continue;  // only its counts matter to reliability
     for (Claim& c : group) {
       Slim(&c);
       claims.push_back(std::move(c));
@@ -412,7 +417,7 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
 
   start = std::chrono::steady_clock::now();
   ApplyLedger(options.ledger, &report);
-  ScoreOutlets(st.rules, claims, options.priors, &report);
+  ScoreOutlets(st.rules, claims, options.priors, &report, &claim_counts);
   if (options.times != nullptr) options.times->reliability = SecondsSince(start);
   return report;
 }

@@ -66,8 +66,19 @@ absl::StatusOr<OutletPriors> ReadOutletPriors(const std::string& path) {
   return priors;
 }
 
+void CountClaims(const std::vector<Claim>& claims, ClaimCounts* counts) {
+  for (const Claim& c : claims) {
+    VoiceClaimCounts& n = (*counts)[Voice(c)];
+    ++n.claims;
+    if (!c.attribution().source().empty()) ++(c.attribution().named() ? n.named : n.anonymous);
+  }
+}
+
 void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
-                  const OutletPriors& priors, Report* report) {
+                  const OutletPriors& priors, Report* report, const ClaimCounts* given_counts) {
+  ClaimCounts own_counts;
+  if (given_counts == nullptr) CountClaims(claims, &own_counts);
+  const ClaimCounts& counts = given_counts != nullptr ? *given_counts : own_counts;
   // Copies: a claim of a copier that repeats its source's value is no vote.
   std::set<std::pair<std::string, std::string>> copy_pairs;  // (copier, source)
   for (const Copy& c : report->copies()) copy_pairs.insert({c.copier(), c.source()});
@@ -216,7 +227,7 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
   // Priors.
   std::map<std::string, double> prior;
   std::map<std::string, bool> supplied;
-  for (const Claim& c : claims) prior[Voice(c)] = kDefaultPrior;
+  for (const auto& [voice, unused] : counts) prior[voice] = kDefaultPrior;
   for (const ArticleSummary& a : report->articles()) {
     prior[a.outlet().empty() ? a.id() : a.outlet()] = kDefaultPrior;
   }
@@ -336,16 +347,11 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
   for (const ArticleSummary& a : report->articles()) {
     outlet_of[a.id()] = a.outlet().empty() ? a.id() : a.outlet();
   }
-  for (const Claim& c : claims) {
-    OutletScore& s = table[Voice(c)];
-    s.set_claims(s.claims() + 1);
-    if (!c.attribution().source().empty()) {
-      if (c.attribution().named()) {
-        s.set_named_sources(s.named_sources() + 1);
-      } else {
-        s.set_anonymous_sources(s.anonymous_sources() + 1);
-      }
-    }
+  for (const auto& [voice, n] : counts) {
+    OutletScore& s = table[voice];
+    s.set_claims(s.claims() + n.claims);
+    s.set_named_sources(s.named_sources() + n.named);
+    s.set_anonymous_sources(s.anonymous_sources() + n.anonymous);
   }
   for (const auto& [voice, n] : agreements) table[voice].set_corroborated(n);
   for (const auto& [voice, lost] : losing) {

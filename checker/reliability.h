@@ -14,6 +14,7 @@
 #ifndef CROSSCHECK_CHECKER_RELIABILITY_H_
 #define CROSSCHECK_CHECKER_RELIABILITY_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,8 +33,23 @@ absl::StatusOr<OutletPriors> ReadOutletPriors(const std::string& path);
 // and the findings, copies and reviews already in `report`. Fills
 // report->outlets (most reliable first) and Finding.lean of each
 // CONTRADICTION, DISCREPANCY and DISPUTED finding.
+//
+// With `counts` (see CountClaims), `claims` need only hold the claims of the
+// (kind, subject) groups that have a CONTRADICTION, DISCREPANCY or DISPUTED
+// finding: the others only add to the outlets' counts. A corpus of a
+// million claims is scored without holding them all.
+struct VoiceClaimCounts {
+  int claims = 0;
+  int named = 0;
+  int anonymous = 0;
+};
+using ClaimCounts = std::map<std::string, VoiceClaimCounts>;
 void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
-                  const OutletPriors& priors, Report* report);
+                  const OutletPriors& priors, Report* report,
+                  const ClaimCounts* counts = nullptr);
+
+// Adds `claims` to the per-outlet counts ScoreOutlets reports.
+void CountClaims(const std::vector<Claim>& claims, ClaimCounts* counts);
 
 }  // namespace crosscheck
 
