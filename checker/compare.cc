@@ -235,6 +235,26 @@ Finding MakeFinding(const ClaimKind& kind, const std::string& subject, Verdict v
   return f;
 }
 
+// Article id -> the id it and the articles it copies or is copied by are
+// counted under (union-find over the copy relations; the smallest id).
+absl::flat_hash_map<std::string, std::string> CopyRoots(const std::vector<Copy>& copies) {
+  absl::flat_hash_map<std::string, std::string> parent;
+  std::function<std::string(const std::string&)> find = [&](const std::string& id) {
+    auto it = parent.find(id);
+    if (it == parent.end() || it->second == id) return id;
+    std::string root = find(it->second);
+    parent[id] = root;
+    return root;
+  };
+  for (const Copy& c : copies) {
+    std::string a = find(c.copier()), b = find(c.source());
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+  absl::flat_hash_map<std::string, std::string> roots;
+  for (const auto& [id, unused] : parent) roots[id] = find(id);
+  return roots;
+}
+
 }  // namespace
 
 std::string ValueKey(const Claim& c) {
@@ -325,23 +345,7 @@ std::string FindingId(const Finding& f) {
 
 Comparer::Comparer(const Rules& rules) : rules_(rules) {}
 
-void Comparer::set_copies(const std::vector<Copy>& copies) {
-  absl::flat_hash_map<std::string, std::string> parent;
-  std::function<std::string(const std::string&)> find = [&](const std::string& id) {
-    auto it = parent.find(id);
-    if (it == parent.end() || it->second == id) return id;
-    std::string root = find(it->second);
-    parent[id] = root;
-    return root;
-  };
-  for (const Copy& c : copies) {
-    std::string a = find(c.copier()), b = find(c.source());
-    if (a != b) parent[std::max(a, b)] = std::min(a, b);
-  }
-  copy_roots_.clear();
-  for (const auto& [id, unused] : parent) copy_roots_[id] = find(id);
-}
-
+void Comparer::set_copies(const std::vector<Copy>& copies) { copy_roots_ = CopyRoots(copies); }
 std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
                                        const std::vector<Copy>& copies,
                                        int64_t* comparisons_out, int64_t* omitted_out,
@@ -388,23 +392,13 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
     std::string why = places_apart(cmp, a, b);
     return why.empty() ? separated(a, b) : why;
   };
-  // Voices: articles joined by copying count once (union-find by id).
-  absl::flat_hash_map<std::string, std::string> parent;
-  std::function<std::string(const std::string&)> find = [&](const std::string& id) {
-    auto it = parent.find(id);
-    if (it == parent.end() || it->second == id) return id;
-    std::string root = find(it->second);
-    parent[id] = root;
-    return root;
-  };
-  for (const Copy& c : copies) {
-    std::string a = find(c.copier()), b = find(c.source());
-    if (a != b) parent[std::max(a, b)] = std::min(a, b);
-  }
+  // Voices: articles joined by copying count once.
+  const absl::flat_hash_map<std::string, std::string> local_roots = CopyRoots(copies);
+  const absl::flat_hash_map<std::string, std::string>& roots =
+      copies.empty() ? copy_roots_ : local_roots;
   auto voice = [&](const std::string& id) -> std::string {
-    if (!copies.empty()) return find(id);
-    auto it = copy_roots_.find(id);
-    return it == copy_roots_.end() ? id : it->second;
+    auto it = roots.find(id);
+    return it == roots.end() ? id : it->second;
   };
   // Group by (kind, subject); std::map keeps the output order stable.
   std::map<std::pair<std::string, std::string>, std::vector<const Claim*>> groups;
