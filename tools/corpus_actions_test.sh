@@ -11,24 +11,8 @@
 #      ledger, never an article.
 set -euo pipefail
 
-src=$(dirname "$(readlink -f "$TEST_SRCDIR/$TEST_WORKSPACE/WORKSPACE")")
-seeds="$TEST_SRCDIR/$TEST_WORKSPACE/testdata/caracas"
-ws="$TEST_TMPDIR/newsroom"
-export HOME="$TEST_TMPDIR/home"
-mkdir -p "$HOME" "$ws/corpus"
-
-cat >"$ws/WORKSPACE" <<WS
-workspace(name = "newsroom")
-
-local_repository(name = "crosscheck", path = "$src")
-
-load("@crosscheck//tools:repositories.bzl", "crosscheck_repositories")
-
-crosscheck_repositories(path = "$src")
-WS
-cat >"$ws/.bazelrc" <<'RC'
-build --nosandbox_debug --cxxopt=-std=c++17 --host_cxxopt=-std=c++17
-RC
+# shellcheck source=tools/newsroom_workspace.sh
+source "$TEST_SRCDIR/$TEST_WORKSPACE/tools/newsroom_workspace.sh"
 cat >"$ws/corpus/BUILD" <<'BUILD'
 load("@crosscheck//tools:crosscheck.bzl", "crosscheck_report")
 
@@ -58,23 +42,9 @@ fail() {
   for b in a b; do bazel --output_user_root="$root" --output_base="$root/$b" shutdown || true; done
   exit 1
 }
+exec_log="$TEST_SRCDIR/$TEST_WORKSPACE/tools/exec_log.py"
 # Spawns of MNEMONIC in an execution log that really ran (not cache hits).
-ran() {  # LOG MNEMONIC
-  python3 - "$1" "$2" <<'PY'
-import json, sys
-text = open(sys.argv[1]).read()
-dec, i, n = json.JSONDecoder(), 0, 0
-while i < len(text):
-    while i < len(text) and text[i].isspace():
-        i += 1
-    if i >= len(text):
-        break
-    spawn, i = dec.raw_decode(text, i)
-    if spawn.get("mnemonic") == sys.argv[2] and not spawn.get("remoteCacheHit"):
-        n += 1
-print(n)
-PY
-}
+ran() { python3 "$exec_log" "$1" "$2" count; }  # LOG MNEMONIC
 outputs() {  # the crosscheck outputs of the last build, with their digests
   (cd "$(bazel_ "$1" info bazel-bin 2>/dev/null)/corpus" && find . -name '*.claims' -o -name 'report.*' | sort | xargs sha256sum)
 }
@@ -104,33 +74,14 @@ echo "   CrosscheckExtract actions run: $extract, CrosscheckCompare: $compare"
 [ "$compare" -eq 1 ] || fail "expected 1 comparison, ran $compare"
 
 echo "== 3. the comparison reads claims files, rules and the ledger only"
-python3 - "$TEST_TMPDIR/c.json" <<'PY' || fail "the comparison action reads other inputs"
-import json, sys
-text = open(sys.argv[1]).read()
-dec, i, found = json.JSONDecoder(), 0, False
-while i < len(text):
-    while i < len(text) and text[i].isspace():
-        i += 1
-    if i >= len(text):
-        break
-    spawn, i = dec.raw_decode(text, i)
-    if spawn.get("mnemonic") != "CrosscheckCompare":
-        continue
-    found = True
-    bad = []
-    for f in spawn.get("inputs", []):
-        p = f["path"]
-        ok = (p.endswith(".claims") or p.endswith(".inputs") or p.endswith("reviews.textproto")
-              or "/rules/" in p or "checker/crosscheck" in p)
-        if not ok:
-            bad.append(p)
-    claims = [f["path"] for f in spawn.get("inputs", []) if f["path"].endswith(".claims")]
-    print("   inputs: %d claims files, %d in all" % (len(claims), len(spawn.get("inputs", []))))
-    if len(claims) != 5 or bad:
-        print("unexpected inputs:", bad, "claims:", len(claims))
-        sys.exit(1)
-sys.exit(0 if found else 1)
-PY
+python3 "$exec_log" "$TEST_TMPDIR/c.json" CrosscheckCompare inputs >"$TEST_TMPDIR/inputs.txt"
+claims=$(grep -c '\.claims$' "$TEST_TMPDIR/inputs.txt" || true)
+# Anything but claims files, their list, the ledger, the rules and the binary.
+other=$(grep -v -e '\.claims$' -e '\.inputs$' -e 'reviews\.textproto$' -e '/rules/' \
+  -e 'checker/crosscheck' "$TEST_TMPDIR/inputs.txt" || true)
+echo "   inputs: $claims claims files, $(wc -l <"$TEST_TMPDIR/inputs.txt") in all"
+[ "$claims" -eq 5 ] || fail "the comparison read $claims claims files, not 5"
+[ -z "$other" ] || fail "the comparison action reads other inputs: $other"
 
 for b in a b; do bazel --output_user_root="$root" --output_base="$root/$b" shutdown; done
 echo "PASS: deterministic, incremental, comparison on claims only"

@@ -7,24 +7,8 @@
 set -euo pipefail
 
 # The crosscheck checkout: the runfiles link WORKSPACE back to it.
-src=$(dirname "$(readlink -f "$TEST_SRCDIR/$TEST_WORKSPACE/WORKSPACE")")
-seeds="$TEST_SRCDIR/$TEST_WORKSPACE/testdata/caracas"
-ws="$TEST_TMPDIR/newsroom"
-export HOME="$TEST_TMPDIR/home"
-mkdir -p "$HOME" "$ws/corpus"
-
-cat >"$ws/WORKSPACE" <<WS
-workspace(name = "newsroom")
-
-local_repository(name = "crosscheck", path = "$src")
-
-load("@crosscheck//tools:repositories.bzl", "crosscheck_repositories")
-
-crosscheck_repositories(path = "$src")
-WS
-cat >"$ws/.bazelrc" <<'RC'
-build --nosandbox_debug --cxxopt=-std=c++17 --host_cxxopt=-std=c++17
-RC
+# shellcheck source=tools/newsroom_workspace.sh
+source "$TEST_SRCDIR/$TEST_WORKSPACE/tools/newsroom_workspace.sh"
 cat >"$ws/corpus/BUILD" <<'BUILD'
 load("@crosscheck//tools:crosscheck.bzl", "crosscheck_test")
 
