@@ -46,8 +46,8 @@ int Threads(int jobs) {
   return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 }
 
-// Appends `claim` to `out` as a delimited record (deterministic bytes).
-void AppendDelimited(const Claim& claim, std::string* out) {
+// Appends `message` to `out` as a delimited record (deterministic bytes).
+void AppendDelimited(const google::protobuf::MessageLite& message, std::string* out) {
   // Serialized on its own first: a StringOutputStream over `out` would grow
   // it to its capacity (zero-filling it) at every record.
   std::string bytes;
@@ -55,7 +55,7 @@ void AppendDelimited(const Claim& claim, std::string* out) {
     google::protobuf::io::StringOutputStream stream(&bytes);
     google::protobuf::io::CodedOutputStream coded(&stream);
     coded.SetSerializationDeterministic(true);
-    claim.SerializeToCodedStream(&coded);
+    message.SerializeToCodedStream(&coded);
   }
   uint8_t size[10];
   uint8_t* end = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(
@@ -113,7 +113,8 @@ class IdRegistry {
 
 absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& paths,
                            const RunOptions& options, std::vector<Problem>* problems,
-                           absl::FunctionRef<absl::Status(ArticleClaims)> sink) {
+                           absl::FunctionRef<absl::Status(ArticleClaims)> sink,
+                           bool check_ids) {
   const ArticleReader reader(rules);
   const Segmenter segmenter(rules);
   const Extractor extractor(rules);
@@ -201,7 +202,7 @@ absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& p
     }
     if (result.ok()) {
       const Article& a = result->article();
-      absl::Status dup = ids.Register(a.id(), a.path());
+      absl::Status dup = check_ids ? ids.Register(a.id(), a.path()) : absl::OkStatus();
       if (dup.ok()) {
         status = sink(std::move(*result));
         if (!status.ok()) break;
@@ -427,8 +428,9 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
   ReportBuilder builder(rules, options);
   std::vector<Problem> problems;
   const auto start = std::chrono::steady_clock::now();
-  absl::Status status = ExtractClaims(rules, paths, options, &problems,
-                                      [&](ArticleClaims ac) { return builder.Add(std::move(ac)); });
+  absl::Status status = ExtractClaims(
+      rules, paths, options, &problems,
+      [&](ArticleClaims ac) { return builder.Add(std::move(ac)); }, /*check_ids=*/false);
   if (!status.ok()) return status;
   if (options.times != nullptr) {
     options.times->threads = Threads(options.jobs);
@@ -442,13 +444,7 @@ namespace {
 
 std::string Record(const ClaimsRecord& record) {
   std::string out;
-  {
-    google::protobuf::io::StringOutputStream stream(&out);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    coded.WriteVarint32(static_cast<uint32_t>(record.ByteSizeLong()));
-    record.SerializeWithCachedSizes(&coded);
-  }
+  AppendDelimited(record, &out);
   return out;
 }
 

@@ -75,9 +75,12 @@ struct RunOptions {
 // `sink` in input order. Duplicate article ids are bad input. With
 // `options.strict`, the first bad input in input order is the error;
 // otherwise bad inputs are appended to `problems`.
+// `check_ids` false leaves the duplicate check to the sink (ReportBuilder
+// makes it anyway).
 absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& paths,
                            const RunOptions& options, std::vector<Problem>* problems,
-                           absl::FunctionRef<absl::Status(ArticleClaims)> sink);
+                           absl::FunctionRef<absl::Status(ArticleClaims)> sink,
+                           bool check_ids = true);
 
 // The comparison stage: takes articles' claims one at a time (keeping the
 // claims and copy fingerprints, not text) and builds the report.
