@@ -81,18 +81,6 @@ std::vector<Claim> ParseDelimited(const std::string& bytes) {
   return claims;
 }
 
-// What reliability scoring needs of a claim once it has been compared: its
-// value, scope, attribution and whose it is, not the words around it.
-void Slim(Claim* c) {
-  c->clear_quote();
-  c->clear_sentence_span();
-  c->clear_pattern_id();
-  c->clear_scope_text();
-  c->clear_place();
-  c->clear_participants();
-  // (Not display_value nor resolutions: ValueKey reads them.)
-}
-
 // Checks ids for duplicates across the whole input.
 class IdRegistry {
  public:
@@ -361,25 +349,19 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   KeptApart kept_apart;
   std::set<std::string> apart_reasons;
   std::vector<Finding> findings;
-  // One (kind, subject) group at a time; its claims, slimmed, are kept for
-  // the reliability scores.
-  std::vector<Claim> claims;
-  ClaimCounts claim_counts;
+  // One (kind, subject) group at a time: compared, scored, and freed.
+  OutletScorer scorer(st.rules, {report.copies().begin(), report.copies().end()});
   for (auto& [key, bytes] : st.groups) {
     std::vector<Claim> group = ParseDelimited(bytes);
     std::string().swap(bytes);
     int64_t group_comparisons = 0, group_omitted = 0;
     int group_truncated = 0;
     KeptApart group_apart;
-    bool conflicts = false;
-    for (Finding& f :
-         comparer.Compare(group, {}, &group_comparisons, &group_omitted, &group_apart,
-                          &group_truncated)) {
-      conflicts |= f.verdict() == CONTRADICTION || f.verdict() == DISCREPANCY ||
-                   f.verdict() == DISPUTED;
-      findings.push_back(std::move(f));
-    }
-    CountClaims(group, &claim_counts);
+    std::vector<Finding> group_findings =
+        comparer.Compare(group, {}, &group_comparisons, &group_omitted, &group_apart,
+                         &group_truncated);
+    scorer.AddGroup(group, group_findings);
+    for (Finding& f : group_findings) findings.push_back(std::move(f));
     comparisons += group_comparisons;
     omitted += group_omitted;
     truncated += group_truncated;
@@ -390,11 +372,6 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
       if (kept_apart.examples.size() < 5 && apart_reasons.insert(reason).second) {
         kept_apart.examples.push_back(std::move(e));
       }
-    }
-    if (!conflicts) continue;  // only its counts matter to reliability
-    for (Claim& c : group) {
-      Slim(&c);
-      claims.push_back(std::move(c));
     }
   }
   st.groups.clear();
@@ -418,7 +395,7 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
 
   start = std::chrono::steady_clock::now();
   ApplyLedger(options.ledger, &report);
-  ScoreOutlets(st.rules, claims, options.priors, &report, &claim_counts);
+  scorer.Finish(options.priors, &report);
   if (options.times != nullptr) options.times->reliability = SecondsSince(start);
   return report;
 }

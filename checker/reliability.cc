@@ -30,16 +30,36 @@ constexpr int kIterations = 20;
 
 std::string Voice(const Claim& c) { return c.outlet().empty() ? c.article_id() : c.outlet(); }
 
-// One side of a conflict: a value and who stands behind it.
-struct Side {
-  std::string key;            // ValueKey
-  const Claim* example = nullptr;
-  std::map<std::string, double> support;  // voice -> 1 states it, 0.5 compatible
-  double p = 0.5;             // probability this side is right
-  double label = -1;          // reviewer's truth: 1 right, 0 wrong, -1 none
+// How many claims a voice makes, and how many it attributes.
+struct VoiceCounts {
+  int claims = 0;
+  int named = 0;
+  int anonymous = 0;
 };
 
-// A CONTRADICTION, DISCREPANCY or DISPUTED finding as a vote.
+// One side of a conflict as AddGroup leaves it: a value and who stands
+// behind it (voice index -> 1 states it, 0.5 compatible), in voice order.
+struct SideVote {
+  std::string key;  // ValueKey
+  std::vector<std::pair<int, double>> support;
+};
+
+// A CONTRADICTION, DISCREPANCY or DISPUTED finding as a vote, until Finish
+// finds it in the report.
+struct ConflictVote {
+  std::string finding_id;
+  int group = 0;  // index into State::groups
+  std::vector<SideVote> sides;
+};
+
+// A conflict being scored: its finding in the report and its sides.
+struct Side {
+  const SideVote* vote = nullptr;
+  const Claim* example = nullptr;  // the finding's first claim of the value
+  double p = 0.5;                  // probability this side is right
+  double label = -1;               // reviewer's truth: 1 right, 0 wrong, -1 none
+  std::vector<int> slots;          // evidence slot of each support with w == 1
+};
 struct Conflict {
   Finding* finding = nullptr;
   std::vector<Side> sides;
@@ -66,33 +86,64 @@ absl::StatusOr<OutletPriors> ReadOutletPriors(const std::string& path) {
   return priors;
 }
 
-void CountClaims(const std::vector<Claim>& claims, ClaimCounts* counts) {
-  for (const Claim& c : claims) {
-    VoiceClaimCounts& n = (*counts)[Voice(c)];
+struct OutletScorer::State {
+  const Rules& rules;
+  // Copier -> the articles it copies.
+  std::map<std::string, std::vector<std::string>> sources_of;
+  // Voices (outlets, or article ids of articles without one), interned.
+  absl::flat_hash_map<std::string, int> voice_index;
+  std::vector<std::string> voices;
+  std::vector<VoiceCounts> counts;            // by voice index
+  std::vector<int> agreements;                // by voice index
+  std::vector<std::pair<std::string, std::string>> groups;  // (kind, subject)
+  std::vector<ConflictVote> conflicts;
+
+  explicit State(const Rules& r) : rules(r) {}
+
+  int Intern(const std::string& voice) {
+    auto [it, inserted] = voice_index.emplace(voice, static_cast<int>(voices.size()));
+    if (inserted) {
+      voices.push_back(voice);
+      counts.emplace_back();
+      agreements.push_back(0);
+    }
+    return it->second;
+  }
+};
+
+OutletScorer::OutletScorer(const Rules& rules, const std::vector<Copy>& copies)
+    : state_(std::make_unique<State>(rules)) {
+  std::set<std::pair<std::string, std::string>> copy_pairs;  // (copier, source)
+  for (const Copy& c : copies) copy_pairs.insert({c.copier(), c.source()});
+  for (const auto& [copier, source] : copy_pairs) state_->sources_of[copier].push_back(source);
+}
+
+OutletScorer::~OutletScorer() = default;
+
+void OutletScorer::AddGroup(const std::vector<Claim>& group,
+                            const std::vector<Finding>& findings) {
+  State& st = *state_;
+  for (const Claim& c : group) {
+    VoiceCounts& n = st.counts[st.Intern(Voice(c))];
     ++n.claims;
     if (!c.attribution().source().empty()) ++(c.attribution().named() ? n.named : n.anonymous);
   }
-}
-
-void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
-                  const OutletPriors& priors, Report* report, const ClaimCounts* given_counts) {
-  ClaimCounts own_counts;
-  if (given_counts == nullptr) CountClaims(claims, &own_counts);
-  const ClaimCounts& counts = given_counts != nullptr ? *given_counts : own_counts;
-  // Copies: a claim of a copier that repeats its source's value is no vote.
-  std::set<std::pair<std::string, std::string>> copy_pairs;  // (copier, source)
-  for (const Copy& c : report->copies()) copy_pairs.insert({c.copier(), c.source()});
-
-  // Claims by (kind, subject), without the copies of their sources' values.
-  // Copied: the copier repeats the source's words for the same value (its
-  // own "72 hours" next to the source's "Saturday deadline" is its own).
-  std::map<std::string, std::vector<std::string>> sources_of;  // copier -> sources
-  for (const auto& [copier, source] : copy_pairs) sources_of[copier].push_back(source);
-  std::map<std::pair<std::string, std::string>, std::vector<const Claim*>> groups;
-  for (const Claim& c : claims) {
-    if (!c.attribution().negated()) groups[{c.kind(), c.subject()}].push_back(&c);
+  for (const Finding& f : findings) {
+    if (f.verdict() != AGREEMENT) continue;
+    std::set<std::string> voices;
+    for (const Claim& c : f.claims()) voices.insert(Voice(c));
+    for (const std::string& v : voices) st.agreements[st.Intern(v)]++;
   }
-  for (auto& [key, members] : groups) {
+
+  // The group's claims that vote: not negated, and not a copier repeating
+  // its source's words for the same value (its own "72 hours" next to the
+  // source's "Saturday deadline" is its own).
+  std::vector<const Claim*> members;
+  for (const Claim& c : group) {
+    if (!c.attribution().negated()) members.push_back(&c);
+  }
+  if (members.empty()) return;
+  {
     // (article, value, words) of every claim, to look copies up.
     std::set<std::tuple<std::string, std::string, std::string>> said;
     std::vector<std::pair<std::string, std::string>> value_words(members.size());
@@ -103,8 +154,8 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
     std::vector<const Claim*> independent;
     for (size_t i = 0; i < members.size(); ++i) {
       bool copied = false;
-      auto sources = sources_of.find(members[i]->article_id());
-      if (sources != sources_of.end()) {
+      auto sources = st.sources_of.find(members[i]->article_id());
+      if (sources != st.sources_of.end()) {
         for (const std::string& source : sources->second) {
           copied |= said.count({source, value_words[i].first, value_words[i].second}) > 0;
         }
@@ -113,58 +164,42 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
     }
     members = std::move(independent);
   }
-  // Each group's claims by publication day (undated first), to find the
-  // claims near a finding without scanning the whole group.
+  // The claims by publication day (undated first), to find the claims near
+  // a finding without scanning the whole group.
   constexpr int64_t kUndated = std::numeric_limits<int64_t>::min();
   auto day_of = [](const std::string& iso) {
     absl::optional<absl::CivilDay> d = ParseIsoDate(iso);
     return d ? static_cast<int64_t>(*d - absl::CivilDay()) : kUndated;
   };
-  std::map<std::pair<std::string, std::string>, std::vector<std::pair<int64_t, const Claim*>>>
-      by_day;
-  for (const auto& [key, members] : groups) {
-    auto& list = by_day[key];
-    for (const Claim* c : members) list.emplace_back(day_of(c->published()), c);
-    std::stable_sort(list.begin(), list.end(),
-                     [](const auto& x, const auto& y) { return x.first < y.first; });
-  }
+  std::vector<std::pair<int64_t, const Claim*>> by_day;
+  for (const Claim* c : members) by_day.emplace_back(day_of(c->published()), c);
+  std::stable_sort(by_day.begin(), by_day.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
 
   // Each conflict, its sides, and who supports which: a voice that states a
   // side supports it fully; one whose claims are compatible with a side, and
   // conflict with none of its values, half; claims weeks away do not count.
-  std::vector<Conflict> conflicts;
-  std::map<std::string, int> agreements;  // voice -> AGREEMENT findings it is in
-  for (Finding& f : *report->mutable_findings()) {
-    f.clear_lean();
-    if (f.verdict() == AGREEMENT) {
-      std::set<std::string> voices;
-      for (const Claim& c : f.claims()) voices.insert(Voice(c));
-      for (const std::string& v : voices) agreements[v]++;
-      continue;
-    }
+  int group_index = -1;
+  for (const Finding& f : findings) {
     if (f.verdict() != CONTRADICTION && f.verdict() != DISCREPANCY && f.verdict() != DISPUTED) {
       continue;
     }
-    if (f.has_review() && f.review().decision() == DECISION_DISMISSED) continue;
-    const CompiledKind* kind = rules.FindKind(f.kind());
-    auto group = groups.find({f.kind(), f.subject()});
-    if (kind == nullptr || group == groups.end()) continue;
+    const CompiledKind* kind = st.rules.FindKind(f.kind());
+    if (kind == nullptr) continue;
     const Comparison& cmp = kind->kind->comparison();
-    Conflict conflict;
-    conflict.finding = &f;
+    std::vector<std::pair<std::string, const Claim*>> sides;  // (value, example)
     for (const Claim& c : f.claims()) {
       std::string key = ValueKey(c);
       bool seen = false;
-      for (const Side& s : conflict.sides) seen |= s.key == key;
-      if (!seen) conflict.sides.push_back(Side{key, &c});
+      for (const auto& s : sides) seen |= s.first == key;
+      if (!seen) sides.emplace_back(std::move(key), &c);
     }
-    if (conflict.sides.size() < 2) continue;
+    if (sides.size() < 2) continue;
     const int window = cmp.update_after_days() > 0 ? cmp.update_after_days() : 7;
     std::map<std::string, std::vector<const Claim*>> by_voice;
     {
       // The group's claims published within `window` days of one of the
       // finding's claims, or undated (in the group's order).
-      const auto& list = by_day[{f.kind(), f.subject()}];
       bool any_undated = false;
       std::vector<int64_t> days;
       for (const Claim& fc : f.claims()) {
@@ -174,17 +209,17 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
       }
       std::vector<const Claim*> near;
       if (any_undated) {
-        for (const Claim* c : group->second) near.push_back(c);
+        near = members;
       } else {
         std::set<const Claim*> picked;
-        for (const auto& [d, c] : list) {
+        for (const auto& [d, c] : by_day) {
           if (d != kUndated) break;
           picked.insert(c);
         }
         for (int64_t d : days) {
-          auto lo = std::lower_bound(list.begin(), list.end(), d - window + 1,
+          auto lo = std::lower_bound(by_day.begin(), by_day.end(), d - window + 1,
                                      [](const auto& e, int64_t v) { return e.first < v; });
-          for (auto it = lo; it != list.end() && it->first < d + window; ++it) {
+          for (auto it = lo; it != by_day.end() && it->first < d + window; ++it) {
             picked.insert(it->second);
           }
         }
@@ -193,101 +228,185 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
       }
       for (const Claim* c : near) by_voice[Voice(*c)].push_back(c);
     }
-    for (Side& side : conflict.sides) {
+    if (group_index < 0) {
+      group_index = static_cast<int>(st.groups.size());
+      st.groups.emplace_back(f.kind(), f.subject());
+    }
+    ConflictVote vote;
+    vote.finding_id = f.id();
+    vote.group = group_index;
+    for (auto& [key, example] : sides) {
+      SideVote side;
       for (const auto& [voice, stated] : by_voice) {
         double w = 0;
         bool against = false;
         for (const Claim* c : stated) {
-          if (ValueKey(*c) == side.key) {
+          if (ValueKey(*c) == key) {
             w = 1;
             break;
           }
-          Relation r = Relate(*c, *side.example, cmp, nullptr);
+          Relation r = Relate(*c, *example, cmp, nullptr);
           if (r == Relation::kEqual) w = std::max(w, 1.0);
           if (r == Relation::kCompatible) w = std::max(w, 0.5);
           if (r == Relation::kSoftConflict || r == Relation::kHardConflict) against = true;
         }
         if (against && w < 1) w = 0;
-        if (w > 0) side.support[voice] = w;
+        if (w > 0) side.support.emplace_back(st.Intern(voice), w);
+      }
+      side.key = std::move(key);
+      vote.sides.push_back(std::move(side));
+    }
+    st.conflicts.push_back(std::move(vote));
+  }
+}
+
+void OutletScorer::Finish(const OutletPriors& priors, Report* report) {
+  State& st = *state_;
+  for (const ArticleSummary& a : report->articles()) {
+    st.Intern(a.outlet().empty() ? a.id() : a.outlet());
+  }
+  const int n_voices = static_cast<int>(st.voices.size());
+  auto voice_name = [&](int v) -> const std::string& { return st.voices[v]; };
+
+  // The conflicts in the report's order, each with its finding.
+  absl::flat_hash_map<std::string, std::vector<int>> finding_of_id;
+  for (int i = 0; i < report->findings_size(); ++i) {
+    Finding* f = report->mutable_findings(i);
+    f->clear_lean();
+    finding_of_id[f->id()].push_back(i);
+  }
+  std::vector<std::pair<int, const ConflictVote*>> placed;
+  for (const ConflictVote& vote : st.conflicts) {
+    auto it = finding_of_id.find(vote.finding_id);
+    if (it == finding_of_id.end()) continue;
+    for (int i : it->second) {
+      const Finding& f = report->findings(i);
+      if (f.kind() == st.groups[vote.group].first &&
+          f.subject() == st.groups[vote.group].second) {
+        placed.emplace_back(i, &vote);
+        break;
       }
     }
-    if (f.has_review() && !f.review().correct_article_id().empty()) {
+  }
+  std::stable_sort(placed.begin(), placed.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+
+  // Evidence slots: one per (voice, kind, subject, value) a conflict's side
+  // states: one value stated once is one piece of evidence, however many
+  // conflicts it appears in (Sunday against three Saturdays). Numbered in
+  // that order, so that each voice's evidence adds up in one fixed order.
+  using SlotKey = std::tuple<std::string, std::string, std::string, std::string>;
+  std::map<SlotKey, int> slot_of;
+  std::vector<Conflict> conflicts;
+  for (const auto& [index, vote] : placed) {
+    Finding* f = report->mutable_findings(index);
+    if (f->has_review() && f->review().decision() == DECISION_DISMISSED) continue;
+    Conflict conflict;
+    conflict.finding = f;
+    for (const SideVote& sv : vote->sides) {
+      Side side;
+      side.vote = &sv;
+      for (const Claim& c : f->claims()) {
+        if (ValueKey(c) == sv.key) {
+          side.example = &c;
+          break;
+        }
+      }
+      if (side.example == nullptr) continue;  // not this finding after all
+      conflict.sides.push_back(side);
+    }
+    if (conflict.sides.size() < 2) continue;
+    if (f->has_review() && !f->review().correct_article_id().empty()) {
       for (Side& side : conflict.sides) {
         side.label = 0;
-        for (const Claim& c : f.claims()) {
-          if (ValueKey(c) == side.key && c.article_id() == f.review().correct_article_id()) {
+        for (const Claim& c : f->claims()) {
+          if (ValueKey(c) == side.vote->key && c.article_id() == f->review().correct_article_id()) {
             side.label = 1;
           }
         }
       }
     }
+    // One article reporting two parties' accounts (DISPUTED) says nothing
+    // about its own accuracy: only the lean is computed for it.
+    if (f->verdict() != DISPUTED) {
+      for (Side& side : conflict.sides) {
+        for (const auto& [voice, w] : side.vote->support) {
+          if (w < 1) continue;
+          slot_of.emplace(SlotKey{voice_name(voice), f->kind(), f->subject(), side.vote->key}, 0);
+        }
+      }
+    }
     conflicts.push_back(std::move(conflict));
   }
-
-  // Priors.
-  std::map<std::string, double> prior;
-  std::map<std::string, bool> supplied;
-  for (const auto& [voice, unused] : counts) prior[voice] = kDefaultPrior;
-  for (const ArticleSummary& a : report->articles()) {
-    prior[a.outlet().empty() ? a.id() : a.outlet()] = kDefaultPrior;
+  std::vector<int> slot_voice;
+  for (auto& [key, slot] : slot_of) {
+    slot = static_cast<int>(slot_voice.size());
+    slot_voice.push_back(st.voice_index.at(std::get<0>(key)));
   }
-  for (const OutletPrior& p : priors.priors()) {
-    if (prior.count(p.outlet())) {
-      prior[p.outlet()] = p.score();
-      supplied[p.outlet()] = true;
+  for (Conflict& c : conflicts) {
+    if (c.finding->verdict() == DISPUTED) continue;
+    for (Side& side : c.sides) {
+      for (const auto& [voice, w] : side.vote->support) {
+        side.slots.push_back(
+            w < 1 ? -1
+                  : slot_of.at(SlotKey{voice_name(voice), c.finding->kind(),
+                                       c.finding->subject(), side.vote->key}));
+      }
     }
   }
-  std::map<std::string, double> trust = prior;
+  slot_of.clear();
+
+  // Priors.
+  std::vector<double> prior(n_voices, kDefaultPrior);
+  std::vector<bool> supplied(n_voices, false);
+  for (const OutletPrior& p : priors.priors()) {
+    auto it = st.voice_index.find(p.outlet());
+    if (it != st.voice_index.end()) {
+      prior[it->second] = p.score();
+      supplied[it->second] = true;
+    }
+  }
+  std::vector<double> trust = prior;
 
   // Iterate: trust weighs the sides, the sides' odds move the trust.
-  std::map<std::string, double> evidence_sum, evidence_n;
+  std::vector<double> evidence_sum(n_voices), evidence_n(n_voices);
+  std::vector<std::pair<double, int>> stated(slot_voice.size());  // (sum of p, conflicts)
   for (int iteration = 0; iteration < kIterations; ++iteration) {
-    evidence_sum.clear();
-    evidence_n.clear();
-    // (voice, kind, subject, value) -> (sum of p, conflicts).
-    std::map<std::tuple<std::string, std::string, std::string, std::string>,
-             std::pair<double, int>>
-        stated;
+    std::fill(evidence_sum.begin(), evidence_sum.end(), 0.0);
+    std::fill(evidence_n.begin(), evidence_n.end(), 0.0);
+    std::fill(stated.begin(), stated.end(), std::make_pair(0.0, 0));
     for (Conflict& c : conflicts) {
       double total = 0;
       for (Side& s : c.sides) {
         s.p = 0;
-        for (const auto& [voice, w] : s.support) s.p += trust[voice] * w;
+        for (const auto& [voice, w] : s.vote->support) s.p += trust[voice] * w;
         total += s.p;
       }
       for (Side& s : c.sides) {
         s.p = s.label >= 0 ? s.label : total > 0 ? s.p / total : 1.0 / c.sides.size();
       }
-      // One article reporting two parties' accounts (DISPUTED) says nothing
-      // about its own accuracy: only the lean is computed for it.
-      if (c.finding->verdict() == DISPUTED) continue;
       for (const Side& s : c.sides) {
-        for (const auto& [voice, w] : s.support) {
-          if (w < 1) continue;
-          // One value stated once is one piece of evidence, however many
-          // conflicts it appears in (Sunday against three Saturdays).
-          auto& e = stated[{voice, c.finding->kind(), c.finding->subject(), s.key}];
-          e.first += s.p;
-          e.second += 1;
+        for (int slot : s.slots) {
+          if (slot < 0) continue;
+          stated[slot].first += s.p;
+          stated[slot].second += 1;
         }
       }
     }
-    for (const auto& [key, e] : stated) {
-      evidence_sum[std::get<0>(key)] += e.first / e.second;
-      evidence_n[std::get<0>(key)] += 1;
+    for (size_t slot = 0; slot < stated.size(); ++slot) {
+      if (stated[slot].second == 0) continue;
+      evidence_sum[slot_voice[slot]] += stated[slot].first / stated[slot].second;
+      evidence_n[slot_voice[slot]] += 1;
     }
-    for (const auto& [voice, n] : agreements) {
-      evidence_sum[voice] += n;
-      evidence_n[voice] += n;
-    }
-    for (auto& [voice, t] : trust) {
-      t = (kPriorStrength * prior[voice] + evidence_sum[voice]) /
-          (kPriorStrength + evidence_n[voice]);
+    for (int v = 0; v < n_voices; ++v) {
+      evidence_sum[v] += st.agreements[v];
+      evidence_n[v] += st.agreements[v];
+      trust[v] = (kPriorStrength * prior[v] + evidence_sum[v]) / (kPriorStrength + evidence_n[v]);
     }
   }
 
   // Each conflict's lean, and who lost what.
-  std::map<std::string, std::vector<std::string>> losing;
+  std::vector<std::vector<std::string>> losing(n_voices);
   for (Conflict& c : conflicts) {
     const Side* best = nullptr;
     for (const Side& s : c.sides) {
@@ -298,16 +417,22 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
     lean->set_support(best->p);
     std::vector<std::string> sides;
     for (const Side& s : c.sides) {
-      std::vector<std::string> stated, compatible;
-      for (const auto& [voice, w] : s.support) (w == 1 ? stated : compatible).push_back(voice);
+      std::vector<std::string> stated_by, compatible;
+      std::vector<int> stated_voices;
+      // By name, as the report shows them.
+      std::vector<std::pair<std::string, double>> support;
+      for (const auto& [voice, w] : s.vote->support) support.emplace_back(voice_name(voice), w);
+      std::sort(support.begin(), support.end());
+      for (const auto& [voice, w] : support) (w == 1 ? stated_by : compatible).push_back(voice);
       if (&s == best) {
-        for (const std::string& v : stated) lean->add_outlets(v);
+        for (const std::string& v : stated_by) lean->add_outlets(v);
       }
-      std::string who = stated.empty() ? "no outlet states it" : absl::StrJoin(stated, ", ");
+      std::string who =
+          stated_by.empty() ? "no outlet states it" : absl::StrJoin(stated_by, ", ");
       if (!compatible.empty()) absl::StrAppend(&who, "; compatible: ", absl::StrJoin(compatible, ", "));
       sides.push_back(absl::StrCat(s.example->display_value(), " (", who, ")"));
       if (s.p < 0.45 && c.finding->verdict() != DISPUTED) {
-        for (const std::string& v : stated) {
+        for (const std::string& v : stated_by) {
           // For actors, say it as what it is: giving an act or a role to
           // someone other outlets give it to (a garbled attribution).
           std::string lost =
@@ -317,7 +442,7 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
                                  " (", c.finding->subject(), "; a garbled attribution?)")
                   : absl::StrCat(c.finding->kind(), ": ", s.example->display_value(),
                                  " against ", best->example->display_value());
-          std::vector<std::string>& list = losing[v];
+          std::vector<std::string>& list = losing[st.voice_index.at(v)];
           if (std::find(list.begin(), list.end(), lost) == list.end()) list.push_back(lost);
         }
       }
@@ -335,49 +460,53 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
     }
   }
 
-  // The outlet table, with reasons.
-  std::map<std::string, OutletScore> table;
+  // The outlet table, with reasons: every voice with an article or a claim.
+  std::vector<OutletScore> table(n_voices);
+  std::vector<bool> listed(n_voices, false);
+  for (int v = 0; v < n_voices; ++v) {
+    table[v].set_outlet(voice_name(v));
+    table[v].set_claims(st.counts[v].claims);
+    table[v].set_named_sources(st.counts[v].named);
+    table[v].set_anonymous_sources(st.counts[v].anonymous);
+    table[v].set_corroborated(st.agreements[v]);
+    table[v].set_contradicted(static_cast<int>(losing[v].size()));
+    listed[v] = st.counts[v].claims > 0 || st.agreements[v] > 0 || !losing[v].empty();
+  }
+  absl::flat_hash_map<std::string, int> voice_of_article;
   for (const ArticleSummary& a : report->articles()) {
-    std::string voice = a.outlet().empty() ? a.id() : a.outlet();
-    OutletScore& s = table[voice];
-    s.set_outlet(voice);
-    s.set_articles(s.articles() + 1);
-  }
-  std::map<std::string, std::string> outlet_of;
-  for (const ArticleSummary& a : report->articles()) {
-    outlet_of[a.id()] = a.outlet().empty() ? a.id() : a.outlet();
-  }
-  for (const auto& [voice, n] : counts) {
-    OutletScore& s = table[voice];
-    s.set_claims(s.claims() + n.claims);
-    s.set_named_sources(s.named_sources() + n.named);
-    s.set_anonymous_sources(s.anonymous_sources() + n.anonymous);
-  }
-  for (const auto& [voice, n] : agreements) table[voice].set_corroborated(n);
-  for (const auto& [voice, lost] : losing) {
-    table[voice].set_contradicted(static_cast<int>(lost.size()));
+    const int v = st.voice_index.at(a.outlet().empty() ? a.id() : a.outlet());
+    table[v].set_articles(table[v].articles() + 1);
+    listed[v] = true;
+    voice_of_article[a.id()] = v;
   }
   for (const Finding& f : report->findings()) {
     if (f.verdict() != DISPUTED) continue;
     for (const Claim& c : f.claims()) {
-      OutletScore& s = table[Voice(c)];
-      s.set_disputed(s.disputed() + 1);
+      const int v = st.Intern(Voice(c));
+      if (v >= n_voices) continue;  // (a claim AddGroup never saw)
+      table[v].set_disputed(table[v].disputed() + 1);
+      listed[v] = true;
     }
   }
   for (const Copy& c : report->copies()) {
-    table[outlet_of[c.copier()]].add_copies_from(c.source());
+    auto it = voice_of_article.find(c.copier());
+    if (it == voice_of_article.end()) continue;
+    table[it->second].add_copies_from(c.source());
+    listed[it->second] = true;
   }
   report->clear_outlets();
   std::vector<OutletScore> scores;
-  for (auto& [voice, s] : table) {
-    double t = trust.count(voice) ? trust.at(voice) : kDefaultPrior;
+  for (int v = 0; v < n_voices; ++v) {
+    if (!listed[v]) continue;
+    OutletScore& s = table[v];
+    const double t = trust[v];
     // Claims of one article are not independent evidence about an outlet:
     // at most a few pieces count per article it published here.
-    double n = std::min(evidence_n[voice], 3.0 * std::max(1, s.articles()));
+    double n = std::min(evidence_n[v], 3.0 * std::max(1, s.articles()));
     s.set_score(t);
     s.set_uncertainty(std::sqrt(t * (1 - t) / (kPriorStrength + n + 1)));
-    s.set_prior(prior.count(voice) ? prior[voice] : kDefaultPrior);
-    s.set_prior_supplied(supplied[voice]);
+    s.set_prior(prior[v]);
+    s.set_prior_supplied(supplied[v]);
     std::string strength = n == 0 ? "no evidence here: the score is the prior"
                            : n < 4 ? "a weak signal"
                            : n < 15 ? "a moderate signal"
@@ -386,13 +515,13 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
         "Started from a prior of ", absl::StrFormat("%.2f", s.prior()),
         s.prior_supplied() ? " (from the priors file)" : " (the default: no rating supplied)",
         "; ", s.articles(), s.articles() == 1 ? " article" : " articles", " and ",
-        static_cast<int>(evidence_n[voice]),
+        static_cast<int>(evidence_n[v]),
         " pieces of evidence (conflicts and agreements it takes part in): ", strength, "."));
     s.add_reasons(absl::StrCat("Independent outlets corroborate it in ", s.corroborated(),
                                " agreement(s); it makes ", s.claims(), " claims in all."));
     if (s.contradicted() > 0) {
       s.add_reasons(absl::StrCat(s.contradicted(), " claim(s) on the losing side of a conflict: ",
-                                 absl::StrJoin(losing[voice], "; "), "."));
+                                 absl::StrJoin(losing[v], "; "), "."));
     }
     if (s.disputed() > 0) {
       s.add_reasons(absl::StrCat(s.disputed(), " claim(s) in disputed accounts it reports."));
@@ -411,6 +540,17 @@ void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
     return a.outlet() < b.outlet();
   });
   for (OutletScore& s : scores) *report->add_outlets() = std::move(s);
+}
+
+void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
+                  const OutletPriors& priors, Report* report) {
+  OutletScorer scorer(rules, {report->copies().begin(), report->copies().end()});
+  std::map<std::pair<std::string, std::string>, std::vector<Claim>> groups;
+  for (const Claim& c : claims) groups[{c.kind(), c.subject()}].push_back(c);
+  std::map<std::pair<std::string, std::string>, std::vector<Finding>> findings;
+  for (const Finding& f : report->findings()) findings[{f.kind(), f.subject()}].push_back(f);
+  for (const auto& [key, group] : groups) scorer.AddGroup(group, findings[key]);
+  scorer.Finish(priors, report);
 }
 
 }  // namespace crosscheck

@@ -11,10 +11,12 @@
 // Example:
 //   ScoreOutlets(rules, claims, priors, &report);  // fills report.outlets
 //                                                  // and each conflict's lean
+// or, group by group, OutletScorer (below).
 #ifndef CROSSCHECK_CHECKER_RELIABILITY_H_
 #define CROSSCHECK_CHECKER_RELIABILITY_H_
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,27 +31,44 @@ namespace crosscheck {
 // name file:line:col. Scores must be in [0, 1].
 absl::StatusOr<OutletPriors> ReadOutletPriors(const std::string& path);
 
-// Scores the outlets of `report` from `claims` (all claims of the corpus)
-// and the findings, copies and reviews already in `report`. Fills
-// report->outlets (most reliable first) and Finding.lean of each
-// CONTRADICTION, DISCREPANCY and DISPUTED finding.
+// Scores outlets one (kind, subject) group at a time, so that a corpus of a
+// million claims is scored without holding its claims together: each group
+// is reduced, as it is compared, to per-outlet counts and to who supports
+// which side of each of its conflicts.
 //
-// With `counts` (see CountClaims), `claims` need only hold the claims of the
-// (kind, subject) groups that have a CONTRADICTION, DISCREPANCY or DISPUTED
-// finding: the others only add to the outlets' counts. A corpus of a
-// million claims is scored without holding them all.
-struct VoiceClaimCounts {
-  int claims = 0;
-  int named = 0;
-  int anonymous = 0;
-};
-using ClaimCounts = std::map<std::string, VoiceClaimCounts>;
-void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
-                  const OutletPriors& priors, Report* report,
-                  const ClaimCounts* counts = nullptr);
+//   OutletScorer scorer(rules, copies);
+//   for (each group) scorer.AddGroup(group_claims, group_findings);
+//   ... findings go into the report, reviews are applied ...
+//   scorer.Finish(priors, &report);  // fills report.outlets and the leans
+class OutletScorer {
+ public:
+  // `copies`: the corpus's copy relations (a copier repeating its source's
+  // value is no vote).
+  OutletScorer(const Rules& rules, const std::vector<Copy>& copies);
+  ~OutletScorer();
+  OutletScorer(const OutletScorer&) = delete;
+  OutletScorer& operator=(const OutletScorer&) = delete;
 
-// Adds `claims` to the per-outlet counts ScoreOutlets reports.
-void CountClaims(const std::vector<Claim>& claims, ClaimCounts* counts);
+  // Adds the claims of one (kind, subject) group and the findings the
+  // comparison made from them. Neither is kept.
+  void AddGroup(const std::vector<Claim>& group, const std::vector<Finding>& findings);
+
+  // Fills report->outlets (most reliable first) and Finding.lean of each
+  // CONTRADICTION, DISCREPANCY and DISPUTED finding. The report's findings
+  // are those given to AddGroup (matched by id), with reviews applied: a
+  // dismissed conflict is no evidence; a reviewer's choice is labeled truth.
+  void Finish(const OutletPriors& priors, Report* report);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// Scores the outlets of `report` from `claims` (all claims of the corpus)
+// and the findings, copies and reviews already in `report`: OutletScorer
+// over the claims grouped by (kind, subject).
+void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
+                  const OutletPriors& priors, Report* report);
 
 }  // namespace crosscheck
 
