@@ -16,6 +16,18 @@ TEST(FoldForMatchingTest, NormalizesPunctuationAndSpace) {
   EXPECT_EQ(FoldForMatching("  a\n\tb  "), "a b");
 }
 
+// Typographic punctuation alone takes a path without ICU; with a diacritic
+// the transliterator runs. Both must fold alike.
+TEST(FoldForMatchingTest, TypographicTextFoldsAsWithDiacritics) {
+  EXPECT_EQ(FoldForMatching("Guaido\u2019s \u201CDeadline\u201D \u2013 NOW\u00A0here"),
+            "guaido's \"deadline\" - now here");
+  EXPECT_EQ(FoldForMatching("Guaid\u00F3\u2019s \u201CDeadline\u201D \u2013 NOW\u00A0here"),
+            "guaido's \"deadline\" - now here");
+  EXPECT_EQ(FoldForMatching("\u2018A\u2019\u2014B"), "'a'-b");
+  // Typographic first, a diacritic later: nothing of the first attempt stays.
+  EXPECT_EQ(FoldForMatching("Qeshm\u2019s Guaid\u00F3"), "qeshm's guaido");
+}
+
 TEST(FoldForMatchingTest, EmptyStaysEmpty) { EXPECT_EQ(FoldForMatching(""), ""); }
 
 }  // namespace
