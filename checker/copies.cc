@@ -44,14 +44,14 @@ uint64_t Fnv1a(absl::string_view s, uint64_t h = 1469598103934665603ULL) {
   return h;
 }
 
-// Folded words of a sentence, punctuation dropped.
-std::vector<std::string> Words(absl::string_view sentence) {
-  std::string folded = FoldForMatching(sentence);
-  for (char& c : folded) {
+// Folded words of a sentence, punctuation dropped: views into `*folded`.
+std::vector<absl::string_view> Words(absl::string_view sentence, std::string* folded) {
+  *folded = FoldForMatching(sentence);
+  for (char& c : *folded) {
     unsigned char u = static_cast<unsigned char>(c);
     if (u < 0x80 && !absl::ascii_isalnum(u)) c = ' ';
   }
-  return absl::StrSplit(folded, ' ', absl::SkipEmpty());
+  return absl::StrSplit(*folded, ' ', absl::SkipEmpty());
 }
 
 // Words of `sentence` outside double quotation marks ("...", “...”).
@@ -75,7 +75,8 @@ int NarrativeWords(absl::string_view sentence) {
     }
     if (!quoted) outside.push_back(sentence[i]);
   }
-  return static_cast<int>(Words(outside).size());
+  std::string folded;
+  return static_cast<int>(Words(outside, &folded).size());
 }
 
 // Mixes a hash so that its bits are usable for the Bloom filter's block and
@@ -118,12 +119,13 @@ CopyFingerprint FingerprintForCopies(const Document& doc, const CopyOptions& opt
   CopyFingerprint fingerprint;
   const std::string& text = doc.article().text();
   int sentences = 0;
+  std::string folded;
   for (const Sentence& s : doc.sentences()) {
     if (s.section() == SECTION_BOILERPLATE) continue;
     ++sentences;
     absl::string_view sentence =
         absl::string_view(text).substr(s.span().begin(), s.span().end() - s.span().begin());
-    std::vector<std::string> words = Words(sentence);
+    std::vector<absl::string_view> words = Words(sentence, &folded);
     if (static_cast<int>(words.size()) < options.min_words) continue;
     std::vector<uint32_t> shingles;
     for (size_t i = 0; i + options.shingle_words <= words.size(); ++i) {
