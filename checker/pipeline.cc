@@ -110,10 +110,16 @@ absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& p
   const int shards = std::max(1, options.shard_count);
   // Articles read but not yet handed on: bounds memory however slow the
   // sink or fast the reader.
-  const int64_t max_in_flight = 16 * threads;
+  const int64_t max_in_flight = 64 * threads;
 
+  // Articles are handed to the workers a few at a time, and each wait has
+  // its own condition variable: one wake-up per article for every thread
+  // costs more than the work on a short article.
+  constexpr int kBatch = 4;
   absl::Mutex mu;
-  absl::CondVar changed;
+  absl::CondVar work_ready;    // todo has articles, or the input ended
+  absl::CondVar result_ready;  // done has the next result, or the input ended
+  absl::CondVar room;          // fewer articles in flight
   std::deque<std::pair<int64_t, RawArticle>> todo;                // guarded by mu
   std::map<int64_t, absl::StatusOr<ArticleClaims>> done;          // guarded by mu
   int64_t produced = 0;                                           // guarded by mu
@@ -128,45 +134,59 @@ absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& p
       // A file that cannot be read is reported by every shard.
       if (raw.error.ok() && position++ % shards != options.shard_index) return absl::OkStatus();
       absl::MutexLock lock(&mu);
-      while (!cancelled && produced - next >= max_in_flight) changed.Wait(&mu);
+      while (!cancelled && produced - next >= max_in_flight) room.Wait(&mu);
       if (cancelled) return absl::CancelledError("cancelled");
       todo.emplace_back(produced++, std::move(raw));
-      changed.SignalAll();
+      if (todo.size() >= kBatch) work_ready.Signal();
       return absl::OkStatus();
     });
     absl::MutexLock lock(&mu);
     input_done = true;
     read_status = std::move(status);
-    changed.SignalAll();
+    work_ready.SignalAll();
+    result_ready.SignalAll();
   });
 
   std::vector<std::thread> workers;
   for (int t = 0; t < threads; ++t) {
     workers.emplace_back([&] {
+      std::vector<std::pair<int64_t, RawArticle>> batch;
+      std::vector<std::pair<int64_t, absl::StatusOr<ArticleClaims>>> results;
       for (;;) {
-        std::pair<int64_t, RawArticle> item;
+        batch.clear();
         {
           absl::MutexLock lock(&mu);
-          while (!cancelled && todo.empty() && !input_done) changed.Wait(&mu);
+          while (!cancelled && todo.size() < kBatch && !input_done) work_ready.Wait(&mu);
           if (cancelled || todo.empty()) return;
-          item = std::move(todo.front());
-          todo.pop_front();
+          while (!todo.empty() && batch.size() < kBatch) {
+            batch.push_back(std::move(todo.front()));
+            todo.pop_front();
+          }
+          if (!todo.empty()) work_ready.Signal();  // more for another worker
         }
-        absl::StatusOr<ArticleClaims> result;
-        absl::StatusOr<Article> article = reader.Parse(item.second);
-        if (!article.ok()) {
-          result = article.status();
-        } else {
-          const int64_t bytes = static_cast<int64_t>(article->text().size());
-          Document doc = segmenter.Segment(std::move(*article));
-          ArticleClaims claims = extractor.Extract(doc);
-          *claims.mutable_copy_fingerprint() = FingerprintForCopies(doc, options.copies);
-          claims.set_text_bytes(bytes);
-          result = std::move(claims);
+        results.clear();
+        for (auto& [position, raw] : batch) {
+          absl::StatusOr<ArticleClaims> result;
+          absl::StatusOr<Article> article = reader.Parse(raw);
+          if (!article.ok()) {
+            result = article.status();
+          } else {
+            const int64_t bytes = static_cast<int64_t>(article->text().size());
+            Document doc = segmenter.Segment(std::move(*article));
+            ArticleClaims claims = extractor.Extract(doc);
+            *claims.mutable_copy_fingerprint() = FingerprintForCopies(doc, options.copies);
+            claims.set_text_bytes(bytes);
+            result = std::move(claims);
+          }
+          results.emplace_back(position, std::move(result));
         }
         absl::MutexLock lock(&mu);
-        done.emplace(item.first, std::move(result));
-        changed.SignalAll();
+        bool has_next = false;
+        for (auto& [position, result] : results) {
+          has_next |= position == next;
+          done.emplace(position, std::move(result));
+        }
+        if (has_next) result_ready.Signal();
       }
     });
   }
@@ -179,14 +199,14 @@ absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& p
     {
       absl::MutexLock lock(&mu);
       while (done.find(next) == done.end() && !(input_done && next == produced)) {
-        changed.Wait(&mu);
+        result_ready.Wait(&mu);
       }
       auto it = done.find(next);
       if (it == done.end()) break;  // all handed on
       result = std::move(it->second);
       done.erase(it);
       ++next;
-      changed.SignalAll();
+      room.Signal();
     }
     if (result.ok()) {
       const Article& a = result->article();
@@ -207,7 +227,9 @@ absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& p
   {
     absl::MutexLock lock(&mu);
     cancelled = true;
-    changed.SignalAll();
+    work_ready.SignalAll();
+    result_ready.SignalAll();
+    room.SignalAll();
   }
   producer.join();
   for (std::thread& w : workers) w.join();
