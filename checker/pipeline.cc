@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <map>
@@ -366,29 +367,51 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   comparer.set_copies({report.copies().begin(), report.copies().end()});
   if (!options.compare_undated) summary->set_uncompared_claims(st.uncompared);
   std::map<Verdict, int> by_verdict;
-  int64_t comparisons = 0, omitted = 0;
-  int truncated = 0;
-  KeptApart kept_apart;
-  std::set<std::string> apart_reasons;
-  std::vector<Finding> findings;
-  // One (kind, subject) group at a time: compared, scored, and freed.
+  // One (kind, subject) group at a time, on every core: parsed, compared,
+  // scored, and freed. Results are kept by group, so that the report does not
+  // depend on which thread finished first.
   OutletScorer scorer(st.rules, {report.copies().begin(), report.copies().end()});
-  for (auto& [key, bytes] : st.groups) {
-    std::vector<Claim> group = ParseDelimited(bytes);
-    std::string().swap(bytes);
-    int64_t group_comparisons = 0, group_omitted = 0;
-    int group_truncated = 0;
-    KeptApart group_apart;
-    std::vector<Finding> group_findings =
-        comparer.Compare(group, {}, &group_comparisons, &group_omitted, &group_apart,
-                         &group_truncated);
-    scorer.AddGroup(group, group_findings);
-    for (Finding& f : group_findings) findings.push_back(std::move(f));
-    comparisons += group_comparisons;
-    omitted += group_omitted;
-    truncated += group_truncated;
-    kept_apart.pairs += group_apart.pairs;
-    for (std::string& e : group_apart.examples) {
+  struct GroupResult {
+    std::vector<Finding> findings;
+    std::vector<std::string> apart_examples;
+  };
+  std::vector<std::string*> work;
+  for (auto& [key, bytes] : st.groups) work.push_back(&bytes);
+  std::vector<GroupResult> results(work.size());
+  std::atomic<size_t> next_group{0};
+  std::atomic<int64_t> comparisons{0}, omitted{0}, kept_apart_pairs{0};
+  std::atomic<int> truncated{0};
+  auto compare_groups = [&] {
+    for (size_t i = next_group++; i < work.size(); i = next_group++) {
+      std::vector<Claim> group = ParseDelimited(*work[i]);
+      std::string().swap(*work[i]);
+      int64_t group_comparisons = 0, group_omitted = 0;
+      int group_truncated = 0;
+      KeptApart group_apart;
+      results[i].findings = comparer.Compare(group, {}, &group_comparisons, &group_omitted,
+                                             &group_apart, &group_truncated);
+      scorer.AddGroup(group, results[i].findings);
+      comparisons += group_comparisons;
+      omitted += group_omitted;
+      truncated += group_truncated;
+      kept_apart_pairs += group_apart.pairs;
+      results[i].apart_examples = std::move(group_apart.examples);
+    }
+  };
+  {
+    std::vector<std::thread> threads;
+    for (int t = 1; t < Threads(options.jobs); ++t) threads.emplace_back(compare_groups);
+    compare_groups();
+    for (std::thread& t : threads) t.join();
+  }
+  st.groups.clear();
+  std::vector<Finding> findings;
+  KeptApart kept_apart;
+  kept_apart.pairs = kept_apart_pairs;
+  std::set<std::string> apart_reasons;
+  for (GroupResult& r : results) {
+    for (Finding& f : r.findings) findings.push_back(std::move(f));
+    for (std::string& e : r.apart_examples) {
       // One example per reason: the words in parentheses.
       const std::string reason = e.substr(std::min(e.rfind(" ("), e.size()));
       if (kept_apart.examples.size() < 5 && apart_reasons.insert(reason).second) {
@@ -396,7 +419,8 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
       }
     }
   }
-  st.groups.clear();
+  results.clear();
+  results.shrink_to_fit();
   SortFindings(&findings);
   for (Finding& f : findings) {
     by_verdict[f.verdict()]++;

@@ -420,7 +420,10 @@ void PlaceFinder::Locate(const ArticlePlaces& article, absl::string_view sentenc
 
 void PlaceHierarchy::Add(const Place& place) {
   if (place.key().empty()) return;
-  compatible_.clear();
+  {
+    absl::MutexLock lock(&mu_);
+    compatible_.clear();
+  }
   auto& parents = parents_[place.key()];
   for (const std::string& k : place.within()) parents.insert(k);
 }
@@ -455,9 +458,13 @@ bool PlaceHierarchy::Compatible(const Place& a, const Place& b) const {
   const uint64_t ha = absl::Hash<absl::string_view>{}(a.key());
   const uint64_t hb = absl::Hash<absl::string_view>{}(b.key());
   const uint64_t key = ha < hb ? ha * 0x9E3779B97F4A7C15ULL + hb : hb * 0x9E3779B97F4A7C15ULL + ha;
-  auto it = compatible_.find(key);
-  if (it != compatible_.end()) return it->second;
+  {
+    absl::ReaderMutexLock lock(&mu_);
+    auto it = compatible_.find(key);
+    if (it != compatible_.end()) return it->second;
+  }
   const bool compatible = Within(a.key(), b.key()) || Within(b.key(), a.key());
+  absl::MutexLock lock(&mu_);
   compatible_.emplace(key, compatible);
   return compatible;
 }

@@ -32,6 +32,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
 #include "checker/rule_set.h"
@@ -104,7 +105,8 @@ class PlaceHierarchy {
   void Add(const Place& place);
 
   // True when either place is unknown, or they are the same place, or one
-  // lies in the other. Remembers its answers (not thread-safe).
+  // lies in the other. Remembers its answers. Thread-safe (while nothing is
+  // being added).
   bool Compatible(const Place& a, const Place& b) const;
 
   // "Troy, Michigan" style: the name and its nearest known container.
@@ -114,8 +116,9 @@ class PlaceHierarchy {
   bool Within(const std::string& key, const std::string& ancestor) const;
 
   absl::flat_hash_map<std::string, absl::flat_hash_set<std::string>> parents_;
-  // Compatible's answers by the hash of the pair of keys. Not thread-safe.
-  mutable absl::flat_hash_map<uint64_t, bool> compatible_;
+  // Compatible's answers by the hash of the pair of keys.
+  mutable absl::Mutex mu_;
+  mutable absl::flat_hash_map<uint64_t, bool> compatible_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace crosscheck

@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/synchronization/mutex.h"
 #include "checker/compare.h"
 #include "checker/dates.h"
 #include "checker/text_fold.h"
@@ -88,6 +89,7 @@ absl::StatusOr<OutletPriors> ReadOutletPriors(const std::string& path) {
 
 struct OutletScorer::State {
   const Rules& rules;
+  absl::Mutex mu;  // AddGroup merges under it
   // Copier -> the articles it copies.
   std::map<std::string, std::vector<std::string>> sources_of;
   // Voices (outlets, or article ids of articles without one), interned.
@@ -123,8 +125,45 @@ OutletScorer::~OutletScorer() = default;
 void OutletScorer::AddGroup(const std::vector<Claim>& group,
                             const std::vector<Finding>& findings) {
   State& st = *state_;
+  // Worked out without the lock, by voice name; merged under it at the end.
+  std::map<std::string, VoiceCounts> counts;
+  std::map<std::string, int> agreements;
+  struct PendingSide {
+    std::string key;
+    std::vector<std::pair<std::string, double>> support;  // by voice name
+  };
+  struct Pending {
+    std::string finding_id;
+    std::vector<PendingSide> sides;
+  };
+  std::vector<Pending> pending;
+  auto merge = [&] {
+    absl::MutexLock lock(&st.mu);
+    for (const auto& [voice, n] : counts) {
+      VoiceCounts& total = st.counts[st.Intern(voice)];
+      total.claims += n.claims;
+      total.named += n.named;
+      total.anonymous += n.anonymous;
+    }
+    for (const auto& [voice, n] : agreements) st.agreements[st.Intern(voice)] += n;
+    if (pending.empty()) return;
+    const int group_index = static_cast<int>(st.groups.size());
+    st.groups.emplace_back(findings.front().kind(), findings.front().subject());
+    for (Pending& p : pending) {
+      ConflictVote vote;
+      vote.finding_id = std::move(p.finding_id);
+      vote.group = group_index;
+      for (PendingSide& ps : p.sides) {
+        SideVote side;
+        side.key = std::move(ps.key);
+        for (const auto& [voice, w] : ps.support) side.support.emplace_back(st.Intern(voice), w);
+        vote.sides.push_back(std::move(side));
+      }
+      st.conflicts.push_back(std::move(vote));
+    }
+  };
   for (const Claim& c : group) {
-    VoiceCounts& n = st.counts[st.Intern(Voice(c))];
+    VoiceCounts& n = counts[Voice(c)];
     ++n.claims;
     if (!c.attribution().source().empty()) ++(c.attribution().named() ? n.named : n.anonymous);
   }
@@ -132,7 +171,7 @@ void OutletScorer::AddGroup(const std::vector<Claim>& group,
     if (f.verdict() != AGREEMENT) continue;
     std::set<std::string> voices;
     for (const Claim& c : f.claims()) voices.insert(Voice(c));
-    for (const std::string& v : voices) st.agreements[st.Intern(v)]++;
+    for (const std::string& v : voices) agreements[v]++;
   }
 
   // The group's claims that vote: not negated, and not a copier repeating
@@ -142,7 +181,10 @@ void OutletScorer::AddGroup(const std::vector<Claim>& group,
   for (const Claim& c : group) {
     if (!c.attribution().negated()) members.push_back(&c);
   }
-  if (members.empty()) return;
+  if (members.empty()) {
+    merge();
+    return;
+  }
   {
     // (article, value, words) of every claim, to look copies up.
     std::set<std::tuple<std::string, std::string, std::string>> said;
@@ -179,7 +221,6 @@ void OutletScorer::AddGroup(const std::vector<Claim>& group,
   // Each conflict, its sides, and who supports which: a voice that states a
   // side supports it fully; one whose claims are compatible with a side, and
   // conflict with none of its values, half; claims weeks away do not count.
-  int group_index = -1;
   for (const Finding& f : findings) {
     if (f.verdict() != CONTRADICTION && f.verdict() != DISCREPANCY && f.verdict() != DISPUTED) {
       continue;
@@ -228,15 +269,10 @@ void OutletScorer::AddGroup(const std::vector<Claim>& group,
       }
       for (const Claim* c : near) by_voice[Voice(*c)].push_back(c);
     }
-    if (group_index < 0) {
-      group_index = static_cast<int>(st.groups.size());
-      st.groups.emplace_back(f.kind(), f.subject());
-    }
-    ConflictVote vote;
+    Pending vote;
     vote.finding_id = f.id();
-    vote.group = group_index;
     for (auto& [key, example] : sides) {
-      SideVote side;
+      PendingSide side;
       for (const auto& [voice, stated] : by_voice) {
         double w = 0;
         bool against = false;
@@ -251,13 +287,14 @@ void OutletScorer::AddGroup(const std::vector<Claim>& group,
           if (r == Relation::kSoftConflict || r == Relation::kHardConflict) against = true;
         }
         if (against && w < 1) w = 0;
-        if (w > 0) side.support.emplace_back(st.Intern(voice), w);
+        if (w > 0) side.support.emplace_back(voice, w);
       }
       side.key = std::move(key);
       vote.sides.push_back(std::move(side));
     }
-    st.conflicts.push_back(std::move(vote));
+    pending.push_back(std::move(vote));
   }
+  merge();
 }
 
 void OutletScorer::Finish(const OutletPriors& priors, Report* report) {

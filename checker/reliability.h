@@ -50,7 +50,8 @@ class OutletScorer {
   OutletScorer& operator=(const OutletScorer&) = delete;
 
   // Adds the claims of one (kind, subject) group and the findings the
-  // comparison made from them. Neither is kept.
+  // comparison made from them. Neither is kept. Thread-safe: groups may be
+  // added from several threads, in any order.
   void AddGroup(const std::vector<Claim>& group, const std::vector<Finding>& findings);
 
   // Fills report->outlets (most reliable first) and Finding.lean of each
