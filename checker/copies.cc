@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -232,38 +233,49 @@ void CopyDetector::Resample(int p) {
   if (!postings_.empty()) BloomTestAndSet(postings_.front().hash);  // rebuilds it
 }
 
-std::vector<Copy> CopyDetector::Find() const {
-  const size_t n = postings_.size();
+std::vector<Copy> CopyDetector::Find() {
   // 1. The shingles shared by 2 to kMaxPostings articles ("groups"), with
-  //    their articles; each posting knows its group.
-  std::vector<uint32_t> order(n);
-  for (size_t i = 0; i < n; ++i) order[i] = static_cast<uint32_t>(i);
-  std::sort(order.begin(), order.end(), [this](uint32_t x, uint32_t y) {
-    const uint32_t hx = postings_[x].hash, hy = postings_[y].hash;
-    return hx != hy ? hx < hy : x < y;
-  });
-  std::vector<int32_t> group_of(n, -1);
+  //    their articles. The postings are sorted by (shingle, sentence) in
+  //    place, on two threads; those of a group are kept, their hash replaced
+  //    by the group's number, the others dropped.
+  auto by_hash = [](const Posting& x, const Posting& y) {
+    return x.hash != y.hash ? x.hash < y.hash : x.sentence < y.sentence;
+  };
+  {
+    const auto middle = postings_.begin() + static_cast<std::ptrdiff_t>(postings_.size() / 2);
+    std::thread half([&] { std::sort(postings_.begin(), middle, by_hash); });
+    std::sort(middle, postings_.end(), by_hash);
+    half.join();
+    std::inplace_merge(postings_.begin(), middle, postings_.end(), by_hash);
+  }
+  const size_t n = postings_.size();
   std::vector<uint32_t> group_start;  // into `holders`
   std::vector<uint32_t> holders;      // each group's articles, sorted
   std::vector<uint32_t> found;
+  size_t grouped = 0;
   for (size_t begin = 0; begin < n;) {
-    const uint32_t hash = postings_[order[begin]].hash;
+    const uint32_t hash = postings_[begin].hash;
     size_t end = begin;
-    while (end < n && postings_[order[end]].hash == hash) ++end;
     found.clear();
-    for (size_t i = begin; i < end; ++i) found.push_back(sentences_[postings_[order[i]].sentence].article);
-    std::sort(found.begin(), found.end());
-    found.erase(std::unique(found.begin(), found.end()), found.end());
+    for (; end < n && postings_[end].hash == hash; ++end) {
+      // (Sentences ascend, and so do their articles.)
+      const uint32_t article = sentences_[postings_[end].sentence].article;
+      if (found.empty() || found.back() != article) found.push_back(article);
+    }
     if (found.size() >= 2 && static_cast<int>(found.size()) <= kMaxPostings) {
-      const int32_t group = static_cast<int32_t>(group_start.size());
+      const uint32_t group = static_cast<uint32_t>(group_start.size());
       group_start.push_back(static_cast<uint32_t>(holders.size()));
       holders.insert(holders.end(), found.begin(), found.end());
-      for (size_t i = begin; i < end; ++i) group_of[order[i]] = group;
+      for (size_t i = begin; i < end; ++i) postings_[grouped++] = {group, postings_[i].sentence};
     }
     begin = end;
   }
   group_start.push_back(static_cast<uint32_t>(holders.size()));
-  order = std::vector<uint32_t>();
+  postings_.resize(grouped);
+  postings_.shrink_to_fit();
+  std::sort(postings_.begin(), postings_.end(), [](const Posting& x, const Posting& y) {
+    return x.sentence != y.sentence ? x.sentence < y.sentence : x.hash < y.hash;
+  });
 
   // 2. Article by article (postings are in sentence order, sentences in
   //    article order): the sentences it shares with each other article; an
@@ -292,10 +304,10 @@ std::vector<Copy> CopyDetector::Find() const {
     partners.clear();
   };
   absl::flat_hash_map<uint32_t, int> hits;  // other article -> shingles of the sentence
-  for (size_t p = 0; p < n;) {
+  for (size_t p = 0; p < postings_.size();) {
     const uint32_t s = postings_[p].sentence;
     size_t q = p;
-    while (q < n && postings_[q].sentence == s) ++q;
+    while (q < postings_.size() && postings_[q].sentence == s) ++q;
     const SentenceEntry& sentence = sentences_[s];
     if (sentence.article != current) {
       flush();
@@ -304,8 +316,7 @@ std::vector<Copy> CopyDetector::Find() const {
     if (sentence.narrative) {  // else a shared quote
       hits.clear();
       for (size_t i = p; i < q; ++i) {
-        const int32_t g = group_of[i];
-        if (g < 0) continue;
+        const uint32_t g = postings_[i].hash;  // the group, since step 1
         for (uint32_t k = group_start[g]; k < group_start[g + 1]; ++k) {
           if (holders[k] != sentence.article) ++hits[holders[k]];
         }

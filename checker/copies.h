@@ -73,8 +73,10 @@ class CopyDetector {
 
   // The copy relations, each with the number of shared sentences and one of
   // them as an example, sorted by copier then source. Deterministic: the
-  // same articles added in the same order give the same result.
-  std::vector<Copy> Find() const;
+  // same articles added in the same order give the same result. Uses up the
+  // shingles (sorted and reused in place, so that finding needs little more
+  // memory than adding): call it once, after the last Add.
+  std::vector<Copy> Find();
 
   // Frees what only adding needs (the Bloom filter), before Find.
   void DoneAdding() { std::vector<uint64_t>().swap(bloom_); }
