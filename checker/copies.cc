@@ -37,51 +37,8 @@ constexpr size_t kMaxPartnersPerArticle = 10;
 // sentences with.
 constexpr int kMaxSourcesPerCopier = 5;
 
-uint64_t Fnv1a(absl::string_view s, uint64_t h = 1469598103934665603ULL) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
-// Folded words of a sentence, punctuation dropped: views into `*folded`.
-std::vector<absl::string_view> Words(absl::string_view sentence, std::string* folded) {
-  *folded = FoldForMatching(sentence);
-  for (char& c : *folded) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u < 0x80 && !absl::ascii_isalnum(u)) c = ' ';
-  }
-  return absl::StrSplit(*folded, ' ', absl::SkipEmpty());
-}
-
-// Words of `sentence` outside double quotation marks ("...", “...”).
-int NarrativeWords(absl::string_view sentence) {
-  std::string outside;
-  bool quoted = false;
-  for (size_t i = 0; i < sentence.size(); ++i) {
-    if (sentence[i] == '"') {
-      quoted = !quoted;
-      continue;
-    }
-    if (sentence.substr(i, 3) == "\xE2\x80\x9C") {  // “
-      quoted = true;
-      i += 2;
-      continue;
-    }
-    if (sentence.substr(i, 3) == "\xE2\x80\x9D") {  // ”
-      quoted = false;
-      i += 2;
-      continue;
-    }
-    if (!quoted) outside.push_back(sentence[i]);
-  }
-  std::string folded;
-  return static_cast<int>(Words(outside, &folded).size());
-}
-
 // Mixes a hash so that its bits are usable for the Bloom filter's block and
-// bit positions (the shingle hashes are FNV, whose low bits are weak).
+// bit positions, and combines word hashes into a shingle's.
 uint64_t Mix(uint64_t x) {
   x ^= x >> 33;
   x *= 0xff51afd7ed558ccdULL;
@@ -89,6 +46,37 @@ uint64_t Mix(uint64_t x) {
   x *= 0xc4ceb9fe1a85ec53ULL;
   x ^= x >> 33;
   return x;
+}
+
+// The words of a sentence, folded (case, diacritics and punctuation do not
+// matter), each as a 64-bit hash, and how many of them stand outside double
+// quotation marks (the outlet's own narrative, not a quote it shares).
+struct SentenceWords {
+  std::vector<uint64_t> hashes;
+  int narrative = 0;
+};
+void HashWords(absl::string_view sentence, std::string* folded, SentenceWords* out) {
+  *folded = FoldForMatching(sentence);  // “ and ” become "
+  out->hashes.clear();
+  out->narrative = 0;
+  bool quoted = false;
+  const size_t n = folded->size();
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = static_cast<unsigned char>((*folded)[i]);
+    if (c == '"') quoted = !quoted;
+    if (c < 0x80 && !absl::ascii_isalnum(c)) {
+      ++i;
+      continue;
+    }
+    uint64_t h = 1469598103934665603ULL;  // FNV-1a
+    for (; i < n; ++i) {
+      const unsigned char w = static_cast<unsigned char>((*folded)[i]);
+      if (w < 0x80 && !absl::ascii_isalnum(w)) break;
+      h = (h ^ w) * 1099511628211ULL;
+    }
+    out->hashes.push_back(h);
+    if (!quoted) ++out->narrative;
+  }
 }
 
 // Whether a shingle is kept when one in `p` is (the same in every article).
@@ -121,27 +109,26 @@ CopyFingerprint FingerprintForCopies(const Document& doc, const CopyOptions& opt
   const std::string& text = doc.article().text();
   int sentences = 0;
   std::string folded;
+  SentenceWords words;
   for (const Sentence& s : doc.sentences()) {
     if (s.section() == SECTION_BOILERPLATE) continue;
     ++sentences;
     absl::string_view sentence =
         absl::string_view(text).substr(s.span().begin(), s.span().end() - s.span().begin());
-    std::vector<absl::string_view> words = Words(sentence, &folded);
-    if (static_cast<int>(words.size()) < options.min_words) continue;
+    HashWords(sentence, &folded, &words);
+    const std::vector<uint64_t>& w = words.hashes;
+    if (static_cast<int>(w.size()) < options.min_words) continue;
     std::vector<uint32_t> shingles;
-    for (size_t i = 0; i + options.shingle_words <= words.size(); ++i) {
-      uint64_t h = 1469598103934665603ULL;
-      for (int k = 0; k < options.shingle_words; ++k) {
-        h = Fnv1a(words[i + k], h);
-        h = Fnv1a(" ", h);
-      }
+    for (size_t i = 0; i + options.shingle_words <= w.size(); ++i) {
+      uint64_t h = 0;
+      for (int k = 0; k < options.shingle_words; ++k) h = Mix(h ^ w[i + k]);
       // 32 bits: two unrelated shingles share a hash once in 4 billion, and
       // a sentence needs most of its shingles found to count as shared.
-      shingles.push_back(static_cast<uint32_t>(Mix(h) >> 32));
+      shingles.push_back(static_cast<uint32_t>(h >> 32));
     }
     CopySentence* out = fingerprint.add_long_sentences();
     for (uint32_t h : Sample(std::move(shingles), options.sampling)) out->add_shingles(h);
-    out->set_narrative_words(NarrativeWords(sentence));
+    out->set_narrative_words(words.narrative);
     out->set_text(Incipit(sentence));
   }
   fingerprint.set_sentences(sentences);

@@ -1,6 +1,9 @@
 #include "checker/pipeline.h"
 
 #include <fcntl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <unistd.h>
 
 #include <algorithm>
@@ -80,6 +83,15 @@ std::vector<Claim> ParseDelimited(const std::string& bytes) {
     claims.push_back(std::move(c));
   }
   return claims;
+}
+
+// Hands memory freed in the middle of the heap back to the system: the
+// claims of a large group, parsed and freed, would otherwise stay in the
+// process (glibc keeps it for reuse, and fragmentation keeps it there).
+void ReleaseFreeMemory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
 }
 
 // Checks ids for duplicates across the whole input.
@@ -338,6 +350,7 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   st.copies.DoneAdding();
   for (Copy& c : st.copies.Find()) *report.add_copies() = std::move(c);
   st.copies = CopyDetector();  // frees the shingles
+  ReleaseFreeMemory();
   if (options.times != nullptr) options.times->copies = SecondsSince(start);
 
   start = std::chrono::steady_clock::now();
@@ -375,27 +388,61 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
     std::vector<Finding> findings;
     std::vector<std::string> apart_examples;
   };
+  // Largest first, and a group is parsed only while the groups being
+  // compared hold less than kParseBudget serialized bytes (or none is
+  // compared): two of the largest parsed at once would double the peak.
+  // What a large group leaves behind in freed small allocations is handed
+  // back to the system at once (malloc_trim), not left for the next group.
+  constexpr size_t kParseBudget = size_t{48} << 20;
+  constexpr size_t kTrimAfter = size_t{32} << 20;
   std::vector<std::string*> work;
-  for (auto& [key, bytes] : st.groups) work.push_back(&bytes);
+  std::vector<size_t> order;
+  for (auto& [key, bytes] : st.groups) {
+    order.push_back(work.size());
+    work.push_back(&bytes);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return work[a]->size() > work[b]->size(); });
   std::vector<GroupResult> results(work.size());
-  std::atomic<size_t> next_group{0};
+  absl::Mutex schedule_mu;
+  absl::CondVar parsed_less;
+  size_t next_in_order = 0;    // guarded by schedule_mu
+  size_t parsing_bytes = 0;    // guarded by schedule_mu
   std::atomic<int64_t> comparisons{0}, omitted{0}, kept_apart_pairs{0};
   std::atomic<int> truncated{0};
   auto compare_groups = [&] {
-    for (size_t i = next_group++; i < work.size(); i = next_group++) {
-      std::vector<Claim> group = ParseDelimited(*work[i]);
-      std::string().swap(*work[i]);
-      int64_t group_comparisons = 0, group_omitted = 0;
-      int group_truncated = 0;
-      KeptApart group_apart;
-      results[i].findings = comparer.Compare(group, {}, &group_comparisons, &group_omitted,
-                                             &group_apart, &group_truncated);
-      scorer.AddGroup(group, results[i].findings);
-      comparisons += group_comparisons;
-      omitted += group_omitted;
-      truncated += group_truncated;
-      kept_apart_pairs += group_apart.pairs;
-      results[i].apart_examples = std::move(group_apart.examples);
+    for (;;) {
+      size_t i, size;
+      {
+        absl::MutexLock lock(&schedule_mu);
+        for (;;) {
+          if (next_in_order == order.size()) return;
+          size = work[order[next_in_order]]->size();
+          if (parsing_bytes == 0 || parsing_bytes + size <= kParseBudget) break;
+          parsed_less.Wait(&schedule_mu);
+        }
+        i = order[next_in_order++];
+        parsing_bytes += size;
+      }
+      {
+        std::vector<Claim> group = ParseDelimited(*work[i]);
+        std::string().swap(*work[i]);
+        int64_t group_comparisons = 0, group_omitted = 0;
+        int group_truncated = 0;
+        KeptApart group_apart;
+        results[i].findings = comparer.Compare(group, {}, &group_comparisons, &group_omitted,
+                                               &group_apart, &group_truncated);
+        scorer.AddGroup(group, results[i].findings);
+        comparisons += group_comparisons;
+        omitted += group_omitted;
+        truncated += group_truncated;
+        kept_apart_pairs += group_apart.pairs;
+        results[i].apart_examples = std::move(group_apart.examples);
+      }
+      if (size >= kTrimAfter) ReleaseFreeMemory();
+      absl::MutexLock lock(&schedule_mu);
+      parsing_bytes -= size;
+      parsed_less.SignalAll();
     }
   };
   {
