@@ -206,7 +206,10 @@ void ArticleReader::InferMetadata(Article* a) const {
   static const LazyRE2 kDateLine = {R"((?m)^[ \t]*(date[ \t]+(\d{4}-\d{2}-\d{2}))\b[ \t]*)"};
   re2::StringPiece head(text.data(), std::min<size_t>(text.size(), 4096));
   re2::StringPiece marker, iso;
-  if (RE2::PartialMatch(head, *kDateLine, &marker, &iso)) {
+  // (A plain search first: the pattern is rare, and RE2 would scan the
+  // whole head of every article.)
+  if (View(head).find("date") != absl::string_view::npos &&
+      RE2::PartialMatch(head, *kDateLine, &marker, &iso)) {
     int b = static_cast<int>(marker.data() - text.data());
     AddSpan(a, b, b + static_cast<int>(marker.size()));
     if (a->published().empty() && ParseIsoDate(View(iso))) {
@@ -218,7 +221,8 @@ void ArticleReader::InferMetadata(Article* a) const {
   static const LazyRE2 kSourceLine = {
       R"((?m)^[ \t]*Source:[ \t]*(?:\r?\n[ \t]*)*<?(https?://[^\s<>]+)>?)"};
   re2::StringPiece url;
-  if (RE2::PartialMatch(text, *kSourceLine, &url)) {
+  if (view.find("Source:") != absl::string_view::npos &&
+      RE2::PartialMatch(text, *kSourceLine, &url)) {
     // The whole matched block is metadata.
     re2::StringPiece rest(text);
     re2::StringPiece u2;
