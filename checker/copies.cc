@@ -229,11 +229,14 @@ std::vector<Copy> CopyDetector::Find() {
     return x.hash != y.hash ? x.hash < y.hash : x.sentence < y.sentence;
   };
   {
-    const auto middle = postings_.begin() + static_cast<std::ptrdiff_t>(postings_.size() / 2);
-    std::thread half([&] { std::sort(postings_.begin(), middle, by_hash); });
+    // Split by the hash's top bit (one pass, in place), then sort each part
+    // on its own thread: the parts in order are the whole in order, with no
+    // merge and no buffer.
+    const auto middle = std::partition(postings_.begin(), postings_.end(),
+                                       [](const Posting& p) { return p.hash < (1u << 31); });
+    std::thread low([&] { std::sort(postings_.begin(), middle, by_hash); });
     std::sort(middle, postings_.end(), by_hash);
-    half.join();
-    std::inplace_merge(postings_.begin(), middle, postings_.end(), by_hash);
+    low.join();
   }
   const size_t n = postings_.size();
   std::vector<uint32_t> group_start;  // into `holders`
