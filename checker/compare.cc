@@ -283,8 +283,8 @@ void AnchorRelativeDeadlines(const Rules& rules, std::vector<Claim>* claims) {
       }
     }
     if (orders.empty()) continue;
-    std::sort(orders.begin(), orders.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(orders.begin(), orders.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     const int lookback = kind.kind->duration_anchor_lookback_days();
     for (Claim& c : *claims) {
       if (c.kind() != kind.kind->name() || !c.has_time() || c.time().duration_days() <= 0) {
@@ -292,8 +292,12 @@ void AnchorRelativeDeadlines(const Rules& rules, std::vector<Claim>* claims) {
       }
       absl::optional<absl::CivilDay> published = ParseIsoDate(c.published());
       if (!published) continue;
-      for (const auto& [day, order] : orders) {
-        if (day < *published - lookback || day > *published) continue;
+      // The earliest order in reach: the first on or after the lookback.
+      auto first = std::lower_bound(
+          orders.begin(), orders.end(), *published - lookback,
+          [](const auto& entry, absl::CivilDay d) { return entry.first < d; });
+      if (first != orders.end() && first->first <= *published) {
+        const auto& [day, order] = *first;
         absl::CivilDay end = day + static_cast<int>(std::ceil(c.time().duration_days()));
         TimeInterval* t = c.mutable_time();
         t->set_start(FormatIsoDate(end));
@@ -306,7 +310,6 @@ void AnchorRelativeDeadlines(const Rules& rules, std::vector<Claim>* claims) {
         c.set_display_value(absl::StrCat(WeekdayName(end), " ", FormatIsoDate(end), " (",
                                          t->duration_text(), " after ", WeekdayName(day),
                                          "'s order)"));
-        break;  // the earliest order in reach
       }
     }
   }
