@@ -264,7 +264,8 @@ struct ReportBuilder::State {
   std::map<std::string, int> claims_by_kind;
   int uncompared = 0;
   PlaceHierarchy places;
-  std::vector<ArticleSummary> articles;
+  std::vector<std::pair<std::string, std::string>> articles;  // (id, ArticleSummary bytes)
+  std::set<std::string> outlets;
   std::vector<Problem> problems;
   CopyDetector copies;
   IdRegistry ids;
@@ -286,6 +287,7 @@ absl::Status ReportBuilder::Add(ArticleClaims ac) {
   }
   ArticleSummary s;
   s.set_id(a.id());
+  if (!a.outlet().empty()) st.outlets.insert(a.outlet());
   s.set_outlet(a.outlet());
   s.set_published(a.published());
   s.set_title(a.title());
@@ -293,7 +295,7 @@ absl::Status ReportBuilder::Add(ArticleClaims ac) {
   s.set_claim_count(ac.claims_size());
   s.set_published_source(a.published_source());
   s.set_url(a.url());
-  st.articles.push_back(std::move(s));
+  st.articles.emplace_back(a.id(), s.SerializeAsString());
   st.copies.Add(a.id(), a.published(), ac.copy_fingerprint());
   st.bytes += ac.text_bytes();
   for (const Claim& c : ac.claims()) {
@@ -323,18 +325,13 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
             : absl::StrCat("no readable articles: ", st.problems.front().location(), ": ",
                            st.problems.front().message()));
   }
-  std::sort(st.articles.begin(), st.articles.end(),
-            [](const ArticleSummary& a, const ArticleSummary& b) { return a.id() < b.id(); });
-  std::set<std::string> outlets;
-  for (ArticleSummary& a : st.articles) {
-    if (!a.outlet().empty()) outlets.insert(a.outlet());
-    *report.add_articles() = std::move(a);
-  }
-  st.articles.clear();
-  st.articles.shrink_to_fit();
+  // The articles join the report after the comparison, which does not need
+  // them: serialized until then, they take a third of the memory.
+  std::sort(st.articles.begin(), st.articles.end());
+  st.ids = IdRegistry();  // (only adding needs it)
   ReportSummary* summary = report.mutable_summary();
-  summary->set_articles(report.articles_size());
-  summary->set_outlets(static_cast<int>(outlets.size()));
+  summary->set_articles(static_cast<int>(st.articles.size()));
+  summary->set_outlets(static_cast<int>(st.outlets.size()));
   summary->set_claims(static_cast<int>(st.claims));
   for (const auto& [kind, n] : st.claims_by_kind) {
     Count* count = summary->add_claims_by_kind();
@@ -391,9 +388,12 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   // Largest first, and a group is parsed only while the groups being
   // compared hold less than kParseBudget serialized bytes (or none is
   // compared): two of the largest parsed at once would double the peak.
+  // While a large group is compared, the other threads take the smallest
+  // groups (at most kSmallGroup each).
   // What a large group leaves behind in freed small allocations is handed
   // back to the system at once (malloc_trim), not left for the next group.
   constexpr size_t kParseBudget = size_t{48} << 20;
+  constexpr size_t kSmallGroup = size_t{4} << 20;
   constexpr size_t kTrimAfter = size_t{32} << 20;
   std::vector<std::string*> work;
   std::vector<size_t> order;
@@ -406,7 +406,8 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   std::vector<GroupResult> results(work.size());
   absl::Mutex schedule_mu;
   absl::CondVar parsed_less;
-  size_t next_in_order = 0;    // guarded by schedule_mu
+  size_t largest = 0;             // guarded by schedule_mu: order[largest, smallest)
+  size_t smallest = order.size();  // are left
   size_t parsing_bytes = 0;    // guarded by schedule_mu
   std::atomic<int64_t> comparisons{0}, omitted{0}, kept_apart_pairs{0};
   std::atomic<int> truncated{0};
@@ -416,12 +417,19 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
       {
         absl::MutexLock lock(&schedule_mu);
         for (;;) {
-          if (next_in_order == order.size()) return;
-          size = work[order[next_in_order]]->size();
-          if (parsing_bytes == 0 || parsing_bytes + size <= kParseBudget) break;
+          if (largest == smallest) return;
+          size = work[order[largest]]->size();
+          if (parsing_bytes == 0 || parsing_bytes + size <= kParseBudget) {
+            i = order[largest++];
+            break;
+          }
+          size = work[order[smallest - 1]]->size();
+          if (size <= kSmallGroup) {
+            i = order[--smallest];
+            break;
+          }
           parsed_less.Wait(&schedule_mu);
         }
-        i = order[next_in_order++];
         parsing_bytes += size;
       }
       {
@@ -487,6 +495,12 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   if (options.times != nullptr) options.times->compare = SecondsSince(start);
 
   start = std::chrono::steady_clock::now();
+  for (auto& [id, bytes] : st.articles) {
+    report.add_articles()->ParseFromString(bytes);
+    std::string().swap(bytes);
+  }
+  st.articles.clear();
+  st.articles.shrink_to_fit();
   ApplyLedger(options.ledger, &report);
   scorer.Finish(options.priors, &report);
   if (options.times != nullptr) options.times->reliability = SecondsSince(start);
