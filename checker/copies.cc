@@ -129,7 +129,8 @@ CopyFingerprint FingerprintForCopies(const Document& doc, const CopyOptions& opt
     CopySentence* out = fingerprint.add_long_sentences();
     for (uint32_t h : Sample(std::move(shingles), options.sampling)) out->add_shingles(h);
     out->set_narrative_words(words.narrative);
-    out->set_text(Incipit(sentence));
+    // Only a sentence of the outlet's own words can be a copy's example.
+    if (words.narrative >= kMinNarrativeWords) out->set_text(Incipit(sentence));
   }
   fingerprint.set_sentences(sentences);
   if (options.sampling > 1) fingerprint.set_sampling(options.sampling);
