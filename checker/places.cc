@@ -91,11 +91,13 @@ PlaceFinder::PlaceFinder(const Rules& rules) : rules_(rules) {
   for (const std::string& w : p.not_places()) not_places_.insert(FoldForMatching(w));
   for (const std::string& t : p.types()) types_.insert(FoldForMatching(t));
   if (!p.locative().empty()) {
-    auto re = std::make_unique<RE2>(absl::StrCat("(?:", p.locative(), ")$"), CaseSensitive());
+    auto re = std::make_unique<RE2>(CompactLetters(absl::StrCat("(?:", p.locative(), ")$")),
+                                    CaseSensitive());
     if (re->ok()) locative_ = std::move(re);
   }
   if (!p.speech().empty()) {
-    auto re = std::make_unique<RE2>(absl::StrCat("(?:", p.speech(), ")$"), CaseSensitive());
+    auto re = std::make_unique<RE2>(CompactLetters(absl::StrCat("(?:", p.speech(), ")$")),
+                                    CaseSensitive());
     if (re->ok()) speech_ = std::move(re);
   }
 }

@@ -10,6 +10,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
@@ -193,6 +194,49 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadFiles(
   return LoadTexts(texts);
 }
 
+std::string CompactLetters(absl::string_view regex) {
+  static constexpr absl::string_view kRanges =
+      R"(A-Za-z\x{AA}\x{B5}\x{BA}\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{1FFF})"
+      R"(\x{2C00}-\x{2DFF}\x{3040}-\x{10FFFF})";
+  std::string out;
+  out.reserve(regex.size());
+  bool in_class = false;
+  for (size_t i = 0; i < regex.size(); ++i) {
+    const char c = regex[i];
+    if (c == '\\' && i + 1 < regex.size()) {
+      absl::string_view rest = regex.substr(i);
+      size_t letter = absl::StartsWith(rest, "\\pL") ? 3 : absl::StartsWith(rest, "\\p{L}") ? 5 : 0;
+      if (letter > 0) {
+        absl::StrAppend(&out, in_class ? "" : "[", kRanges, in_class ? "" : "]");
+        i += letter - 1;
+      } else {
+        out.append(regex.data() + i, 2);  // an escape: its character is not syntax
+        ++i;
+      }
+      continue;
+    }
+    if (!in_class && c == '[') {
+      in_class = true;
+      out.push_back(c);
+      // "[^]...]" and "[]...]": a first ']' is a member, not the end.
+      if (i + 1 < regex.size() && regex[i + 1] == '^') out.push_back(regex[++i]);
+      if (i + 1 < regex.size() && regex[i + 1] == ']') out.push_back(regex[++i]);
+      continue;
+    }
+    if (in_class && c == '[' && i + 1 < regex.size() && regex[i + 1] == ':') {
+      const size_t end = regex.find(":]", i + 2);  // [:alpha:]
+      if (end != absl::string_view::npos) {
+        out.append(regex.data() + i, end + 2 - i);
+        i = end + 1;
+        continue;
+      }
+    }
+    if (in_class && c == ']') in_class = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
 absl::StatusOr<std::string> Rules::ExpandMacros(absl::string_view regex) const {
   static const LazyRE2 kMacroRef = {R"(\{([A-Z][A-Z0-9_]*)\})"};
   std::string out(regex);
@@ -216,7 +260,7 @@ absl::StatusOr<std::string> Rules::ExpandMacros(absl::string_view regex) const {
       last = name.data() + name.size() + 1;
       replaced = true;
     }
-    if (!replaced) return out;
+    if (!replaced) return CompactLetters(out);
     next.append(last, input.data() + input.size());
     out = std::move(next);
   }

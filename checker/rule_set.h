@@ -57,6 +57,18 @@ struct CompiledKind {
   std::vector<int> Candidates(absl::string_view sentence) const;
 };
 
+// `regex` with every `\pL` and `\p{L}` (a letter), inside a character class
+// or not, replaced by code-point ranges: ASCII letters, the Latin-1 letters,
+// and everything from U+00F8 on but the punctuation and symbol blocks
+// (U+2000-U+2BFF, U+2E00-U+303F). RE2 compiles Unicode's exact letter table
+// into thousands of instructions per use, and a pattern of words such as
+// `(?:[\pL'’-]+\s+){0,3}` into a program several times larger, whose DFA
+// runs from cache misses; the ranges take a few. They also accept combining
+// marks and letter-like symbols of other scripts, which words in news may
+// hold, and reject punctuation and symbols as \pL does. (`\p{Lu}`, `\p{Ll}`
+// and other classes are left as they are.)
+std::string CompactLetters(absl::string_view regex);
+
 // The loaded rule set. Immutable after loading; safe to share.
 class Rules {
  public:
@@ -91,7 +103,8 @@ class Rules {
   // The actor with this id, or nullptr.
   const ActorAlias* FindActor(absl::string_view id) const;
 
-  // Expands `{MACRO}` references in `regex`. Errors name the unknown macro.
+  // Expands `{MACRO}` references in `regex`, and writes `\pL` (`\p{L}`) as
+  // CompactLetters(). Errors name the unknown macro.
   absl::StatusOr<std::string> ExpandMacros(absl::string_view regex) const;
 
   // Expands macros in `regex` and compiles it with the options every rule
