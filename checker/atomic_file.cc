@@ -10,7 +10,8 @@
 
 namespace crosscheck {
 
-absl::Status WriteFileAtomically(const std::string& path, absl::string_view content) {
+absl::Status WriteFileAtomicallyFrom(const std::string& path,
+                                     absl::FunctionRef<absl::Status(std::ostream&)> write) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::file_status status = fs::status(path, ec);
@@ -18,19 +19,22 @@ absl::Status WriteFileAtomically(const std::string& path, absl::string_view cont
     // /dev/null, a FIFO, /dev/stdout: renaming over them would replace the
     // device with a file. Write through; there is nothing to keep whole.
     std::ofstream out(path, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    absl::Status written = write(out);
     out.flush();
+    if (!written.ok()) return written;
     return out ? absl::OkStatus()
                : absl::PermissionDeniedError(absl::StrCat(path, ": cannot write"));
   }
   std::string tmp = absl::StrCat(path, ".tmp.", ::getpid());
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    absl::Status written = out ? write(out) : absl::OkStatus();
     out.flush();
-    if (!out) {
+    if (!written.ok() || !out) {
+      out.close();
       fs::remove(tmp, ec);
-      return absl::PermissionDeniedError(absl::StrCat(path, ": cannot write"));
+      return !written.ok() ? written
+                           : absl::PermissionDeniedError(absl::StrCat(path, ": cannot write"));
     }
   }
   fs::rename(tmp, path, ec);
@@ -39,6 +43,13 @@ absl::Status WriteFileAtomically(const std::string& path, absl::string_view cont
     return absl::PermissionDeniedError(absl::StrCat(path, ": cannot write: ", ec.message()));
   }
   return absl::OkStatus();
+}
+
+absl::Status WriteFileAtomically(const std::string& path, absl::string_view content) {
+  return WriteFileAtomicallyFrom(path, [&](std::ostream& out) {
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace crosscheck

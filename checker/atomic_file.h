@@ -4,8 +4,10 @@
 #ifndef CROSSCHECK_CHECKER_ATOMIC_FILE_H_
 #define CROSSCHECK_CHECKER_ATOMIC_FILE_H_
 
+#include <ostream>
 #include <string>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 
@@ -15,6 +17,12 @@ namespace crosscheck {
 // and no temporary file is left behind. A path that is not a regular file
 // (/dev/null, a FIFO) is written through, never replaced.
 absl::Status WriteFileAtomically(const std::string& path, absl::string_view content);
+
+// The same, with the content written by `write` into a stream: for output
+// too large to hold in memory as well as what it is made from. An error from
+// `write` leaves the target untouched too.
+absl::Status WriteFileAtomicallyFrom(const std::string& path,
+                                     absl::FunctionRef<absl::Status(std::ostream&)> write);
 
 }  // namespace crosscheck
 

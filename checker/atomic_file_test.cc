@@ -7,6 +7,7 @@
 
 #include <sys/stat.h>
 
+#include "absl/status/status.h"
 #include "checker/internal/testing.h"
 #include "gtest/gtest.h"
 
@@ -25,6 +26,27 @@ TEST(WriteFileAtomicallyTest, ReplacesWholeAndLeavesNoTemporary) {
   ASSERT_OK(WriteFileAtomically(path, "first"));
   ASSERT_OK(WriteFileAtomically(path, "second"));
   EXPECT_EQ(Read(path), "second");
+  int entries = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) entries += !e.path().empty();
+  EXPECT_EQ(entries, 1);
+}
+
+// A writer that fails halfway leaves the old file as it was, and no
+// temporary file.
+TEST(WriteFileAtomicallyTest, AStreamedWriterThatFailsChangesNothing) {
+  std::string dir = std::string(std::getenv("TEST_TMPDIR")) + "/atomic_stream";
+  std::filesystem::create_directories(dir);
+  std::string path = dir + "/f.json";
+  ASSERT_OK(WriteFileAtomicallyFrom(path, [](std::ostream& out) {
+    out << "{\"whole\": true}";
+    return absl::OkStatus();
+  }));
+  absl::Status failed = WriteFileAtomicallyFrom(path, [](std::ostream& out) {
+    out << "{\"half";
+    return absl::InternalError("cannot render JSON");
+  });
+  EXPECT_EQ(failed.code(), absl::StatusCode::kInternal);
+  EXPECT_EQ(Read(path), "{\"whole\": true}");
   int entries = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir)) entries += !e.path().empty();
   EXPECT_EQ(entries, 1);

@@ -28,6 +28,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -177,6 +178,18 @@ absl::Status Emit(const std::string& content) {
                                     : absl::DataLossError("cannot write to standard output");
   }
   return WriteFileAtomically(output, content);
+}
+
+// Has `write` write to --output atomically, or to stdout.
+absl::Status EmitStream(absl::FunctionRef<absl::Status(std::ostream&)> write) {
+  std::string output = UserPath(absl::GetFlag(FLAGS_output));
+  if (output.empty()) {
+    absl::Status s = write(std::cout);
+    std::cout.flush();
+    if (!s.ok()) return s;
+    return std::cout ? absl::OkStatus() : absl::DataLossError("cannot write to standard output");
+  }
+  return WriteFileAtomicallyFrom(output, write);
 }
 
 int Fail(const absl::Status& status) {
@@ -555,6 +568,13 @@ int Run(int argc, char** argv) {
   if (command == "test") return RunTest(*report, paths);
   absl::StatusOr<ReportFormat> format = ParseReportFormat(absl::GetFlag(FLAGS_format));
   if (!format.ok()) return Fail(format.status());
+  if (*format == ReportFormat::kJson) {
+    // Streamed: the JSON of a large corpus is twice the report's size.
+    absl::Status s = EmitStream([&](std::ostream& out) {
+      return WriteReportJson(std::move(*report), out);
+    });
+    return s.ok() ? 0 : Fail(s);
+  }
   absl::StatusOr<std::string> rendered = RenderReport(*report, *format);
   if (!rendered.ok()) return Fail(rendered.status());
   absl::Status s = Emit(*rendered);

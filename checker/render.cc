@@ -1,5 +1,6 @@
 #include "checker/render.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,8 +14,12 @@
 #include "checker/render_html.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/io/zero_copy_stream_impl.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/type_resolver.h"
+#include "google/protobuf/util/type_resolver_util.h"
 #include "unicode/utf8.h"
 
 namespace crosscheck {
@@ -259,6 +264,41 @@ absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name) {
                    ": unknown format; valid choices: markdown, json, textproto, html, claimreview, proto"));
 }
 
+namespace {
+
+google::protobuf::util::JsonPrintOptions JsonOptions() {
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = true;
+  return options;
+}
+
+}  // namespace
+
+absl::Status WriteReportJson(Report report, std::ostream& out) {
+  // What MessageToJsonString does, with a stream for its output: the
+  // message's bytes converted by the generated pool's type resolver.
+  std::string bytes = report.SerializeAsString();
+  const std::string type_url =
+      absl::StrCat("type.googleapis.com/", Report::descriptor()->full_name());
+  Report().Swap(&report);  // frees the report before the JSON is made
+  std::unique_ptr<google::protobuf::util::TypeResolver> resolver(
+      google::protobuf::util::NewTypeResolverForDescriptorPool(
+          "type.googleapis.com", google::protobuf::DescriptorPool::generated_pool()));
+  google::protobuf::io::ArrayInputStream input(bytes.data(), static_cast<int>(bytes.size()));
+  absl::Status status;
+  {
+    google::protobuf::io::OstreamOutputStream output(&out);
+    const auto converted = google::protobuf::util::BinaryToJsonStream(
+        resolver.get(), type_url, &input, &output, JsonOptions());
+    if (!converted.ok()) {
+      status = absl::InternalError(
+          absl::StrCat("cannot render JSON: ", std::string(converted.message())));
+    }
+  }
+  if (status.ok() && !out) status = absl::DataLossError("cannot write the JSON");
+  return status;
+}
+
 absl::StatusOr<std::string> RenderReport(const Report& report, ReportFormat format) {
   switch (format) {
     case ReportFormat::kMarkdown:
@@ -269,9 +309,7 @@ absl::StatusOr<std::string> RenderReport(const Report& report, ReportFormat form
       return RenderClaimReview(report);
     case ReportFormat::kJson: {
       std::string json;
-      google::protobuf::util::JsonPrintOptions options;
-      options.add_whitespace = true;
-      const auto status = google::protobuf::util::MessageToJsonString(report, &json, options);
+      const auto status = google::protobuf::util::MessageToJsonString(report, &json, JsonOptions());
       if (!status.ok()) {
         return absl::InternalError(
             absl::StrCat("cannot render JSON: ", std::string(status.message())));

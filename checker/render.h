@@ -12,8 +12,10 @@
 #ifndef CROSSCHECK_CHECKER_RENDER_H_
 #define CROSSCHECK_CHECKER_RENDER_H_
 
+#include <ostream>
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "proto/report.pb.h"
@@ -30,6 +32,12 @@ absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name);
 
 // Renders `report` in `format`.
 absl::StatusOr<std::string> RenderReport(const Report& report, ReportFormat format);
+
+// Writes `report` as JSON to `out`: the bytes RenderReport gives for kJson,
+// streamed, so that the JSON (twice the size of the report in protobuf
+// form) is never held whole. Takes the report, and frees it once it is
+// serialized.
+absl::Status WriteReportJson(Report report, std::ostream& out);
 
 // Removes what a terminal would interpret: ANSI/VT escape sequences, C0 and
 // C1 control characters (newlines and tabs become spaces). Invalid UTF-8 is

@@ -1,5 +1,6 @@
 #include "checker/render.h"
 
+#include <sstream>
 #include <string>
 
 #include "absl/strings/ascii.h"
@@ -299,6 +300,16 @@ TEST(RenderReportTest, JsonRoundTrips) {
   const auto status = google::protobuf::util::JsonStringToMessage(*json, &parsed);
   ASSERT_TRUE(status.ok()) << status.message();
   EXPECT_THAT(parsed, EqualsProto(original));
+}
+
+// The streamed JSON (the CLI's --format=json) is RenderReport's, byte for byte.
+TEST(RenderReportTest, StreamedJsonIsTheRenderedJson) {
+  const Report report = SmallReport();
+  absl::StatusOr<std::string> json = RenderReport(report, ReportFormat::kJson);
+  ASSERT_TRUE(json.ok()) << json.status();
+  std::ostringstream streamed;
+  ASSERT_TRUE(WriteReportJson(report, streamed).ok());
+  EXPECT_EQ(streamed.str(), *json);
 }
 
 TEST(RenderReportTest, TextprotoRoundTrips) {
