@@ -110,6 +110,119 @@ class IdRegistry {
   absl::flat_hash_map<std::string, std::string> seen_;  // id -> path
 };
 
+// What comparing every (kind, subject) group gives.
+struct GroupsCompared {
+  std::vector<Finding> findings;  // in group order
+  int64_t comparisons = 0;
+  int64_t omitted = 0;
+  int truncated = 0;
+  KeptApart kept_apart;
+};
+
+// Compares the groups (serialized claims, freed as they are parsed) on
+// `threads` threads and scores each with `scorer`. The result is the same
+// for any number of threads.
+//
+// Largest first, and a group is parsed only while the groups being compared
+// hold less than kParseBudget serialized bytes (or none is compared): two of
+// the largest parsed at once would double the peak. While a large group is
+// compared, the other threads take the smallest groups (at most kSmallGroup
+// each). What a large group leaves behind in freed small allocations is
+// handed back to the system at once (malloc_trim), not left for the next.
+GroupsCompared CompareGroups(
+    const Comparer& comparer, OutletScorer* scorer, int threads,
+    std::map<std::pair<std::string, std::string>, std::string>* groups) {
+  constexpr size_t kParseBudget = size_t{48} << 20;
+  constexpr size_t kSmallGroup = size_t{4} << 20;
+  constexpr size_t kTrimAfter = size_t{32} << 20;
+  struct GroupResult {
+    std::vector<Finding> findings;
+    std::vector<std::string> apart_examples;
+  };
+  std::vector<std::string*> work;
+  std::vector<size_t> order;
+  for (auto& [key, bytes] : *groups) {
+    order.push_back(work.size());
+    work.push_back(&bytes);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return work[a]->size() > work[b]->size(); });
+  std::vector<GroupResult> results(work.size());
+  absl::Mutex schedule_mu;
+  absl::CondVar parsed_less;
+  size_t largest = 0;              // guarded by schedule_mu: order[largest, smallest)
+  size_t smallest = order.size();  // are left
+  size_t parsing_bytes = 0;        // guarded by schedule_mu
+  std::atomic<int64_t> comparisons{0}, omitted{0}, kept_apart_pairs{0};
+  std::atomic<int> truncated{0};
+  auto compare_groups = [&] {
+    for (;;) {
+      size_t i, size;
+      {
+        absl::MutexLock lock(&schedule_mu);
+        for (;;) {
+          if (largest == smallest) return;
+          size = work[order[largest]]->size();
+          if (parsing_bytes == 0 || parsing_bytes + size <= kParseBudget) {
+            i = order[largest++];
+            break;
+          }
+          size = work[order[smallest - 1]]->size();
+          if (size <= kSmallGroup) {
+            i = order[--smallest];
+            break;
+          }
+          parsed_less.Wait(&schedule_mu);
+        }
+        parsing_bytes += size;
+      }
+      {
+        std::vector<Claim> group = ParseDelimited(*work[i]);
+        std::string().swap(*work[i]);
+        int64_t group_comparisons = 0, group_omitted = 0;
+        int group_truncated = 0;
+        KeptApart group_apart;
+        results[i].findings = comparer.Compare(group, {}, &group_comparisons, &group_omitted,
+                                               &group_apart, &group_truncated);
+        scorer->AddGroup(group, results[i].findings);
+        comparisons += group_comparisons;
+        omitted += group_omitted;
+        truncated += group_truncated;
+        kept_apart_pairs += group_apart.pairs;
+        results[i].apart_examples = std::move(group_apart.examples);
+      }
+      if (size >= kTrimAfter) ReleaseFreeMemory();
+      absl::MutexLock lock(&schedule_mu);
+      parsing_bytes -= size;
+      parsed_less.SignalAll();
+    }
+  };
+  {
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t) pool.emplace_back(compare_groups);
+    compare_groups();
+    for (std::thread& t : pool) t.join();
+  }
+  groups->clear();
+  GroupsCompared out;
+  out.comparisons = comparisons;
+  out.omitted = omitted;
+  out.truncated = truncated;
+  out.kept_apart.pairs = kept_apart_pairs;
+  std::set<std::string> apart_reasons;
+  for (GroupResult& r : results) {
+    for (Finding& f : r.findings) out.findings.push_back(std::move(f));
+    for (std::string& e : r.apart_examples) {
+      // One example per reason: the words in parentheses.
+      const std::string reason = e.substr(std::min(e.rfind(" ("), e.size()));
+      if (out.kept_apart.examples.size() < 5 && apart_reasons.insert(reason).second) {
+        out.kept_apart.examples.push_back(std::move(e));
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& paths,
@@ -378,104 +491,10 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   if (!options.compare_undated) summary->set_uncompared_claims(st.uncompared);
   std::map<Verdict, int> by_verdict;
   // One (kind, subject) group at a time, on every core: parsed, compared,
-  // scored, and freed. Results are kept by group, so that the report does not
-  // depend on which thread finished first.
+  // scored, and freed.
   OutletScorer scorer(st.rules, {report.copies().begin(), report.copies().end()});
-  struct GroupResult {
-    std::vector<Finding> findings;
-    std::vector<std::string> apart_examples;
-  };
-  // Largest first, and a group is parsed only while the groups being
-  // compared hold less than kParseBudget serialized bytes (or none is
-  // compared): two of the largest parsed at once would double the peak.
-  // While a large group is compared, the other threads take the smallest
-  // groups (at most kSmallGroup each).
-  // What a large group leaves behind in freed small allocations is handed
-  // back to the system at once (malloc_trim), not left for the next group.
-  constexpr size_t kParseBudget = size_t{48} << 20;
-  constexpr size_t kSmallGroup = size_t{4} << 20;
-  constexpr size_t kTrimAfter = size_t{32} << 20;
-  std::vector<std::string*> work;
-  std::vector<size_t> order;
-  for (auto& [key, bytes] : st.groups) {
-    order.push_back(work.size());
-    work.push_back(&bytes);
-  }
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return work[a]->size() > work[b]->size(); });
-  std::vector<GroupResult> results(work.size());
-  absl::Mutex schedule_mu;
-  absl::CondVar parsed_less;
-  size_t largest = 0;             // guarded by schedule_mu: order[largest, smallest)
-  size_t smallest = order.size();  // are left
-  size_t parsing_bytes = 0;    // guarded by schedule_mu
-  std::atomic<int64_t> comparisons{0}, omitted{0}, kept_apart_pairs{0};
-  std::atomic<int> truncated{0};
-  auto compare_groups = [&] {
-    for (;;) {
-      size_t i, size;
-      {
-        absl::MutexLock lock(&schedule_mu);
-        for (;;) {
-          if (largest == smallest) return;
-          size = work[order[largest]]->size();
-          if (parsing_bytes == 0 || parsing_bytes + size <= kParseBudget) {
-            i = order[largest++];
-            break;
-          }
-          size = work[order[smallest - 1]]->size();
-          if (size <= kSmallGroup) {
-            i = order[--smallest];
-            break;
-          }
-          parsed_less.Wait(&schedule_mu);
-        }
-        parsing_bytes += size;
-      }
-      {
-        std::vector<Claim> group = ParseDelimited(*work[i]);
-        std::string().swap(*work[i]);
-        int64_t group_comparisons = 0, group_omitted = 0;
-        int group_truncated = 0;
-        KeptApart group_apart;
-        results[i].findings = comparer.Compare(group, {}, &group_comparisons, &group_omitted,
-                                               &group_apart, &group_truncated);
-        scorer.AddGroup(group, results[i].findings);
-        comparisons += group_comparisons;
-        omitted += group_omitted;
-        truncated += group_truncated;
-        kept_apart_pairs += group_apart.pairs;
-        results[i].apart_examples = std::move(group_apart.examples);
-      }
-      if (size >= kTrimAfter) ReleaseFreeMemory();
-      absl::MutexLock lock(&schedule_mu);
-      parsing_bytes -= size;
-      parsed_less.SignalAll();
-    }
-  };
-  {
-    std::vector<std::thread> threads;
-    for (int t = 1; t < Threads(options.jobs); ++t) threads.emplace_back(compare_groups);
-    compare_groups();
-    for (std::thread& t : threads) t.join();
-  }
-  st.groups.clear();
-  std::vector<Finding> findings;
-  KeptApart kept_apart;
-  kept_apart.pairs = kept_apart_pairs;
-  std::set<std::string> apart_reasons;
-  for (GroupResult& r : results) {
-    for (Finding& f : r.findings) findings.push_back(std::move(f));
-    for (std::string& e : r.apart_examples) {
-      // One example per reason: the words in parentheses.
-      const std::string reason = e.substr(std::min(e.rfind(" ("), e.size()));
-      if (kept_apart.examples.size() < 5 && apart_reasons.insert(reason).second) {
-        kept_apart.examples.push_back(std::move(e));
-      }
-    }
-  }
-  results.clear();
-  results.shrink_to_fit();
+  GroupsCompared compared = CompareGroups(comparer, &scorer, Threads(options.jobs), &st.groups);
+  std::vector<Finding>& findings = compared.findings;
   SortFindings(&findings);
   for (Finding& f : findings) {
     by_verdict[f.verdict()]++;
@@ -486,11 +505,13 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
     count->set_name(Verdict_Name(v));
     count->set_count(by_verdict[v]);
   }
-  summary->set_comparisons(comparisons);
-  summary->set_omitted_findings(omitted);
-  summary->set_truncated_subjects(truncated);
-  summary->set_kept_apart(kept_apart.pairs);
-  for (std::string& e : kept_apart.examples) summary->add_kept_apart_examples(std::move(e));
+  summary->set_comparisons(compared.comparisons);
+  summary->set_omitted_findings(compared.omitted);
+  summary->set_truncated_subjects(compared.truncated);
+  summary->set_kept_apart(compared.kept_apart.pairs);
+  for (std::string& e : compared.kept_apart.examples) {
+    summary->add_kept_apart_examples(std::move(e));
+  }
   for (Problem& p : st.problems) *report.add_problems() = std::move(p);
   if (options.times != nullptr) options.times->compare = SecondsSince(start);
 

@@ -13,6 +13,8 @@
 #include "checker/internal/testing.h"
 #include "checker/rule_set.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 
@@ -122,6 +124,34 @@ TEST_F(PipelineTest, FindingIdsSurviveAnUnrelatedArticle) {
   for (const Finding& f : after->findings()) ids_after.insert(f.id());
   for (const Finding& f : before->findings()) {
     EXPECT_TRUE(ids_after.count(f.id())) << "finding id changed: " << f.explanation();
+  }
+}
+
+// Extraction and the comparison of the (kind, subject) groups run on
+// several threads; the report must not depend on how many, or on which
+// thread finished first.
+TEST_F(PipelineTest, TheReportIsTheSameForAnyNumberOfThreads) {
+  const std::vector<std::string> paths = {kSeeds, "testdata/ecbplus/topic_8.jsonl",
+                                          "testdata/ecbplus/topic_18.jsonl",
+                                          "testdata/ecbplus/topic_20.jsonl"};
+  auto bytes = [&](int jobs) {
+    RunOptions options;
+    options.jobs = jobs;
+    options.compare_undated = true;  // more groups to compare
+    absl::StatusOr<Report> r = BuildReport(*rules_, paths, options);
+    EXPECT_TRUE(r.ok()) << r.status();
+    std::string out;
+    google::protobuf::io::StringOutputStream stream(&out);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    if (r.ok()) r->SerializeToCodedStream(&coded);
+    coded.Trim();
+    return out;
+  };
+  const std::string one = bytes(1);
+  EXPECT_GT(one.size(), 10000u);
+  for (int jobs : {2, 3, 4}) {
+    for (int run = 0; run < 2; ++run) EXPECT_TRUE(bytes(jobs) == one) << jobs << " threads";
   }
 }
 
