@@ -254,7 +254,7 @@ int RunExtract(const Rules& rules, const std::vector<std::string>& paths,
     std::cerr << "crosscheck: skipped " << p.location() << ": " << p.message() << "\n";
     absl::StrAppend(&out, ClaimsFileProblemRecord(p));
   }
-  s = Emit(out);
+  s = Emit(ClaimsFileBytes(out));
   return s.ok() ? 0 : Fail(s);
 }
 

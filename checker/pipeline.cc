@@ -1,6 +1,7 @@
 #include "checker/pipeline.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -31,6 +32,7 @@
 #include "checker/places.h"
 #include "checker/segment.h"
 #include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/gzip_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/delimited_message_util.h"
@@ -575,6 +577,37 @@ std::string ClaimsFileProblemRecord(const Problem& problem) {
   return Record(r);
 }
 
+namespace {
+
+// The last four bytes of the file `fd`, little-endian: a gzip file's ISIZE.
+// 0 when the file is shorter.
+uint32_t GzipSizeTrailer(int fd) {
+  struct stat st;
+  unsigned char b[4];
+  if (fstat(fd, &st) != 0 || st.st_size < 4 ||
+      pread(fd, b, sizeof(b), st.st_size - 4) != static_cast<ssize_t>(sizeof(b))) {
+    return 0;
+  }
+  return static_cast<uint32_t>(b[0]) | static_cast<uint32_t>(b[1]) << 8 |
+         static_cast<uint32_t>(b[2]) << 16 | static_cast<uint32_t>(b[3]) << 24;
+}
+
+}  // namespace
+
+std::string ClaimsFileBytes(absl::string_view records) {
+  std::string out;
+  {
+    google::protobuf::io::StringOutputStream stream(&out);
+    google::protobuf::io::GzipOutputStream::Options options;
+    options.format = google::protobuf::io::GzipOutputStream::GZIP;
+    options.compression_level = 1;  // extraction is the bottleneck, not bytes
+    google::protobuf::io::GzipOutputStream gzip(&stream, options);
+    google::protobuf::io::CodedOutputStream coded(&gzip);
+    coded.WriteRaw(records.data(), static_cast<int>(records.size()));
+  }
+  return out;
+}
+
 bool IsClaimsFile(const std::string& path) { return absl::EndsWith(path, ".claims"); }
 
 absl::Status ReadClaimsFile(const std::string& path,
@@ -582,8 +615,22 @@ absl::Status ReadClaimsFile(const std::string& path,
                             absl::FunctionRef<void(Problem)> add_problem) {
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return absl::NotFoundError(absl::StrCat(path, ": cannot open file"));
-  google::protobuf::io::FileInputStream input(fd);
-  input.SetCloseOnDelete(true);
+  google::protobuf::io::FileInputStream file(fd);
+  file.SetCloseOnDelete(true);
+  // gzip (what `extract` writes) or the records as they are (older files).
+  bool gzipped = false;
+  {
+    const void* data = nullptr;
+    int size = 0;
+    if (file.Next(&data, &size) && size > 0) {
+      const auto* bytes = static_cast<const unsigned char*>(data);
+      gzipped = size >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
+      file.BackUp(size);
+    }
+  }
+  google::protobuf::io::GzipInputStream gunzip(&file, google::protobuf::io::GzipInputStream::GZIP);
+  google::protobuf::io::ZeroCopyInputStream& input =
+      gzipped ? static_cast<google::protobuf::io::ZeroCopyInputStream&>(gunzip) : file;
   const std::string expected =
       absl::StrCat("; expected a claims file written by `crosscheck extract` (", kClaimsFormat, ")");
   int64_t records = 0;
@@ -592,9 +639,22 @@ absl::Status ReadClaimsFile(const std::string& path,
     ClaimsRecord record;
     bool clean_eof = false;
     if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&record, &input, &clean_eof)) {
+      if (gzipped && gunzip.ZlibErrorMessage() != nullptr) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            path, ": byte ", offset, " (uncompressed): the compressed data is corrupt (zlib: ",
+            gunzip.ZlibErrorMessage(), ")", expected));
+      }
+      // A gzip file ends with the size of what it holds (mod 2^32): a file
+      // cut between two records would otherwise read as whole.
+      if (gzipped && clean_eof && GzipSizeTrailer(fd) != static_cast<uint32_t>(offset)) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            path, ": byte ", offset,
+            " (uncompressed): the compressed data ends early (the file is truncated)",
+            expected));
+      }
       if (clean_eof && records > 0) return absl::OkStatus();
       return absl::InvalidArgumentError(absl::StrCat(
-          path, ": byte ", offset, ": ",
+          path, ": byte ", offset, gzipped ? " (uncompressed)" : "", ": ",
           clean_eof ? "empty file" : "not a claims record (truncated or another format)",
           expected));
     }

@@ -23,6 +23,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::crosscheck::testing::RunfilePath;
+using ::crosscheck::testing::StatusIs;
+using ::testing::HasSubstr;
 
 constexpr char kSeeds[] = "testdata/caracas";
 constexpr char kGolden[] = "testdata/caracas/report.golden.json";
@@ -155,6 +157,68 @@ TEST_F(PipelineTest, TheReportIsTheSameForAnyNumberOfThreads) {
   }
 }
 
+// What `crosscheck extract` writes for the seeds: compressed, or not.
+std::string SeedRecords(const Rules& rules) {
+  std::string records = ClaimsFileHeaderRecord();
+  std::vector<Problem> problems;
+  absl::Status s = ExtractClaims(rules, {kSeeds}, {}, &problems, [&](ArticleClaims ac) {
+    absl::StrAppend(&records, ClaimsFileRecord(ac));
+    return absl::OkStatus();
+  });
+  EXPECT_TRUE(s.ok()) << s;
+  return records;
+}
+
+std::string Serialized(const Report& report) {
+  std::string out;
+  {
+    google::protobuf::io::StringOutputStream stream(&out);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    report.SerializeToCodedStream(&coded);
+  }
+  return out;
+}
+
+// The comparison from claims files, compressed (what extract writes) or
+// not (older files), gives the report of the articles themselves.
+TEST_F(PipelineTest, ClaimsFilesGiveTheSameReport) {
+  absl::StatusOr<Report> direct = BuildReport(*rules_, {kSeeds}, {});
+  ASSERT_OK(direct);
+  const std::string records = SeedRecords(*rules_);
+  const std::string compressed = ClaimsFileBytes(records);
+  EXPECT_LT(compressed.size(), records.size() * 2 / 3);
+  EXPECT_EQ(ClaimsFileBytes(records), compressed);  // deterministic
+  const std::string dir = std::string(std::getenv("TEST_TMPDIR")) + "/claims";
+  fs::create_directories(dir);
+  for (const auto& [name, bytes] : {std::pair<std::string, std::string>{"gz", compressed},
+                                    std::pair<std::string, std::string>{"plain", records}}) {
+    const std::string path = dir + "/" + name + ".claims";
+    std::ofstream(path, std::ios::binary) << bytes;
+    absl::StatusOr<Report> from_claims = BuildReportFromClaims(*rules_, {path}, {});
+    ASSERT_OK(from_claims);
+    EXPECT_TRUE(Serialized(*from_claims) == Serialized(*direct)) << name;
+  }
+}
+
+// A compressed claims file cut short is an error naming it, also when the
+// cut falls where a record ends (only gzip's size trailer tells).
+TEST_F(PipelineTest, ACutClaimsFileIsAnError) {
+  const std::string compressed = ClaimsFileBytes(SeedRecords(*rules_));
+  const std::string dir = std::string(std::getenv("TEST_TMPDIR")) + "/cut";
+  fs::create_directories(dir);
+  for (size_t keep : {compressed.size() / 2, compressed.size() - 8, size_t{1}}) {
+    const std::string path = dir + "/cut" + std::to_string(keep) + ".claims";
+    std::ofstream(path, std::ios::binary) << compressed.substr(0, keep);
+    absl::StatusOr<Report> r = BuildReportFromClaims(*rules_, {path}, {});
+    EXPECT_THAT(r, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(path))) << keep;
+  }
+  const std::string trailerless = dir + "/no_trailer.claims";
+  std::ofstream(trailerless, std::ios::binary) << compressed.substr(0, compressed.size() - 8);
+  EXPECT_THAT(BuildReportFromClaims(*rules_, {trailerless}, {}),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("truncated")));
+}
+
 TEST_F(PipelineTest, DuplicateIdsAreBadInput) {
   std::string dir = std::string(std::getenv("TEST_TMPDIR")) + "/dups";
   fs::create_directories(dir + "/a");
@@ -162,7 +226,7 @@ TEST_F(PipelineTest, DuplicateIdsAreBadInput) {
   std::ofstream(dir + "/a/x.txt") << "Two people were killed on Monday.\n";
   std::ofstream(dir + "/b/x.txt") << "Three people were killed on Monday.\n";
   EXPECT_THAT(BuildReport(*rules_, {dir}, {}),
-              testing::StatusIs(absl::StatusCode::kInvalidArgument,
+              StatusIs(absl::StatusCode::kInvalidArgument,
                                 ::testing::HasSubstr("duplicate article id 'x'")));
   RunOptions lenient;
   lenient.strict = false;
