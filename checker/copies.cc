@@ -151,7 +151,14 @@ bool CopyDetector::BloomTestAndSet(uint32_t hash) {
     size_t words = std::max<size_t>(bloom_.size(), 64);
     while (words < needed_words) words *= 2;
     bloom_.assign(words, 0);
-    for (const Posting& p : postings_) BloomTestAndSet(p.hash);
+    const size_t blocks = bloom_.size() / 8;
+    constexpr size_t kAhead = 16;  // blocks asked for ahead (cache misses overlap)
+    for (size_t i = 0; i < postings_.size(); ++i) {
+      if (i + kAhead < postings_.size()) {
+        __builtin_prefetch(&bloom_[(Mix(postings_[i + kAhead].hash) % blocks) * 8], 1);
+      }
+      BloomTestAndSet(postings_[i].hash);
+    }
   }
   const uint64_t m = Mix(hash);
   const size_t blocks = bloom_.size() / 8;
@@ -188,6 +195,14 @@ void CopyDetector::Add(absl::string_view id, absl::string_view published,
     e.article = index;
     e.narrative = s.narrative_words() >= kMinNarrativeWords;
     int seen = 0;
+    // Each hash's Bloom block is a cache miss: ask for all of the
+    // sentence's blocks first, so that the misses overlap.
+    if (bloom_.size() >= 8) {
+      const size_t blocks = bloom_.size() / 8;
+      for (uint32_t h : s.shingles()) {
+        if (Kept(h, sampling_)) __builtin_prefetch(&bloom_[(Mix(h) % blocks) * 8], 1);
+      }
+    }
     for (uint32_t h : s.shingles()) {
       if (!Kept(h, sampling_)) continue;
       ++e.hashes;
