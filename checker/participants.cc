@@ -47,7 +47,11 @@ ParticipantFinder::ParticipantFinder(const Rules& rules) {
   if (!titles.empty()) before.push_back(absl::StrCat("\\b(?:", absl::StrJoin(titles, "|"), ")\\s*,?\\s+$"));
   if (!r.participants().before().empty()) before.push_back(r.participants().before());
   if (!before.empty()) {
-    auto re = std::make_unique<RE2>(absl::StrJoin(before, "|"), Insensitive());
+    // The cues end where the name begins ("$"). Said once more outside the
+    // alternation, it makes RE2 match from the end backwards, instead of
+    // scanning the whole sentence before each name.
+    auto re = std::make_unique<RE2>(absl::StrCat("(?:", absl::StrJoin(before, "|"), ")$"),
+                                    Insensitive());
     if (re->ok()) before_ = std::move(re);
   }
   if (!r.participants().after().empty()) {
