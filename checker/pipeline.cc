@@ -87,10 +87,26 @@ std::vector<Claim> ParseDelimited(const std::string& bytes) {
   return claims;
 }
 
+}  // namespace
+}  // namespace crosscheck
+
+// jemalloc's control interface, when jemalloc is the allocator (the
+// crosscheck binary links it; tests do not): null otherwise.
+extern "C" int mallctl(const char* name, void* oldp, size_t* oldlenp, void* newp,
+                       size_t newlen) __attribute__((weak));
+
+namespace crosscheck {
+namespace {
+
 // Hands memory freed in the middle of the heap back to the system: the
 // claims of a large group, parsed and freed, would otherwise stay in the
-// process (glibc keeps it for reuse, and fragmentation keeps it there).
+// process until the allocator decides to let them go.
 void ReleaseFreeMemory() {
+  if (mallctl != nullptr) {
+    // "arena.<MALLCTL_ARENAS_ALL>.purge": every arena's unused pages.
+    mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);
+    return;
+  }
 #ifdef __GLIBC__
   malloc_trim(0);
 #endif

@@ -20,6 +20,7 @@ _REPOSITORIES = {
     "com_google_googletest": "googletest",
     "com_github_google_benchmark": "benchmark",
     "icu": "icu",
+    "jemalloc": "jemalloc",
 }
 
 def crosscheck_repositories(path = ""):

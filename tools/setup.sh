@@ -14,6 +14,7 @@ PACKAGES=(
   libgmock-dev          # GoogleMock 1.12
   libbenchmark-dev      # Google Benchmark 1.7
   libicu-dev            # ICU 72: sentence breaking, diacritic folding
+  libjemalloc-dev       # jemalloc 5.3: the crosscheck binary's allocator
   python3               # tools/ scripts (benchmark driver, corpus generator)
   time                  # /usr/bin/time -v for peak memory in benchmarks
   unzip                 # tests read Bazel's undeclared outputs (outputs.zip)
