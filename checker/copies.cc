@@ -1,6 +1,7 @@
 #include "checker/copies.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <string>
 #include <thread>
@@ -245,13 +246,34 @@ std::vector<Copy> CopyDetector::Find() {
     return x.hash != y.hash ? x.hash < y.hash : x.sentence < y.sentence;
   };
   {
-    // Split by the hash's top bit (one pass, in place), then sort each part
-    // on its own thread: the parts in order are the whole in order, with no
-    // merge and no buffer.
-    const auto middle = std::partition(postings_.begin(), postings_.end(),
-                                       [](const Posting& p) { return p.hash < (1u << 31); });
-    std::thread low([&] { std::sort(postings_.begin(), middle, by_hash); });
-    std::sort(middle, postings_.end(), by_hash);
+    // Bucketed in place by the hash's top byte (one counting pass and one
+    // pass of swaps), then each bucket sorted on its own: a bucket fits in
+    // the cache where the whole does not, and the two threads take half of
+    // the buckets each. The buckets in order are the whole in order.
+    std::array<size_t, 257> start{};
+    for (const Posting& p : postings_) ++start[(p.hash >> 24) + 1];
+    for (size_t b = 1; b <= 256; ++b) start[b] += start[b - 1];
+    std::array<size_t, 256> next;
+    std::copy(start.begin(), start.end() - 1, next.begin());
+    for (size_t b = 0; b < 256; ++b) {
+      while (next[b] < start[b + 1]) {
+        Posting p = postings_[next[b]];
+        size_t home = p.hash >> 24;
+        while (home != b) {  // carry p to its bucket, taking what was there
+          std::swap(p, postings_[next[home]++]);
+          home = p.hash >> 24;
+        }
+        postings_[next[b]++] = p;
+      }
+    }
+    auto sort_buckets = [&](size_t from, size_t to) {
+      for (size_t b = from; b < to; ++b) {
+        std::sort(postings_.begin() + static_cast<std::ptrdiff_t>(start[b]),
+                  postings_.begin() + static_cast<std::ptrdiff_t>(start[b + 1]), by_hash);
+      }
+    };
+    std::thread low([&] { sort_buckets(0, 128); });
+    sort_buckets(128, 256);
     low.join();
   }
   const size_t n = postings_.size();
