@@ -455,7 +455,6 @@ void OutletScorer::Finish(const OutletPriors& priors, Report* report) {
     std::vector<std::string> sides;
     for (const Side& s : c.sides) {
       std::vector<std::string> stated_by, compatible;
-      std::vector<int> stated_voices;
       // By name, as the report shows them.
       std::vector<std::pair<std::string, double>> support;
       for (const auto& [voice, w] : s.vote->support) support.emplace_back(voice_name(voice), w);
