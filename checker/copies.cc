@@ -12,7 +12,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
-#include "absl/strings/str_split.h"
 #include "checker/text_fold.h"
 
 namespace crosscheck {
@@ -144,6 +143,10 @@ void CopyDetector::Add(const Document& doc) {
   Add(doc.article().id(), doc.article().published(), FingerprintForCopies(doc, options_));
 }
 
+uint64_t* CopyDetector::BloomBlock(uint32_t hash) {
+  return &bloom_[(Mix(hash) % (bloom_.size() / 8)) * 8];
+}
+
 bool CopyDetector::BloomTestAndSet(uint32_t hash) {
   // 16 bits per hash, in blocks of 512 bits (8 words); 4 bits per hash,
   // all in one block. Rebuilt from the postings when it fills up.
@@ -152,18 +155,16 @@ bool CopyDetector::BloomTestAndSet(uint32_t hash) {
     size_t words = std::max<size_t>(bloom_.size(), 64);
     while (words < needed_words) words *= 2;
     bloom_.assign(words, 0);
-    const size_t blocks = bloom_.size() / 8;
     constexpr size_t kAhead = 16;  // blocks asked for ahead (cache misses overlap)
     for (size_t i = 0; i < postings_.size(); ++i) {
       if (i + kAhead < postings_.size()) {
-        __builtin_prefetch(&bloom_[(Mix(postings_[i + kAhead].hash) % blocks) * 8], 1);
+        __builtin_prefetch(BloomBlock(postings_[i + kAhead].hash), 1);
       }
       BloomTestAndSet(postings_[i].hash);
     }
   }
   const uint64_t m = Mix(hash);
-  const size_t blocks = bloom_.size() / 8;
-  uint64_t* block = &bloom_[(m % blocks) * 8];
+  uint64_t* block = BloomBlock(hash);
   bool present = true;
   for (int k = 0; k < 4; ++k) {
     const unsigned bit = (m >> (20 + 9 * k)) & 511;
@@ -199,9 +200,8 @@ void CopyDetector::Add(absl::string_view id, absl::string_view published,
     // Each hash's Bloom block is a cache miss: ask for all of the
     // sentence's blocks first, so that the misses overlap.
     if (bloom_.size() >= 8) {
-      const size_t blocks = bloom_.size() / 8;
       for (uint32_t h : s.shingles()) {
-        if (Kept(h, sampling_)) __builtin_prefetch(&bloom_[(Mix(h) % blocks) * 8], 1);
+        if (Kept(h, sampling_)) __builtin_prefetch(BloomBlock(h), 1);
       }
     }
     for (uint32_t h : s.shingles()) {

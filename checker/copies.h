@@ -101,6 +101,8 @@ class CopyDetector {
     uint32_t sentence;
   };
 
+  // The filter's 512-bit block for `hash` (the filter must not be empty).
+  uint64_t* BloomBlock(uint32_t hash);
   bool BloomTestAndSet(uint32_t hash);
   // Keeps one shingle in `p` (a power of two above sampling_).
   void Resample(int p);

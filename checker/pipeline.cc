@@ -39,6 +39,11 @@
 #include "google/protobuf/util/delimited_message_util.h"
 #include "proto/claims_file.pb.h"
 
+// jemalloc's control interface, when jemalloc is the allocator (the
+// crosscheck binary links it; tests do not): null otherwise.
+extern "C" int mallctl(const char* name, void* oldp, size_t* oldlenp, void* newp,
+                       size_t newlen) __attribute__((weak));
+
 namespace crosscheck {
 namespace {
 
@@ -88,17 +93,6 @@ std::vector<Claim> ParseDelimited(const std::string& bytes) {
   }
   return claims;
 }
-
-}  // namespace
-}  // namespace crosscheck
-
-// jemalloc's control interface, when jemalloc is the allocator (the
-// crosscheck binary links it; tests do not): null otherwise.
-extern "C" int mallctl(const char* name, void* oldp, size_t* oldlenp, void* newp,
-                       size_t newlen) __attribute__((weak));
-
-namespace crosscheck {
-namespace {
 
 // Hands memory freed in the middle of the heap back to the system: the
 // claims of a large group, parsed and freed, would otherwise stay in the
