@@ -818,13 +818,19 @@ TEST_F(CompareTest, ARelativeDeadlineCountsFromTheOrderReportedElsewhere) {
 namespace crosscheck {
 namespace {
 
-TEST_F(CompareTest, FindingsPerSubjectAreCappedAndTheRestCounted) {
-  // Twenty outlets, each with its own count, all on one day: 190 conflicts.
+// Twenty outlets, each with its own death toll (10 to 29), all on one day.
+std::vector<Claim> TwentyOutletsTwentyCounts() {
   std::vector<Claim> claims;
   for (int i = 0; i < 20; ++i) {
     claims.push_back(Toll("a" + std::to_string(i), "Outlet" + std::to_string(i), "2019-01-24",
                           QUALIFIER_EXACT, 10 + i));
   }
+  return claims;
+}
+
+TEST_F(CompareTest, FindingsPerSubjectAreCappedAndTheRestCounted) {
+  // Twenty outlets, each with its own count, all on one day: 190 conflicts.
+  const std::vector<Claim> claims = TwentyOutletsTwentyCounts();
   Comparer comparer(*rules_);
   comparer.set_max_findings_per_subject(25);
   int64_t comparisons = 0, omitted = 0;
@@ -835,11 +841,7 @@ TEST_F(CompareTest, FindingsPerSubjectAreCappedAndTheRestCounted) {
 }
 
 TEST_F(CompareTest, ASubjectIsNoLongerExaminedPastTwentyTimesTheCap) {
-  std::vector<Claim> claims;
-  for (int i = 0; i < 20; ++i) {
-    claims.push_back(Toll("a" + std::to_string(i), "Outlet" + std::to_string(i), "2019-01-24",
-                          QUALIFIER_EXACT, 10 + i));
-  }
+  const std::vector<Claim> claims = TwentyOutletsTwentyCounts();
   Comparer comparer(*rules_);
   comparer.set_max_findings_per_subject(2);
   int64_t comparisons = 0, omitted = 0;
