@@ -169,17 +169,6 @@ std::string DefaultRulesDir(const char* argv0) {
   return candidates.back();
 }
 
-// Writes `content` to --output atomically, or to stdout.
-absl::Status Emit(const std::string& content) {
-  std::string output = UserPath(absl::GetFlag(FLAGS_output));
-  if (output.empty()) {
-    std::fwrite(content.data(), 1, content.size(), stdout);
-    return std::fflush(stdout) == 0 ? absl::OkStatus()
-                                    : absl::DataLossError("cannot write to standard output");
-  }
-  return WriteFileAtomically(output, content);
-}
-
 // Has `write` write to --output atomically, or to stdout.
 absl::Status EmitStream(absl::FunctionRef<absl::Status(std::ostream&)> write) {
   std::string output = UserPath(absl::GetFlag(FLAGS_output));
@@ -190,6 +179,14 @@ absl::Status EmitStream(absl::FunctionRef<absl::Status(std::ostream&)> write) {
     return std::cout ? absl::OkStatus() : absl::DataLossError("cannot write to standard output");
   }
   return WriteFileAtomicallyFrom(output, write);
+}
+
+// Writes `content` to --output atomically, or to stdout.
+absl::Status Emit(const std::string& content) {
+  return EmitStream([&](std::ostream& out) {
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    return absl::OkStatus();
+  });
 }
 
 int Fail(const absl::Status& status) {
