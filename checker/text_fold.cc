@@ -25,13 +25,6 @@ icu::Transliterator* ThreadFolder() {
   return folder.get();
 }
 
-bool IsAscii(absl::string_view text) {
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
-}
-
 // The typographic characters news uses most, and their ASCII forms.
 struct Typographic {
   absl::string_view utf8;
@@ -47,58 +40,67 @@ constexpr Typographic kTypographic[] = {
     {"\xC2\xA0", ' '},        // no-break space
 };
 
-// `text` with kTypographic replaced and ASCII letters lower-cased, when
-// those are its only non-ASCII characters (most English news): what the
-// ICU transliterator would give, without it. False for any other text.
+// FoldForMatching(text) in one pass, when text's only non-ASCII characters
+// are kTypographic (most English news): ASCII letters lower-cased, the
+// typographic characters replaced, and runs of whitespace made one space,
+// none at either end. What the ICU transliterator would give, without it.
+// False (and `out` unspecified) for any other text.
 bool FoldTypographicAscii(absl::string_view text, std::string* out) {
-  out->clear();
-  out->reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
+  out->resize(text.size());  // never longer than the text
+  char* const begin = &(*out)[0];
+  char* o = begin;
+  bool space = false;  // whitespace since the last character written
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
+    char a = 0;
     if (c < 0x80) {
-      out->push_back(absl::ascii_tolower(c));
+      a = absl::ascii_tolower(c);
       ++i;
+    } else {
+      size_t length = 0;
+      for (const Typographic& t : kTypographic) {
+        if (text.substr(i, t.utf8.size()) == t.utf8) {
+          a = t.ascii;
+          length = t.utf8.size();
+          break;
+        }
+      }
+      if (length == 0) return false;
+      i += length;
+    }
+    if (absl::ascii_isspace(static_cast<unsigned char>(a))) {
+      space = o != begin;
       continue;
     }
-    bool known = false;
-    for (const Typographic& t : kTypographic) {
-      if (text.substr(i, t.utf8.size()) == t.utf8) {
-        out->push_back(t.ascii);
-        i += t.utf8.size();
-        known = true;
-        break;
-      }
-    }
-    if (!known) return false;
+    if (space) *o++ = ' ';
+    space = false;
+    *o++ = a;
   }
+  out->resize(static_cast<size_t>(o - begin));
   return true;
 }
 
 }  // namespace
 
 std::string FoldForMatching(absl::string_view text) {
-  std::string folded;
-  if (IsAscii(text)) {
-    folded = absl::AsciiStrToLower(text);
-  } else if (FoldTypographicAscii(text, &folded)) {
-    // (done)
-  } else {
-    folded.clear();  // (toUTF8String appends)
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    if (icu::Transliterator* folder = ThreadFolder()) {
-      folder->transliterate(u);
-    } else {
-      u.toLower();
-    }
-    u.toUTF8String(folded);
-    std::vector<std::pair<absl::string_view, absl::string_view>> ascii;
-    for (const Typographic& t : kTypographic) {
-      ascii.emplace_back(t.utf8, absl::string_view(&t.ascii, 1));
-    }
-    folded = absl::StrReplaceAll(folded, ascii);
-  }
   std::string out;
+  if (FoldTypographicAscii(text, &out)) return out;
+  std::string folded;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (icu::Transliterator* folder = ThreadFolder()) {
+    folder->transliterate(u);
+  } else {
+    u.toLower();
+  }
+  u.toUTF8String(folded);
+  std::vector<std::pair<absl::string_view, absl::string_view>> ascii;
+  for (const Typographic& t : kTypographic) {
+    ascii.emplace_back(t.utf8, absl::string_view(&t.ascii, 1));
+  }
+  folded = absl::StrReplaceAll(folded, ascii);
+  out.clear();
   out.reserve(folded.size());
   bool space = false;
   for (char c : folded) {
