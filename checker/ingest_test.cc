@@ -14,6 +14,7 @@
 #include "checker/internal/testing.h"
 #include "checker/rule_set.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 
 namespace crosscheck {
@@ -436,6 +437,54 @@ TEST_F(IngestTest, ParsesAGoodJsonLine) {
   EXPECT_EQ(a->title_source(), METADATA_SOURCE_SIDECAR);
   EXPECT_EQ(a->text(), "US orders diplomats out\n\nThe State Department said so.");
   EXPECT_EQ(a->topic(), "caracas");
+}
+
+// Lines of plain string members take RapidJSON, the rest protobuf's JSON
+// parser: both must read every line as protobuf's parser alone would.
+TEST_F(IngestTest, JsonLinesReadAsProtobufsParserReadsThem) {
+  ArticleReader reader(*rules_);
+  const std::vector<std::string> lines = {
+      R"({"id":"a","text":"Plain."})",
+      R"({"id":"b","text":"Caf\u00e9 \ud83d\ude00 \"quoted\" \\ back\/slash\n\ttab"})",
+      R"({"id":"c","text":"Nulls.","title":null,"url":null})",
+      R"({"id":"d","text":"Unknown scalars.","byline":"X","words":120,"ok":true,"n":null})",
+      R"({"id":"e","text":"Unknown nested.","extra":{"a":[1,{"b":2}]}})",
+      R"({"id":"f","text":"Enum.","outletSource":"METADATA_SOURCE_URL"})",
+      R"({"id":"g","text":"Spans.","metadata_spans":[{"begin":0,"end":2}]})",
+      R"({"id":7,"text":"A number for a string."})",
+      R"({"id":"h","text":"Twice.","title":"One","title":"Two"})",
+      R"({"id":"i","text":"Lone low surrogate \udc00."})",
+      R"({"id":"j","text":"Lone high surrogate \ud800."})",
+      R"({"id":"k","text":"Trailing."} {"id":"l"})",
+      R"(  {"id":"m","text":"Spaces around."}  )",
+      R"({"id":"n","text":"Array text.","title":["a"]})",
+  };
+  for (const std::string& line : lines) {
+    Article expected;
+    google::protobuf::util::JsonParseOptions options;
+    options.ignore_unknown_fields = true;
+    const bool protobuf_ok =
+        google::protobuf::util::JsonStringToMessage(line, &expected, options).ok();
+    absl::StatusOr<Article> a = reader.ParseJsonLine("feed.jsonl", 1, line);
+    if (!protobuf_ok) {
+      EXPECT_THAT(a, StatusIs(absl::StatusCode::kInvalidArgument,
+                              StartsWith("feed.jsonl:1: not a JSON article object")))
+          << line;
+      continue;
+    }
+    if (!CheckText("", expected.text()).ok()) {  // decodes to invalid UTF-8
+      EXPECT_THAT(a, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("UTF-8"))) << line;
+      continue;
+    }
+    ASSERT_OK(a) << line;
+    EXPECT_EQ(a->id(), expected.id()) << line;
+    EXPECT_EQ(a->text(), expected.text()) << line;
+    EXPECT_EQ(a->url(), expected.url()) << line;
+    // (Without one, the title is the text's first line.)
+    if (!expected.title().empty()) {
+      EXPECT_EQ(a->title(), expected.title()) << line;
+    }
+  }
 }
 
 TEST_F(IngestTest, JsonLineThatIsNotAnObjectIsAnError) {

@@ -21,6 +21,7 @@ _REPOSITORIES = {
     "com_github_google_benchmark": "benchmark",
     "icu": "icu",
     "jemalloc": "jemalloc",
+    "com_github_tencent_rapidjson": "rapidjson",
 }
 
 def crosscheck_repositories(path = ""):

@@ -15,6 +15,7 @@ PACKAGES=(
   libbenchmark-dev      # Google Benchmark 1.7
   libicu-dev            # ICU 72: sentence breaking, diacritic folding
   libjemalloc-dev       # jemalloc 5.3: the crosscheck binary's allocator
+  rapidjson-dev         # RapidJSON 1.1: parses JSONL article records
   python3               # tools/ scripts (benchmark driver, corpus generator)
   time                  # /usr/bin/time -v for peak memory in benchmarks
   unzip                 # tests read Bazel's undeclared outputs (outputs.zip)
