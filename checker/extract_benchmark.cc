@@ -1,10 +1,18 @@
 // Microbenchmarks of the extraction stages on the seed corpus, to see where
 // the time of `crosscheck claims` goes:
 //   bazel run -c opt //checker:extract_benchmark
+// or on any corpus (a file or folder `crosscheck` reads):
+//   CROSSCHECK_BENCH_CORPUS=/path/corpus.jsonl bazel-bin/checker/extract_benchmark
+// (from the checkout, after `bazel build -c opt //checker:extract_benchmark`).
+// Each benchmark repeats the same sentences, so RE2's DFAs and the CPU's
+// caches are warm: the figures are lower bounds of a single pass.
+#include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "benchmark/benchmark.h"
 #include "checker/extract.h"
 #include "checker/ingest.h"
@@ -27,7 +35,8 @@ const Fixture& Get() {
     fx->rules = std::move(*Rules::LoadDirectory("rules"));
     ArticleReader reader(*fx->rules);
     std::vector<Problem> problems;
-    (void)reader.Read({"testdata/caracas"}, true, &problems, [&](Article a) {
+    const char* corpus = std::getenv("CROSSCHECK_BENCH_CORPUS");
+    (void)reader.Read({corpus != nullptr ? corpus : "testdata/caracas"}, true, &problems, [&](Article a) {
       fx->bytes += a.text().size();
       fx->articles.push_back(std::move(a));
       return absl::OkStatus();
@@ -93,6 +102,53 @@ void BM_KindPatterns(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * f.bytes);
 }
 BENCHMARK(BM_KindPatterns)->DenseRange(0, 7);
+
+// Sentences that trigger kind k, as extraction sees them.
+void ForTriggered(const Fixture& f, int k, absl::FunctionRef<void(absl::string_view)> fn) {
+  for (const Document& d : f.documents) {
+    for (const Sentence& s : d.sentences()) {
+      absl::string_view text = absl::string_view(d.article().text()).substr(
+          s.span().begin(), s.span().end() - s.span().begin());
+      std::vector<int> kinds = f.rules->TriggeredKinds(text);
+      if (std::find(kinds.begin(), kinds.end(), k) != kinds.end()) fn(text);
+    }
+  }
+}
+
+// A kind's pattern set on the sentences that trigger it (what
+// CompiledKind::Candidates costs), against each of its patterns run alone
+// (BM_KindEachTriggered): why the set exists.
+void BM_KindSetTriggered(benchmark::State& state) {
+  const Fixture& f = Get();
+  const CompiledKind& kind = f.rules->kinds()[state.range(0)];
+  state.SetLabel(kind.kind->name());
+  std::vector<std::string> sentences;
+  int64_t bytes = 0;
+  ForTriggered(f, state.range(0), [&](absl::string_view t) { sentences.emplace_back(t); bytes += t.size(); });
+  for (auto _ : state) {
+    for (const std::string& t : sentences) benchmark::DoNotOptimize(kind.Candidates(t));
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+BENCHMARK(BM_KindSetTriggered)->DenseRange(0, 7);
+
+void BM_KindEachTriggered(benchmark::State& state) {
+  const Fixture& f = Get();
+  const CompiledKind& kind = f.rules->kinds()[state.range(0)];
+  state.SetLabel(kind.kind->name());
+  std::vector<std::string> sentences;
+  int64_t bytes = 0;
+  ForTriggered(f, state.range(0), [&](absl::string_view t) { sentences.emplace_back(t); bytes += t.size(); });
+  for (auto _ : state) {
+    for (const std::string& t : sentences) {
+      for (const CompiledPattern& p : kind.patterns) {
+        benchmark::DoNotOptimize(RE2::PartialMatch(t, *p.re));
+      }
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+BENCHMARK(BM_KindEachTriggered)->DenseRange(0, 7);
 
 }  // namespace
 }  // namespace crosscheck
