@@ -29,9 +29,10 @@
 #include "checker/extract.h"
 #include "checker/ingest.h"
 #include "checker/ledger.h"
-#include "checker/reliability.h"
 #include "checker/places.h"
+#include "checker/reliability.h"
 #include "checker/segment.h"
+#include "checker/spill_store.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/gzip_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl.h"
@@ -133,9 +134,10 @@ struct GroupsCompared {
   KeptApart kept_apart;
 };
 
-// Compares the groups (serialized claims, freed as they are parsed) on
-// `threads` threads and scores each with `scorer`. The result is the same
-// for any number of threads.
+// Compares the groups (serialized claims in `store`, taken from it as they
+// are parsed) on `threads` threads and scores each with `scorer`. The result
+// is the same for any number of threads. Fails only when the store cannot
+// read a group back.
 //
 // Largest first, and a group is parsed only while the groups being compared
 // hold less than kParseBudget serialized bytes (or none is compared): two of
@@ -143,9 +145,9 @@ struct GroupsCompared {
 // compared, the other threads take the smallest groups (at most kSmallGroup
 // each). What a large group leaves behind in freed small allocations is
 // handed back to the system at once (malloc_trim), not left for the next.
-GroupsCompared CompareGroups(
-    const Comparer& comparer, OutletScorer* scorer, int threads,
-    std::map<std::pair<std::string, std::string>, std::string>* groups) {
+absl::StatusOr<GroupsCompared> CompareGroups(
+    const Comparer& comparer, OutletScorer* scorer, int threads, SpillStore* store,
+    const std::map<std::pair<std::string, std::string>, int>& groups) {
   constexpr size_t kParseBudget = size_t{48} << 20;
   constexpr size_t kSmallGroup = size_t{4} << 20;
   constexpr size_t kTrimAfter = size_t{32} << 20;
@@ -153,20 +155,23 @@ GroupsCompared CompareGroups(
     std::vector<Finding> findings;
     std::vector<std::string> apart_examples;
   };
-  std::vector<std::string*> work;
+  std::vector<int> work;        // store values, in group order
+  std::vector<size_t> sizes;    // their sizes
   std::vector<size_t> order;
-  for (auto& [key, bytes] : *groups) {
+  for (const auto& [key, value] : groups) {
     order.push_back(work.size());
-    work.push_back(&bytes);
+    work.push_back(value);
+    sizes.push_back(static_cast<size_t>(store->size(value)));
   }
   std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return work[a]->size() > work[b]->size(); });
+                   [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
   std::vector<GroupResult> results(work.size());
   absl::Mutex schedule_mu;
   absl::CondVar parsed_less;
   size_t largest = 0;              // guarded by schedule_mu: order[largest, smallest)
   size_t smallest = order.size();  // are left
   size_t parsing_bytes = 0;        // guarded by schedule_mu
+  absl::Status status;             // guarded by schedule_mu: the first error
   std::atomic<int64_t> comparisons{0}, omitted{0}, kept_apart_pairs{0};
   std::atomic<int> truncated{0};
   auto compare_groups = [&] {
@@ -176,12 +181,12 @@ GroupsCompared CompareGroups(
         absl::MutexLock lock(&schedule_mu);
         for (;;) {
           if (largest == smallest) return;
-          size = work[order[largest]]->size();
+          size = sizes[order[largest]];
           if (parsing_bytes == 0 || parsing_bytes + size <= kParseBudget) {
             i = order[largest++];
             break;
           }
-          size = work[order[smallest - 1]]->size();
+          size = sizes[order[smallest - 1]];
           if (size <= kSmallGroup) {
             i = order[--smallest];
             break;
@@ -190,9 +195,18 @@ GroupsCompared CompareGroups(
         }
         parsing_bytes += size;
       }
+      absl::StatusOr<std::string> bytes = store->Take(work[i]);
+      if (!bytes.ok()) {
+        absl::MutexLock lock(&schedule_mu);
+        if (status.ok()) status = bytes.status();
+        largest = smallest;  // nothing more is started
+        parsing_bytes -= size;
+        parsed_less.SignalAll();
+        return;
+      }
       {
-        std::vector<Claim> group = ParseDelimited(*work[i]);
-        std::string().swap(*work[i]);
+        std::vector<Claim> group = ParseDelimited(*bytes);
+        std::string().swap(*bytes);
         int64_t group_comparisons = 0, group_omitted = 0;
         int group_truncated = 0;
         KeptApart group_apart;
@@ -217,7 +231,7 @@ GroupsCompared CompareGroups(
     compare_groups();
     for (std::thread& t : pool) t.join();
   }
-  groups->clear();
+  if (!status.ok()) return status;
   GroupsCompared out;
   out.comparisons = comparisons;
   out.omitted = omitted;
@@ -381,14 +395,27 @@ absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& p
 }
 
 struct ReportBuilder::State {
-  State(const Rules& r, const RunOptions& o) : rules(r), options(o), copies(o.copies) {}
+  State(const Rules& r, const RunOptions& o)
+      : rules(r), options(o), store(o.claims_memory, o.spill_dir), copies(o.copies) {}
+
+  // Appends `c` to its (kind, subject) group.
+  absl::Status AddToGroup(const Claim& c) {
+    auto [it, inserted] = groups.try_emplace({c.kind(), c.subject()}, 0);
+    if (inserted) it->second = store.NewValue();
+    record.clear();
+    AppendDelimited(c, &record);
+    return store.Append(it->second, record);
+  }
 
   const Rules& rules;
   const RunOptions& options;
   // Claims serialized (delimited), by (kind, subject): a parsed Claim holds
   // three times its serialized size in small allocations, and comparison
-  // needs one group at a time.
-  std::map<std::pair<std::string, std::string>, std::string> groups;
+  // needs one group at a time. The values are in `store`, which keeps what
+  // does not fit options.claims_memory in a temporary file.
+  std::map<std::pair<std::string, std::string>, int> groups;
+  SpillStore store;
+  std::string record;  // one claim's bytes on their way to the store
   int64_t claims = 0;
   std::map<std::string, int> claims_by_kind;
   int uncompared = 0;
@@ -432,7 +459,7 @@ absl::Status ReportBuilder::Add(ArticleClaims ac) {
     ++st.claims_by_kind[c.kind()];
     if (c.published().empty()) ++st.uncompared;
     st.places.Add(c.place());
-    AppendDelimited(c, &st.groups[{c.kind(), c.subject()}]);
+    if (absl::Status s = st.AddToGroup(c); !s.ok()) return s;
   }
   if (st.options.progress) {
     st.options.progress(static_cast<int>(st.articles.size()), static_cast<int>(st.claims),
@@ -470,9 +497,7 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
 
   if (options.times != nullptr) options.times->text_bytes = st.bytes;
   auto start = std::chrono::steady_clock::now();
-  // Give back what growing took: string capacity beyond the claims, the
-  // copy detector's Bloom filter.
-  for (auto& [key, bytes] : st.groups) bytes.shrink_to_fit();
+  // Give back what growing took: the copy detector's Bloom filter.
   st.copies.DoneAdding();
   for (Copy& c : st.copies.Find()) *report.add_copies() = std::move(c);
   st.copies = CopyDetector();  // frees the shingles
@@ -490,15 +515,16 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
       involved.insert(k.kind->duration_anchor_kind());
     }
     std::vector<Claim> anchored;
-    for (const auto& [key, bytes] : st.groups) {
+    for (const auto& [key, value] : st.groups) {
       if (!involved.count(key.first)) continue;
-      for (Claim& c : ParseDelimited(bytes)) anchored.push_back(std::move(c));
+      absl::StatusOr<std::string> bytes = st.store.Take(value);
+      if (!bytes.ok()) return bytes.status();
+      for (Claim& c : ParseDelimited(*bytes)) anchored.push_back(std::move(c));
     }
     AnchorRelativeDeadlines(st.rules, &anchored);
-    for (auto& [key, bytes] : st.groups) {
-      if (involved.count(key.first)) bytes.clear();
+    for (const Claim& c : anchored) {
+      if (absl::Status s = st.AddToGroup(c); !s.ok()) return s;
     }
-    for (const Claim& c : anchored) AppendDelimited(c, &st.groups[{c.kind(), c.subject()}]);
   }
   Comparer comparer(st.rules);
   comparer.set_compare_undated(options.compare_undated);
@@ -509,7 +535,11 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   // One (kind, subject) group at a time, on every core: parsed, compared,
   // scored, and freed.
   OutletScorer scorer(st.rules, {report.copies().begin(), report.copies().end()});
-  GroupsCompared compared = CompareGroups(comparer, &scorer, Threads(options.jobs), &st.groups);
+  absl::StatusOr<GroupsCompared> compared_or =
+      CompareGroups(comparer, &scorer, Threads(options.jobs), &st.store, st.groups);
+  if (!compared_or.ok()) return compared_or.status();
+  GroupsCompared& compared = *compared_or;
+  st.groups.clear();
   std::vector<Finding>& findings = compared.findings;
   SortFindings(&findings);
   for (Finding& f : findings) {

@@ -63,6 +63,11 @@ struct RunOptions {
   int shard_count = 1;
   // Copy detection's options (fingerprint sampling, memory budget).
   CopyOptions copies;
+  // The report keeps every claim until the comparison: past this many bytes
+  // (serialized) in memory, they go to an unlinked temporary file in
+  // `spill_dir` (empty: $TMPDIR, else /tmp), read back one group at a time.
+  int64_t claims_memory = int64_t{32} << 20;
+  std::string spill_dir;
   // Called after each article with the articles, claims and text bytes read
   // so far (for a progress line); may be empty.
   std::function<void(int articles, int claims, int64_t bytes)> progress;

@@ -201,6 +201,29 @@ TEST_F(PipelineTest, ClaimsFilesGiveTheSameReport) {
   }
 }
 
+// Claims past options.claims_memory wait for the comparison in a temporary
+// file; the report is the same, wherever they waited.
+TEST_F(PipelineTest, ClaimsSpilledToAFileGiveTheSameReport) {
+  absl::StatusOr<Report> in_memory = BuildReport(*rules_, {kSeeds}, {});
+  ASSERT_OK(in_memory);
+  const std::string dir = std::string(std::getenv("TEST_TMPDIR")) + "/spill";
+  fs::create_directories(dir);
+  for (int64_t budget : {int64_t{0}, int64_t{2000}}) {
+    RunOptions options;
+    options.claims_memory = budget;
+    options.spill_dir = dir;
+    absl::StatusOr<Report> spilled = BuildReport(*rules_, {kSeeds}, options);
+    ASSERT_OK(spilled);
+    EXPECT_TRUE(Serialized(*spilled) == Serialized(*in_memory)) << budget;
+  }
+  EXPECT_TRUE(fs::is_empty(dir));  // the file was unlinked when made
+  RunOptions nowhere;
+  nowhere.claims_memory = 0;
+  nowhere.spill_dir = dir + "/missing";
+  EXPECT_THAT(BuildReport(*rules_, {kSeeds}, nowhere),
+              StatusIs(absl::StatusCode::kInternal, HasSubstr(dir + "/missing")));
+}
+
 // A compressed claims file cut short is an error naming it, also when the
 // cut falls where a record ends (only gzip's size trailer tells).
 TEST_F(PipelineTest, ACutClaimsFileIsAnError) {

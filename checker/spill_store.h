@@ -1,0 +1,79 @@
+// Byte strings built by appending, kept in memory up to a budget and beyond
+// it in a temporary file: the report's claims, which must all be kept until
+// the comparison and are most of what a large corpus leaves in memory.
+//
+// The file is created in the temporary directory on the first spill and
+// unlinked at once, so it never outlives the process (not even a crash) and
+// the page cache, not the process, holds what the system has room for.
+//
+// Example:
+//   SpillStore store(/*memory_budget=*/32 << 20);
+//   int deaths = store.NewValue();
+//   RETURN_IF_ERROR(store.Append(deaths, bytes));
+//   ...
+//   absl::StatusOr<std::string> all = store.Take(deaths);
+#ifndef CROSSCHECK_CHECKER_SPILL_STORE_H_
+#define CROSSCHECK_CHECKER_SPILL_STORE_H_
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace crosscheck {
+
+class SpillStore {
+ public:
+  // When the values' bytes held in memory pass `memory_budget`, they are
+  // written to the file (0: every append is). `dir`: where the file goes;
+  // empty: $TMPDIR, else /tmp.
+  explicit SpillStore(int64_t memory_budget, std::string dir = "");
+  ~SpillStore();
+
+  SpillStore(const SpillStore&) = delete;
+  SpillStore& operator=(const SpillStore&) = delete;
+
+  // A new, empty value; returns its handle (0, 1, 2, ...).
+  int NewValue();
+
+  // Appends `bytes` to value `v`. Fails only when spilling fails (no space,
+  // no temporary directory); the error names the file.
+  absl::Status Append(int v, absl::string_view bytes);
+
+  // The size of value `v` in bytes, in memory and in the file.
+  int64_t size(int v) const;
+
+  // Value `v` whole, in append order; it is then empty. Calls for different
+  // values may run concurrently with each other (not with Append).
+  absl::StatusOr<std::string> Take(int v);
+
+  // Bytes written to the file so far (for tests and timings).
+  int64_t spilled_bytes() const { return file_size_; }
+
+ private:
+  struct Value {
+    std::string memory;                                // not yet spilled
+    std::vector<std::pair<int64_t, int64_t>> chunks;  // (offset, length) in the file
+    int64_t size = 0;
+  };
+
+  // Writes every value's memory bytes to the file.
+  absl::Status Spill();
+
+  int64_t budget_;
+  std::string dir_;
+  std::string path_;  // the file's name when created (for errors; unlinked)
+  int fd_ = -1;
+  int64_t file_size_ = 0;
+  std::atomic<int64_t> in_memory_{0};  // (Take runs on several threads)
+  std::vector<Value> values_;
+};
+
+}  // namespace crosscheck
+
+#endif  // CROSSCHECK_CHECKER_SPILL_STORE_H_

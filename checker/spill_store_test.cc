@@ -1,0 +1,119 @@
+#include "checker/spill_store.h"
+
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "checker/internal/testing.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace crosscheck {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+std::string TempDir() {
+  const char* dir = std::getenv("TEST_TMPDIR");
+  return dir != nullptr ? dir : "/tmp";
+}
+
+// Values made of many appends of different sizes, interleaved.
+void Fill(SpillStore* store, std::vector<int>* values, std::vector<std::string>* expected) {
+  for (int v = 0; v < 5; ++v) {
+    values->push_back(store->NewValue());
+    expected->emplace_back();
+  }
+  for (int i = 0; i < 400; ++i) {
+    const int v = (i * 7) % 5;
+    std::string piece = absl::StrCat("piece ", i, std::string(static_cast<size_t>(i % 37), 'x'), ";");
+    ASSERT_OK(store->Append((*values)[v], piece));
+    (*expected)[v] += piece;
+  }
+}
+
+TEST(SpillStoreTest, WithinTheBudgetNothingIsWritten) {
+  SpillStore store(int64_t{1} << 20, TempDir());
+  std::vector<int> values;
+  std::vector<std::string> expected;
+  Fill(&store, &values, &expected);
+  EXPECT_EQ(store.spilled_bytes(), 0);
+  for (size_t v = 0; v < values.size(); ++v) {
+    EXPECT_EQ(store.size(values[v]), static_cast<int64_t>(expected[v].size()));
+    absl::StatusOr<std::string> got = store.Take(values[v]);
+    ASSERT_OK(got);
+    EXPECT_EQ(*got, expected[v]);
+  }
+}
+
+TEST(SpillStoreTest, BeyondTheBudgetValuesComeBackWholeAndInOrder) {
+  for (int64_t budget : {0, 1, 100, 5000}) {
+    SpillStore store(budget, TempDir());
+    std::vector<int> values;
+    std::vector<std::string> expected;
+    Fill(&store, &values, &expected);
+    EXPECT_GT(store.spilled_bytes(), 0) << budget;
+    for (size_t v = 0; v < values.size(); ++v) {
+      EXPECT_EQ(store.size(values[v]), static_cast<int64_t>(expected[v].size()));
+      absl::StatusOr<std::string> got = store.Take(values[v]);
+      ASSERT_OK(got);
+      EXPECT_EQ(*got, expected[v]) << "budget " << budget << ", value " << v;
+      EXPECT_EQ(store.size(values[v]), 0);  // taken
+    }
+  }
+}
+
+TEST(SpillStoreTest, TakenValuesCanGrowAgain) {
+  SpillStore store(10, TempDir());
+  int v = store.NewValue();
+  ASSERT_OK(store.Append(v, "first value, spilled"));
+  ASSERT_OK(store.Take(v).status());
+  ASSERT_OK(store.Append(v, "second"));
+  EXPECT_EQ(*store.Take(v), "second");
+  EXPECT_THAT(*store.Take(store.NewValue()), IsEmpty());
+}
+
+TEST(SpillStoreTest, ValuesAreTakenOnSeveralThreadsAtOnce) {
+  SpillStore store(64, TempDir());
+  std::vector<int> values;
+  std::vector<std::string> expected;
+  Fill(&store, &values, &expected);
+  std::vector<std::string> got(values.size());
+  std::vector<std::thread> threads;
+  for (size_t v = 0; v < values.size(); ++v) {
+    threads.emplace_back([&, v] { got[v] = *store.Take(values[v]); });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(got, expected);
+}
+
+TEST(SpillStoreTest, TheFileLeavesNothingBehind) {
+  const std::string dir = absl::StrCat(TempDir(), "/spill_leaves_nothing");
+  ASSERT_EQ(mkdir(dir.c_str(), 0700), 0);
+  {
+    SpillStore store(0, dir);
+    int v = store.NewValue();
+    ASSERT_OK(store.Append(v, "spilled at once"));
+    EXPECT_GT(store.spilled_bytes(), 0);
+    // Unlinked as soon as created: the directory is empty while in use.
+    EXPECT_EQ(rmdir(dir.c_str()), 0);
+    EXPECT_EQ(*store.Take(v), "spilled at once");
+  }
+}
+
+TEST(SpillStoreTest, ADirectoryThatCannotTakeTheFileIsAnErrorNamingIt) {
+  SpillStore store(0, "/nonexistent/crosscheck-test-dir");
+  int v = store.NewValue();
+  absl::Status s = store.Append(v, "bytes");
+  EXPECT_FALSE(s.ok());
+  EXPECT_THAT(std::string(s.message()), HasSubstr("/nonexistent/crosscheck-test-dir/crosscheck-claims-"));
+  EXPECT_THAT(std::string(s.message()), HasSubstr("TMPDIR"));
+}
+
+}  // namespace
+}  // namespace crosscheck
