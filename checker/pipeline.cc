@@ -82,17 +82,18 @@ void AppendDelimited(const google::protobuf::MessageLite& message, std::string* 
   message.SerializeWithCachedSizes(&coded);
 }
 
-// The claims of a string of delimited records.
-std::vector<Claim> ParseDelimited(const std::string& bytes) {
-  std::vector<Claim> claims;
+// The messages of a string of delimited records.
+template <typename Message = Claim>
+std::vector<Message> ParseDelimited(const std::string& bytes) {
+  std::vector<Message> messages;
   google::protobuf::io::ArrayInputStream input(bytes.data(), static_cast<int>(bytes.size()));
   for (;;) {
-    Claim c;
+    Message m;
     bool clean_eof = false;
-    if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&c, &input, &clean_eof)) break;
-    claims.push_back(std::move(c));
+    if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&m, &input, &clean_eof)) break;
+    messages.push_back(std::move(m));
   }
-  return claims;
+  return messages;
 }
 
 // Hands memory freed in the middle of the heap back to the system: the
@@ -402,9 +403,14 @@ struct ReportBuilder::State {
   absl::Status AddToGroup(const Claim& c) {
     auto [it, inserted] = groups.try_emplace({c.kind(), c.subject()}, 0);
     if (inserted) it->second = store.NewValue();
+    return AppendTo(it->second, c);
+  }
+
+  // Appends `m` to value `v` of the store, as a delimited record.
+  absl::Status AppendTo(int v, const google::protobuf::MessageLite& m) {
     record.clear();
-    AppendDelimited(c, &record);
-    return store.Append(it->second, record);
+    AppendDelimited(m, &record);
+    return store.Append(v, record);
   }
 
   const Rules& rules;
@@ -415,12 +421,15 @@ struct ReportBuilder::State {
   // does not fit options.claims_memory in a temporary file.
   std::map<std::pair<std::string, std::string>, int> groups;
   SpillStore store;
-  std::string record;  // one claim's bytes on their way to the store
+  std::string record;  // one message's bytes on their way to the store
   int64_t claims = 0;
   std::map<std::string, int> claims_by_kind;
   int uncompared = 0;
   PlaceHierarchy places;
-  std::vector<std::pair<std::string, std::string>> articles;  // (id, ArticleSummary bytes)
+  // The articles' summaries (delimited), in `store` until the report is
+  // assembled: the comparison does not need them.
+  int articles = -1;
+  int64_t article_count = 0;
   std::set<std::string> outlets;
   std::vector<Problem> problems;
   CopyDetector copies;
@@ -451,7 +460,9 @@ absl::Status ReportBuilder::Add(ArticleClaims ac) {
   s.set_claim_count(ac.claims_size());
   s.set_published_source(a.published_source());
   s.set_url(a.url());
-  st.articles.emplace_back(a.id(), s.SerializeAsString());
+  if (st.articles < 0) st.articles = st.store.NewValue();
+  if (absl::Status stored = st.AppendTo(st.articles, s); !stored.ok()) return stored;
+  ++st.article_count;
   st.copies.Add(a.id(), a.published(), ac.copy_fingerprint());
   st.bytes += ac.text_bytes();
   for (const Claim& c : ac.claims()) {
@@ -462,7 +473,7 @@ absl::Status ReportBuilder::Add(ArticleClaims ac) {
     if (absl::Status s = st.AddToGroup(c); !s.ok()) return s;
   }
   if (st.options.progress) {
-    st.options.progress(static_cast<int>(st.articles.size()), static_cast<int>(st.claims),
+    st.options.progress(static_cast<int>(st.article_count), static_cast<int>(st.claims),
                         st.bytes);
   }
   return absl::OkStatus();
@@ -474,19 +485,16 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   State& st = *state_;
   const RunOptions& options = st.options;
   Report report;
-  if (st.articles.empty()) {
+  if (st.article_count == 0) {
     return absl::InvalidArgumentError(
         st.problems.empty()
             ? "no articles found in the given paths (expected .txt or .jsonl files)"
             : absl::StrCat("no readable articles: ", st.problems.front().location(), ": ",
                            st.problems.front().message()));
   }
-  // The articles join the report after the comparison, which does not need
-  // them: serialized until then, they take a third of the memory.
-  std::sort(st.articles.begin(), st.articles.end());
   st.ids = IdRegistry();  // (only adding needs it)
   ReportSummary* summary = report.mutable_summary();
-  summary->set_articles(static_cast<int>(st.articles.size()));
+  summary->set_articles(static_cast<int>(st.article_count));
   summary->set_outlets(static_cast<int>(st.outlets.size()));
   summary->set_claims(static_cast<int>(st.claims));
   for (const auto& [kind, n] : st.claims_by_kind) {
@@ -499,7 +507,7 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   auto start = std::chrono::steady_clock::now();
   // Give back what growing took: the copy detector's Bloom filter.
   st.copies.DoneAdding();
-  for (Copy& c : st.copies.Find()) *report.add_copies() = std::move(c);
+  std::vector<Copy> copies = st.copies.Find();
   st.copies = CopyDetector();  // frees the shingles
   ReleaseFreeMemory();
   if (options.times != nullptr) options.times->copies = SecondsSince(start);
@@ -529,12 +537,18 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   Comparer comparer(st.rules);
   comparer.set_compare_undated(options.compare_undated);
   comparer.set_places(&st.places);
-  comparer.set_copies({report.copies().begin(), report.copies().end()});
+  comparer.set_copies(copies);
   if (!options.compare_undated) summary->set_uncompared_claims(st.uncompared);
   std::map<Verdict, int> by_verdict;
   // One (kind, subject) group at a time, on every core: parsed, compared,
   // scored, and freed.
-  OutletScorer scorer(st.rules, {report.copies().begin(), report.copies().end()});
+  OutletScorer scorer(st.rules, copies);
+  // The copies join the report after the comparison, and wait in the store.
+  const int copies_value = st.store.NewValue();
+  for (const Copy& c : copies) {
+    if (absl::Status stored = st.AppendTo(copies_value, c); !stored.ok()) return stored;
+  }
+  std::vector<Copy>().swap(copies);
   absl::StatusOr<GroupsCompared> compared_or =
       CompareGroups(comparer, &scorer, Threads(options.jobs), &st.store, st.groups);
   if (!compared_or.ok()) return compared_or.status();
@@ -562,12 +576,24 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   if (options.times != nullptr) options.times->compare = SecondsSince(start);
 
   start = std::chrono::steady_clock::now();
-  for (auto& [id, bytes] : st.articles) {
-    report.add_articles()->ParseFromString(bytes);
-    std::string().swap(bytes);
+  {
+    absl::StatusOr<std::string> bytes = st.store.Take(copies_value);
+    if (!bytes.ok()) return bytes.status();
+    for (Copy& c : ParseDelimited<Copy>(*bytes)) *report.add_copies() = std::move(c);
   }
-  st.articles.clear();
-  st.articles.shrink_to_fit();
+  {
+    absl::StatusOr<std::string> bytes = st.store.Take(st.articles);
+    if (!bytes.ok()) return bytes.status();
+    std::vector<ArticleSummary> articles = ParseDelimited<ArticleSummary>(*bytes);
+    std::string().swap(*bytes);
+    std::vector<std::pair<const std::string*, size_t>> by_id;  // ids are unique
+    by_id.reserve(articles.size());
+    for (size_t i = 0; i < articles.size(); ++i) by_id.emplace_back(&articles[i].id(), i);
+    std::sort(by_id.begin(), by_id.end(),
+              [](const auto& a, const auto& b) { return *a.first < *b.first; });
+    report.mutable_articles()->Reserve(static_cast<int>(articles.size()));
+    for (const auto& [id, i] : by_id) *report.add_articles() = std::move(articles[i]);
+  }
   ApplyLedger(options.ledger, &report);
   scorer.Finish(options.priors, &report);
   if (options.times != nullptr) options.times->reliability = SecondsSince(start);
