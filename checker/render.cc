@@ -20,6 +20,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/type_resolver.h"
 #include "google/protobuf/util/type_resolver_util.h"
+#include "google/protobuf/wire_format_lite.h"
 #include "unicode/utf8.h"
 
 namespace crosscheck {
@@ -274,13 +275,54 @@ google::protobuf::util::JsonPrintOptions JsonOptions() {
 
 }  // namespace
 
+namespace {
+
+// `message`'s wire bytes, as SerializeAsString gives them (fields in
+// number order; no map fields, whose order would differ), with each element
+// of a repeated message field freed as soon as it is written: the message
+// and its bytes are never both whole. Leaves `message` empty.
+std::string SerializeReleasing(google::protobuf::Message* message) {
+  using google::protobuf::FieldDescriptor;
+  using google::protobuf::internal::WireFormatLite;
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream out(&stream);
+    const google::protobuf::Reflection* reflection = message->GetReflection();
+    std::vector<const FieldDescriptor*> fields;
+    reflection->ListFields(*message, &fields);  // the set fields, in number order
+    for (const FieldDescriptor* f : fields) {
+      if (f->is_repeated() && f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE && !f->is_map()) {
+        const int n = reflection->FieldSize(*message, f);
+        for (int i = 0; i < n; ++i) {
+          google::protobuf::Message& item = *reflection->MutableRepeatedMessage(message, f, i);
+          out.WriteTag(WireFormatLite::MakeTag(f->number(),
+                                               WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
+          out.WriteVarint32(static_cast<uint32_t>(item.ByteSizeLong()));
+          item.SerializeWithCachedSizes(&out);
+          std::unique_ptr<google::protobuf::Message> empty(item.New());
+          item.GetReflection()->Swap(&item, empty.get());  // frees what it held
+        }
+        reflection->ClearField(message, f);
+      } else {
+        // Any other field: serialized alone, from a message that has only it.
+        std::unique_ptr<google::protobuf::Message> part(message->New());
+        reflection->SwapFields(message, part.get(), {f});
+        part->SerializeToCodedStream(&out);
+      }
+    }
+  }
+  return bytes;
+}
+
+}  // namespace
+
 absl::Status WriteReportJson(Report report, std::ostream& out) {
   // What MessageToJsonString does, with a stream for its output: the
   // message's bytes converted by the generated pool's type resolver.
-  std::string bytes = report.SerializeAsString();
+  std::string bytes = SerializeReleasing(&report);
   const std::string type_url =
       absl::StrCat("type.googleapis.com/", Report::descriptor()->full_name());
-  Report().Swap(&report);  // frees the report before the JSON is made
   std::unique_ptr<google::protobuf::util::TypeResolver> resolver(
       google::protobuf::util::NewTypeResolverForDescriptorPool(
           "type.googleapis.com", google::protobuf::DescriptorPool::generated_pool()));

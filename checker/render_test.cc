@@ -304,7 +304,18 @@ TEST(RenderReportTest, JsonRoundTrips) {
 
 // The streamed JSON (the CLI's --format=json) is RenderReport's, byte for byte.
 TEST(RenderReportTest, StreamedJsonIsTheRenderedJson) {
-  const Report report = SmallReport();
+  Report report = SmallReport();
+  // Every field of the report, so that its field-by-field serialization
+  // covers them all.
+  report.mutable_summary()->set_articles(2);
+  report.add_stale_reviews()->set_finding_id("gone");
+  report.add_outlets()->set_outlet("Example Times");
+  for (int i = 0; i < Report::descriptor()->field_count(); ++i) {
+    const google::protobuf::FieldDescriptor* f = Report::descriptor()->field(i);
+    EXPECT_TRUE(f->is_repeated() ? report.GetReflection()->FieldSize(report, f) > 0
+                                 : report.GetReflection()->HasField(report, f))
+        << f->name();
+  }
   absl::StatusOr<std::string> json = RenderReport(report, ReportFormat::kJson);
   ASSERT_TRUE(json.ok()) << json.status();
   std::ostringstream streamed;
