@@ -16,7 +16,7 @@ namespace {
 absl::Status ErrnoError(absl::string_view what, const std::string& path, int error) {
   return absl::InternalError(absl::StrCat(path, ": cannot ", what, " the temporary claims file (",
                                           std::strerror(error),
-                                          "); set TMPDIR to a directory with free space"));
+                                          "); set TMPDIR to a writable directory with free space"));
 }
 
 }  // namespace
