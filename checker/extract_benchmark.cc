@@ -107,8 +107,8 @@ BENCHMARK(BM_KindPatterns)->DenseRange(0, 7);
 void ForTriggered(const Fixture& f, int k, absl::FunctionRef<void(absl::string_view)> fn) {
   for (const Document& d : f.documents) {
     for (const Sentence& s : d.sentences()) {
-      absl::string_view text = absl::string_view(d.article().text()).substr(
-          s.span().begin(), s.span().end() - s.span().begin());
+      absl::string_view text = absl::string_view(d.article().text())
+                                   .substr(s.span().begin(), s.span().end() - s.span().begin());
       std::vector<int> kinds = f.rules->TriggeredKinds(text);
       if (std::find(kinds.begin(), kinds.end(), k) != kinds.end()) fn(text);
     }
@@ -124,7 +124,10 @@ void BM_KindSetTriggered(benchmark::State& state) {
   state.SetLabel(kind.kind->name());
   std::vector<std::string> sentences;
   int64_t bytes = 0;
-  ForTriggered(f, state.range(0), [&](absl::string_view t) { sentences.emplace_back(t); bytes += t.size(); });
+  ForTriggered(f, state.range(0), [&](absl::string_view t) {
+    sentences.emplace_back(t);
+    bytes += t.size();
+  });
   for (auto _ : state) {
     for (const std::string& t : sentences) benchmark::DoNotOptimize(kind.Candidates(t));
   }
@@ -138,7 +141,10 @@ void BM_KindEachTriggered(benchmark::State& state) {
   state.SetLabel(kind.kind->name());
   std::vector<std::string> sentences;
   int64_t bytes = 0;
-  ForTriggered(f, state.range(0), [&](absl::string_view t) { sentences.emplace_back(t); bytes += t.size(); });
+  ForTriggered(f, state.range(0), [&](absl::string_view t) {
+    sentences.emplace_back(t);
+    bytes += t.size();
+  });
   for (auto _ : state) {
     for (const std::string& t : sentences) {
       for (const CompiledPattern& p : kind.patterns) {

@@ -57,7 +57,7 @@ class SpillStore {
 
  private:
   struct Value {
-    std::string memory;                                // not yet spilled
+    std::string memory;                               // not yet spilled
     std::vector<std::pair<int64_t, int64_t>> chunks;  // (offset, length) in the file
     int64_t size = 0;
   };

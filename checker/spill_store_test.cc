@@ -31,7 +31,8 @@ void Fill(SpillStore* store, std::vector<int>* values, std::vector<std::string>*
   }
   for (int i = 0; i < 400; ++i) {
     const int v = (i * 7) % 5;
-    std::string piece = absl::StrCat("piece ", i, std::string(static_cast<size_t>(i % 37), 'x'), ";");
+    std::string piece =
+        absl::StrCat("piece ", i, std::string(static_cast<size_t>(i % 37), 'x'), ";");
     ASSERT_OK(store->Append((*values)[v], piece));
     (*expected)[v] += piece;
   }
@@ -111,7 +112,8 @@ TEST(SpillStoreTest, ADirectoryThatCannotTakeTheFileIsAnErrorNamingIt) {
   int v = store.NewValue();
   absl::Status s = store.Append(v, "bytes");
   EXPECT_FALSE(s.ok());
-  EXPECT_THAT(std::string(s.message()), HasSubstr("/nonexistent/crosscheck-test-dir/crosscheck-claims-"));
+  EXPECT_THAT(std::string(s.message()),
+              HasSubstr("/nonexistent/crosscheck-test-dir/crosscheck-claims-"));
   EXPECT_THAT(std::string(s.message()), HasSubstr("TMPDIR"));
 }
 
