@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "absl/functional/function_ref.h"
+#include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
 #include "checker/extract.h"
 #include "checker/ingest.h"
@@ -103,50 +103,40 @@ void BM_KindPatterns(benchmark::State& state) {
 }
 BENCHMARK(BM_KindPatterns)->DenseRange(0, 7);
 
-// Sentences that trigger kind k, as extraction sees them.
-void ForTriggered(const Fixture& f, int k, absl::FunctionRef<void(absl::string_view)> fn) {
+// The sentences that trigger kind k, as extraction sees them, with their
+// total size in bytes.
+std::vector<std::string> TriggeredSentences(const Fixture& f, int k, int64_t* bytes) {
+  std::vector<std::string> sentences;
+  *bytes = 0;
   for (const Document& d : f.documents) {
     for (const Sentence& s : d.sentences()) {
       absl::string_view text = absl::string_view(d.article().text())
                                    .substr(s.span().begin(), s.span().end() - s.span().begin());
       std::vector<int> kinds = f.rules->TriggeredKinds(text);
-      if (std::find(kinds.begin(), kinds.end(), k) != kinds.end()) fn(text);
+      if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) continue;
+      sentences.emplace_back(text);
+      *bytes += static_cast<int64_t>(text.size());
     }
   }
+  return sentences;
 }
 
 // A kind's pattern set on the sentences that trigger it (what
-// CompiledKind::Candidates costs), against each of its patterns run alone
-// (BM_KindEachTriggered): why the set exists.
-void BM_KindSetTriggered(benchmark::State& state) {
+// CompiledKind::Candidates costs; second argument 0), against each of its
+// patterns run alone (second argument 1): why the set exists.
+void BM_KindTriggered(benchmark::State& state) {
   const Fixture& f = Get();
   const CompiledKind& kind = f.rules->kinds()[state.range(0)];
-  state.SetLabel(kind.kind->name());
-  std::vector<std::string> sentences;
+  const bool each = state.range(1) == 1;
+  state.SetLabel(absl::StrCat(kind.kind->name(), each ? ", each pattern" : ", pattern set"));
   int64_t bytes = 0;
-  ForTriggered(f, state.range(0), [&](absl::string_view t) {
-    sentences.emplace_back(t);
-    bytes += t.size();
-  });
-  for (auto _ : state) {
-    for (const std::string& t : sentences) benchmark::DoNotOptimize(kind.Candidates(t));
-  }
-  state.SetBytesProcessed(state.iterations() * bytes);
-}
-BENCHMARK(BM_KindSetTriggered)->DenseRange(0, 7);
-
-void BM_KindEachTriggered(benchmark::State& state) {
-  const Fixture& f = Get();
-  const CompiledKind& kind = f.rules->kinds()[state.range(0)];
-  state.SetLabel(kind.kind->name());
-  std::vector<std::string> sentences;
-  int64_t bytes = 0;
-  ForTriggered(f, state.range(0), [&](absl::string_view t) {
-    sentences.emplace_back(t);
-    bytes += t.size();
-  });
+  const std::vector<std::string> sentences = TriggeredSentences(f, state.range(0), &bytes);
   for (auto _ : state) {
     for (const std::string& t : sentences) {
+      if (!each) {
+        benchmark::DoNotOptimize(kind.Candidates(t));
+        continue;
+      }
       for (const CompiledPattern& p : kind.patterns) {
         benchmark::DoNotOptimize(RE2::PartialMatch(t, *p.re));
       }
@@ -154,7 +144,7 @@ void BM_KindEachTriggered(benchmark::State& state) {
   }
   state.SetBytesProcessed(state.iterations() * bytes);
 }
-BENCHMARK(BM_KindEachTriggered)->DenseRange(0, 7);
+BENCHMARK(BM_KindTriggered)->ArgsProduct({benchmark::CreateDenseRange(0, 7, 1), {0, 1}});
 
 }  // namespace
 }  // namespace crosscheck
