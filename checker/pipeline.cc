@@ -2,9 +2,6 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <unistd.h>
 
 #include <algorithm>
@@ -30,6 +27,7 @@
 #include "checker/ingest.h"
 #include "checker/ledger.h"
 #include "checker/places.h"
+#include "checker/release_memory.h"
 #include "checker/reliability.h"
 #include "checker/segment.h"
 #include "checker/spill_store.h"
@@ -39,11 +37,6 @@
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/delimited_message_util.h"
 #include "proto/claims_file.pb.h"
-
-// jemalloc's control interface, when jemalloc is the allocator (the
-// crosscheck binary links it; tests do not): null otherwise.
-extern "C" int mallctl(const char* name, void* oldp, size_t* oldlenp, void* newp,
-                       size_t newlen) __attribute__((weak));
 
 namespace crosscheck {
 namespace {
@@ -96,20 +89,6 @@ std::vector<Message> ParseDelimited(const std::string& bytes) {
   return messages;
 }
 
-// Hands memory freed in the middle of the heap back to the system: the
-// claims of a large group, parsed and freed, would otherwise stay in the
-// process until the allocator decides to let them go.
-void ReleaseFreeMemory() {
-  if (mallctl != nullptr) {
-    // "arena.<MALLCTL_ARENAS_ALL>.purge": every arena's unused pages.
-    mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);
-    return;
-  }
-#ifdef __GLIBC__
-  malloc_trim(0);
-#endif
-}
-
 // Checks ids for duplicates across the whole input.
 class IdRegistry {
  public:
@@ -153,7 +132,10 @@ absl::StatusOr<GroupsCompared> CompareGroups(
   constexpr size_t kSmallGroup = size_t{4} << 20;
   constexpr size_t kTrimAfter = size_t{32} << 20;
   struct GroupResult {
-    std::vector<Finding> findings;
+    // The group's findings, serialized (delimited) until all groups are
+    // done: parsed, those of the groups compared beside the largest would
+    // take three times the memory at its peak.
+    std::string findings;
     std::vector<std::string> apart_examples;
   };
   std::vector<int> work;        // store values, in group order
@@ -211,9 +193,11 @@ absl::StatusOr<GroupsCompared> CompareGroups(
         int64_t group_comparisons = 0, group_omitted = 0;
         int group_truncated = 0;
         KeptApart group_apart;
-        results[i].findings = comparer.Compare(group, {}, &group_comparisons, &group_omitted,
-                                               &group_apart, &group_truncated);
-        scorer->AddGroup(group, results[i].findings);
+        std::vector<Finding> findings = comparer.Compare(
+            group, {}, &group_comparisons, &group_omitted, &group_apart, &group_truncated);
+        scorer->AddGroup(group, findings);
+        for (const Finding& f : findings) AppendDelimited(f, &results[i].findings);
+        results[i].findings.shrink_to_fit();
         comparisons += group_comparisons;
         omitted += group_omitted;
         truncated += group_truncated;
@@ -240,7 +224,8 @@ absl::StatusOr<GroupsCompared> CompareGroups(
   out.kept_apart.pairs = kept_apart_pairs;
   std::set<std::string> apart_reasons;
   for (GroupResult& r : results) {
-    for (Finding& f : r.findings) out.findings.push_back(std::move(f));
+    for (Finding& f : ParseDelimited<Finding>(r.findings)) out.findings.push_back(std::move(f));
+    std::string().swap(r.findings);
     for (std::string& e : r.apart_examples) {
       // One example per reason: the words in parentheses.
       const std::string reason = e.substr(std::min(e.rfind(" ("), e.size()));

@@ -11,6 +11,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "checker/claim_review.h"
+#include "checker/release_memory.h"
 #include "checker/render_html.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/io/coded_stream.h"
@@ -304,6 +305,7 @@ std::string SerializeReleasing(google::protobuf::Message* message) {
           item.GetReflection()->Swap(&item, empty.get());  // frees what it held
         }
         reflection->ClearField(message, f);
+        ReleaseFreeMemory();  // (else the freed pages stay resident for a while)
       } else {
         // Any other field: serialized alone, from a message that has only it.
         std::unique_ptr<google::protobuf::Message> part(message->New());
