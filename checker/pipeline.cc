@@ -124,7 +124,7 @@ struct GroupsCompared {
 // the largest parsed at once would double the peak. While a large group is
 // compared, the other threads take the smallest groups (at most kSmallGroup
 // each). What a large group leaves behind in freed small allocations is
-// handed back to the system at once (malloc_trim), not left for the next.
+// handed back to the system at once (ReleaseFreeMemory), not left for the next.
 absl::StatusOr<GroupsCompared> CompareGroups(
     const Comparer& comparer, OutletScorer* scorer, int threads, SpillStore* store,
     const std::map<std::pair<std::string, std::string>, int>& groups) {
