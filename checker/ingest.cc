@@ -371,11 +371,12 @@ namespace {
 // protobuf parser is told to). Nullopt for anything else (a syntax error,
 // another value type, a name given twice, text that decodes to invalid
 // UTF-8), which the protobuf parser then parses or explains as it always has.
-absl::optional<Article> ParseSimpleJsonArticle(const std::string& json) {
+// `escapes`: whether the line has "\u" escapes (only then can a decoded
+// value be invalid UTF-8).
+absl::optional<Article> ParseSimpleJsonArticle(const std::string& json, bool escapes) {
   rapidjson::Document d;
   d.Parse(json.data(), json.size());
   if (d.HasParseError() || !d.IsObject()) return absl::nullopt;
-  const bool escapes = json.find("\\u") != std::string::npos;
   Article article;
   const google::protobuf::Descriptor* descriptor = Article::descriptor();
   const google::protobuf::Reflection* reflection = Article::GetReflection();
@@ -409,27 +410,31 @@ absl::StatusOr<Article> ArticleReader::ParseJsonLine(const std::string& file, in
                                                      const std::string& json) const {
   std::string where = absl::StrCat(file, ":", line);
   if (absl::Status s = CheckText(where, json); !s.ok()) return s;
-  absl::optional<Article> simple = ParseSimpleJsonArticle(json);
+  const bool escapes = json.find("\\u") != std::string::npos;
+  absl::optional<Article> simple = ParseSimpleJsonArticle(json, escapes);
   Article article;
-  if (simple) article = std::move(*simple);
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = true;
-  const auto parsed = simple ? google::protobuf::util::Status()
-                             : google::protobuf::util::JsonStringToMessage(json, &article, options);
-  if (!parsed.ok()) {
-    std::string message(parsed.message().data(), parsed.message().size());
-    message = message.substr(0, message.find('\n'));
-    return absl::InvalidArgumentError(absl::StrCat(
-        where, ": not a JSON article object (", message,
-        "); expected {\"id\",\"url\",\"outlet\",\"published\",\"title\",\"text\"}"));
+  if (simple) {
+    article = std::move(*simple);
+  } else {
+    google::protobuf::util::JsonParseOptions options;
+    options.ignore_unknown_fields = true;
+    const auto parsed = google::protobuf::util::JsonStringToMessage(json, &article, options);
+    if (!parsed.ok()) {
+      std::string message(parsed.message().data(), parsed.message().size());
+      message = message.substr(0, message.find('\n'));
+      return absl::InvalidArgumentError(absl::StrCat(
+          where, ": not a JSON article object (", message,
+          "); expected {\"id\",\"url\",\"outlet\",\"published\",\"title\",\"text\"}"));
+    }
   }
   if (absl::StripAsciiWhitespace(article.text()).empty()) {
     return absl::InvalidArgumentError(
         absl::StrCat(where, ": article has no \"text\""));
   }
   // JSON escapes can smuggle in what the raw line check could not see:
-  // "\u0000", or half of a surrogate pair. (The others decode to ASCII.)
-  if (json.find("\\u") != std::string::npos) {
+  // "\u0000", or half of a surrogate pair. (The others decode to ASCII. The
+  // simple parse took only values that pass this check.)
+  if (escapes && !simple) {
     if (absl::Status s = CheckText(absl::StrCat(where, " \"text\""), article.text()); !s.ok()) {
       return s;
     }

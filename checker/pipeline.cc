@@ -60,8 +60,8 @@ void AppendDelimited(const google::protobuf::MessageLite& message, std::string* 
       google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(static_cast<uint32_t>(size),
                                                                    header) -
       header);
-  // Grown by an eighth, not doubled: the groups hold every claim of the
-  // corpus, and doubling would leave up to half of that unused.
+  // Grown by an eighth, not doubled: a group's findings, kept serialized,
+  // would otherwise leave up to half of their string unused.
   const size_t at = out->size();
   const size_t needed = at + header_size + size;
   if (needed > out->capacity()) out->reserve(needed + needed / 8);
