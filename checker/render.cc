@@ -274,10 +274,6 @@ google::protobuf::util::JsonPrintOptions JsonOptions() {
   return options;
 }
 
-}  // namespace
-
-namespace {
-
 // `message`'s wire bytes, as SerializeAsString gives them (fields in
 // number order; no map fields, whose order would differ), with each element
 // of a repeated message field freed as soon as it is written: the message
