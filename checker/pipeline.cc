@@ -75,17 +75,86 @@ void AppendDelimited(const google::protobuf::MessageLite& message, std::string* 
   message.SerializeWithCachedSizes(&coded);
 }
 
-// The messages of a string of delimited records.
-template <typename Message = Claim>
-std::vector<Message> ParseDelimited(const std::string& bytes) {
-  std::vector<Message> messages;
+// Appends the messages of a string of delimited records to `messages`.
+template <typename Message>
+void ParseDelimited(const std::string& bytes, std::vector<Message>* messages) {
   google::protobuf::io::ArrayInputStream input(bytes.data(), static_cast<int>(bytes.size()));
   for (;;) {
     Message m;
     bool clean_eof = false;
     if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&m, &input, &clean_eof)) break;
-    messages.push_back(std::move(m));
+    messages->push_back(std::move(m));
   }
+}
+
+// A SpillStore::Reader as a protobuf input stream.
+class ReaderInputStream : public google::protobuf::io::ZeroCopyInputStream {
+ public:
+  explicit ReaderInputStream(SpillStore::Reader* reader) : reader_(*reader) {}
+
+  bool Next(const void** data, int* size) override {
+    if (backed_up_ == 0) {
+      do {
+        if (!reader_.Next(&piece_)) return false;
+      } while (piece_.empty());
+      backed_up_ = static_cast<int>(piece_.size());
+    }
+    *data = piece_.data() + piece_.size() - backed_up_;
+    *size = backed_up_;
+    count_ += backed_up_;
+    backed_up_ = 0;
+    return true;
+  }
+  void BackUp(int count) override {
+    backed_up_ = count;
+    count_ -= count;
+  }
+  bool Skip(int count) override {
+    const void* data;
+    int size;
+    while (count > 0 && Next(&data, &size)) {
+      if (size > count) {
+        BackUp(size - count);
+        return true;
+      }
+      count -= size;
+    }
+    return count == 0;
+  }
+  int64_t ByteCount() const override { return count_; }
+
+ private:
+  SpillStore::Reader& reader_;
+  absl::string_view piece_;
+  int backed_up_ = 0;  // the end of piece_ not yet consumed
+  int64_t count_ = 0;
+};
+
+// Takes value `v` of `store` (delimited records, one per append) and parses
+// it a piece at a time: the value's bytes are never in memory whole beside
+// its messages, and the vector is sized once (growing it would briefly hold
+// two copies of its elements).
+template <typename Message>
+absl::StatusOr<std::vector<Message>> TakeMessages(SpillStore* store, int v) {
+  std::vector<Message> messages;
+  messages.reserve(static_cast<size_t>(store->appends(v)));
+  SpillStore::Reader reader = store->Stream(v);
+  {
+    ReaderInputStream input(&reader);
+    for (;;) {
+      Message m;
+      bool clean_eof = false;
+      if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&m, &input, &clean_eof)) {
+        if (clean_eof) break;
+        if (!reader.status().ok()) return reader.status();
+        return absl::InternalError(absl::StrCat("record ", messages.size(), " of a ",
+                                                Message::descriptor()->name(),
+                                                " list the run itself stored does not parse"));
+      }
+      messages.push_back(std::move(m));
+    }
+  }
+  if (!reader.status().ok()) return reader.status();
   return messages;
 }
 
@@ -136,6 +205,7 @@ absl::StatusOr<GroupsCompared> CompareGroups(
     // done: parsed, those of the groups compared beside the largest would
     // take three times the memory at its peak.
     std::string findings;
+    size_t count = 0;  // of findings
     std::vector<std::string> apart_examples;
   };
   std::vector<int> work;        // store values, in group order
@@ -178,18 +248,17 @@ absl::StatusOr<GroupsCompared> CompareGroups(
         }
         parsing_bytes += size;
       }
-      absl::StatusOr<std::string> bytes = store->Take(work[i]);
-      if (!bytes.ok()) {
+      absl::StatusOr<std::vector<Claim>> parsed = TakeMessages<Claim>(store, work[i]);
+      if (!parsed.ok()) {
         absl::MutexLock lock(&schedule_mu);
-        if (status.ok()) status = bytes.status();
+        if (status.ok()) status = parsed.status();
         largest = smallest;  // nothing more is started
         parsing_bytes -= size;
         parsed_less.SignalAll();
         return;
       }
       {
-        std::vector<Claim> group = ParseDelimited(*bytes);
-        std::string().swap(*bytes);
+        std::vector<Claim> group = std::move(*parsed);
         int64_t group_comparisons = 0, group_omitted = 0;
         int group_truncated = 0;
         KeptApart group_apart;
@@ -197,6 +266,7 @@ absl::StatusOr<GroupsCompared> CompareGroups(
             group, {}, &group_comparisons, &group_omitted, &group_apart, &group_truncated);
         scorer->AddGroup(group, findings);
         for (const Finding& f : findings) AppendDelimited(f, &results[i].findings);
+        results[i].count = findings.size();
         results[i].findings.shrink_to_fit();
         comparisons += group_comparisons;
         omitted += group_omitted;
@@ -223,8 +293,11 @@ absl::StatusOr<GroupsCompared> CompareGroups(
   out.truncated = truncated;
   out.kept_apart.pairs = kept_apart_pairs;
   std::set<std::string> apart_reasons;
+  size_t findings = 0;
+  for (const GroupResult& r : results) findings += r.count;
+  out.findings.reserve(findings);
   for (GroupResult& r : results) {
-    for (Finding& f : ParseDelimited<Finding>(r.findings)) out.findings.push_back(std::move(f));
+    ParseDelimited(r.findings, &out.findings);
     std::string().swap(r.findings);
     for (std::string& e : r.apart_examples) {
       // One example per reason: the words in parentheses.
@@ -510,9 +583,9 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
     std::vector<Claim> anchored;
     for (const auto& [key, value] : st.groups) {
       if (!involved.count(key.first)) continue;
-      absl::StatusOr<std::string> bytes = st.store.Take(value);
-      if (!bytes.ok()) return bytes.status();
-      for (Claim& c : ParseDelimited(*bytes)) anchored.push_back(std::move(c));
+      absl::StatusOr<std::vector<Claim>> claims = TakeMessages<Claim>(&st.store, value);
+      if (!claims.ok()) return claims.status();
+      for (Claim& c : *claims) anchored.push_back(std::move(c));
     }
     AnchorRelativeDeadlines(st.rules, &anchored);
     for (const Claim& c : anchored) {
@@ -562,15 +635,16 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
 
   start = std::chrono::steady_clock::now();
   {
-    absl::StatusOr<std::string> bytes = st.store.Take(copies_value);
-    if (!bytes.ok()) return bytes.status();
-    for (Copy& c : ParseDelimited<Copy>(*bytes)) *report.add_copies() = std::move(c);
+    absl::StatusOr<std::vector<Copy>> copies = TakeMessages<Copy>(&st.store, copies_value);
+    if (!copies.ok()) return copies.status();
+    report.mutable_copies()->Reserve(static_cast<int>(copies->size()));
+    for (Copy& c : *copies) *report.add_copies() = std::move(c);
   }
   {
-    absl::StatusOr<std::string> bytes = st.store.Take(st.articles);
-    if (!bytes.ok()) return bytes.status();
-    std::vector<ArticleSummary> articles = ParseDelimited<ArticleSummary>(*bytes);
-    std::string().swap(*bytes);
+    absl::StatusOr<std::vector<ArticleSummary>> parsed =
+        TakeMessages<ArticleSummary>(&st.store, st.articles);
+    if (!parsed.ok()) return parsed.status();
+    std::vector<ArticleSummary>& articles = *parsed;
     std::vector<std::pair<const std::string*, size_t>> by_id;  // ids are unique
     by_id.reserve(articles.size());
     for (size_t i = 0; i < articles.size(); ++i) by_id.emplace_back(&articles[i].id(), i);

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -42,11 +43,14 @@ absl::Status SpillStore::Append(int v, absl::string_view bytes) {
   Value& value = values_[v];
   value.memory.append(bytes.data(), bytes.size());
   value.size += static_cast<int64_t>(bytes.size());
+  ++value.appends;
   in_memory_ += static_cast<int64_t>(bytes.size());
   return in_memory_ > budget_ ? Spill() : absl::OkStatus();
 }
 
 int64_t SpillStore::size(int v) const { return values_[v].size; }
+
+int64_t SpillStore::appends(int v) const { return values_[v].appends; }
 
 absl::Status SpillStore::Spill() {
   if (fd_ < 0) {
@@ -83,24 +87,60 @@ absl::Status SpillStore::Spill() {
 }
 
 absl::StatusOr<std::string> SpillStore::Take(int v) {
-  Value& value = values_[v];
   std::string out;
-  out.resize(static_cast<size_t>(value.size));
-  size_t at = 0;
-  for (const auto& [offset, length] : value.chunks) {
-    int64_t done = 0;
-    while (done < length) {
-      ssize_t n = pread(fd_, &out[at], static_cast<size_t>(length - done), offset + done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return ErrnoError("read", path_, n < 0 ? errno : EIO);
-      done += n;
-      at += static_cast<size_t>(n);
-    }
-  }
-  if (!value.memory.empty()) std::memcpy(&out[at], value.memory.data(), value.memory.size());
-  in_memory_ -= static_cast<int64_t>(value.memory.size());
-  value = Value();
+  out.reserve(static_cast<size_t>(values_[v].size));
+  Reader reader = Stream(v);
+  for (absl::string_view piece; reader.Next(&piece);) out.append(piece.data(), piece.size());
+  if (!reader.status().ok()) return reader.status();
   return out;
+}
+
+SpillStore::Reader SpillStore::Stream(int v) {
+  Value& value = values_[v];
+  Reader reader;
+  reader.fd_ = fd_;
+  reader.path_ = path_;
+  reader.chunks_ = std::move(value.chunks);
+  reader.memory_ = std::move(value.memory);
+  in_memory_ -= static_cast<int64_t>(reader.memory_.size());
+  value = Value();
+  return reader;
+}
+
+bool SpillStore::Reader::Next(absl::string_view* piece) {
+  constexpr int64_t kReadSize = int64_t{1} << 20;
+  if (!status_.ok()) return false;
+  while (chunk_ < chunks_.size()) {
+    const auto [offset, length] = chunks_[chunk_];
+    if (chunk_done_ == length) {
+      ++chunk_;
+      chunk_done_ = 0;
+      continue;
+    }
+    buffer_.resize(static_cast<size_t>(std::min(kReadSize, length - chunk_done_)));
+    size_t got = 0;
+    while (got < buffer_.size()) {
+      ssize_t n = pread(fd_, &buffer_[got], buffer_.size() - got,
+                        offset + chunk_done_ + static_cast<int64_t>(got));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        status_ = ErrnoError("read", path_, n < 0 ? errno : EIO);
+        return false;
+      }
+      got += static_cast<size_t>(n);
+    }
+    chunk_done_ += static_cast<int64_t>(got);
+    *piece = buffer_;
+    return true;
+  }
+  std::string().swap(buffer_);
+  if (memory_given_ || memory_.empty()) {
+    std::string().swap(memory_);
+    return false;
+  }
+  memory_given_ = true;
+  *piece = memory_;
+  return true;
 }
 
 }  // namespace crosscheck

@@ -12,6 +12,10 @@
 //   RETURN_IF_ERROR(store.Append(deaths, bytes));
 //   ...
 //   absl::StatusOr<std::string> all = store.Take(deaths);
+//   // or, a piece at a time (a large value need not be in memory whole):
+//   SpillStore::Reader reader = store.Stream(deaths);
+//   for (absl::string_view piece; reader.Next(&piece);) Use(piece);
+//   RETURN_IF_ERROR(reader.status());
 #ifndef CROSSCHECK_CHECKER_SPILL_STORE_H_
 #define CROSSCHECK_CHECKER_SPILL_STORE_H_
 
@@ -48,9 +52,47 @@ class SpillStore {
   // The size of value `v` in bytes, in memory and in the file.
   int64_t size(int v) const;
 
+  // How many times `Append` was called for value `v` since it was last
+  // taken (the number of records, when each append is one).
+  int64_t appends(int v) const;
+
   // Value `v` whole, in append order; it is then empty. Calls for different
   // values may run concurrently with each other (not with Append).
   absl::StatusOr<std::string> Take(int v);
+
+  // Reads a value taken by `Stream`, a piece at a time: what was spilled, in
+  // reads of at most 1 MB, then what is still in memory. Memory is freed as
+  // it is read. Usable after the store is gone only if nothing was spilled.
+  class Reader {
+   public:
+    Reader(Reader&&) = default;
+    Reader& operator=(Reader&&) = default;
+
+    // The next piece, valid until the next call; false at the end or on an
+    // error.
+    bool Next(absl::string_view* piece);
+    // Ok, or the read error (naming the file) that ended the pieces.
+    const absl::Status& status() const { return status_; }
+
+   private:
+    friend class SpillStore;
+    Reader() = default;
+
+    int fd_ = -1;
+    std::string path_;
+    std::vector<std::pair<int64_t, int64_t>> chunks_;
+    size_t chunk_ = 0;       // the next chunk to read
+    int64_t chunk_done_ = 0;  // bytes of it read
+    std::string buffer_;     // the last piece read from the file
+    std::string memory_;
+    bool memory_given_ = false;
+    absl::Status status_;
+  };
+
+  // Value `v` as a Reader (what Take would return, in pieces); the value
+  // is then empty, as after Take. Calls for different values may run
+  // concurrently with each other and with Take (not with Append).
+  Reader Stream(int v);
 
   // Bytes written to the file so far (for tests and timings).
   int64_t spilled_bytes() const { return file_size_; }
@@ -60,6 +102,7 @@ class SpillStore {
     std::string memory;                               // not yet spilled
     std::vector<std::pair<int64_t, int64_t>> chunks;  // (offset, length) in the file
     int64_t size = 0;
+    int64_t appends = 0;
   };
 
   // Writes every value's memory bytes to the file.

@@ -69,6 +69,51 @@ TEST(SpillStoreTest, BeyondTheBudgetValuesComeBackWholeAndInOrder) {
   }
 }
 
+TEST(SpillStoreTest, StreamedValuesAreReadAMegabyteAtATimeAndCountTheirAppends) {
+  // Spilled in large and small appends, some still in memory at the end.
+  SpillStore store(int64_t{3} << 20, TempDir());
+  const int v = store.NewValue();
+  const int other = store.NewValue();
+  std::string expected;
+  for (int i = 0; i < 9; ++i) {
+    std::string piece(static_cast<size_t>(700000 + i), static_cast<char>('a' + i));
+    ASSERT_OK(store.Append(v, piece));
+    ASSERT_OK(store.Append(other, "interleaved"));
+    expected += piece;
+  }
+  EXPECT_GT(store.spilled_bytes(), 0);
+  EXPECT_EQ(store.appends(v), 9);
+  SpillStore::Reader reader = store.Stream(v);
+  EXPECT_EQ(store.size(v), 0);  // taken
+  EXPECT_EQ(store.appends(v), 0);
+  std::string got;
+  std::vector<size_t> sizes;
+  for (absl::string_view piece; reader.Next(&piece);) {
+    sizes.push_back(piece.size());
+    got.append(piece.data(), piece.size());
+  }
+  ASSERT_OK(reader.status());
+  EXPECT_EQ(got, expected);
+  // What was spilled (3.5 MB) in reads of 1 MB, then what is in memory.
+  ASSERT_GE(sizes.size(), 5u);
+  for (size_t i = 0; i + 1 < sizes.size(); ++i) EXPECT_LE(sizes[i], size_t{1} << 20) << i;
+  absl::string_view piece;
+  EXPECT_FALSE(reader.Next(&piece));  // and stays at its end
+  EXPECT_EQ(*store.Take(other), [] {
+    std::string s;
+    for (int i = 0; i < 9; ++i) s += "interleaved";
+    return s;
+  }());
+}
+
+TEST(SpillStoreTest, AnEmptyValueStreamsNoPiece) {
+  SpillStore store(0, TempDir());
+  SpillStore::Reader reader = store.Stream(store.NewValue());
+  absl::string_view piece;
+  EXPECT_FALSE(reader.Next(&piece));
+  EXPECT_OK(reader.status());
+}
+
 TEST(SpillStoreTest, TakenValuesCanGrowAgain) {
   SpillStore store(10, TempDir());
   int v = store.NewValue();
