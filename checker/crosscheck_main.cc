@@ -581,4 +581,12 @@ int Run(int argc, char** argv) {
 }  // namespace
 }  // namespace crosscheck
 
+// jemalloc's options, read when it starts (MALLOC_CONF overrides them):
+// freed pages go back to the system within a second, not ten (its
+// default), so that what one stage frees is not still resident while the
+// next grows. At 1 GB this took the peak from 959 to 899 MB, in the same
+// time; returning them at once (0) made the run three times slower.
+extern "C" const char* malloc_conf;
+const char* malloc_conf = "dirty_decay_ms:1000,muzzy_decay_ms:0";
+
 int main(int argc, char** argv) { return crosscheck::Run(argc, argv); }
