@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstring>
 #include <deque>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
@@ -156,6 +157,29 @@ absl::StatusOr<std::vector<Message>> TakeMessages(SpillStore* store, int v) {
   }
   if (!reader.status().ok()) return reader.status();
   return messages;
+}
+
+// The bytes of the regular files among `paths` and under its directories
+// (what cannot be read counts 0: reading reports it), counted up to `enough`.
+int64_t InputBytes(const std::vector<std::string>& paths, int64_t enough) {
+  namespace fs = std::filesystem;
+  int64_t bytes = 0;
+  std::error_code error;
+  for (const std::string& path : paths) {
+    if (fs::is_regular_file(path, error)) {
+      const auto size = fs::file_size(path, error);
+      if (!error) bytes += static_cast<int64_t>(size);
+    } else if (fs::is_directory(path, error)) {
+      for (fs::recursive_directory_iterator it(path, error), end;
+           !error && it != end && bytes < enough; it.increment(error)) {
+        if (!it->is_regular_file(error)) continue;
+        const auto size = it->file_size(error);
+        if (!error) bytes += static_cast<int64_t>(size);
+      }
+    }
+    if (bytes >= enough) break;
+  }
+  return bytes;
 }
 
 // Checks ids for duplicates across the whole input.
@@ -316,9 +340,18 @@ absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& p
                            const RunOptions& options, std::vector<Problem>* problems,
                            absl::FunctionRef<absl::Status(ArticleClaims)> sink,
                            bool check_ids) {
-  const ArticleReader reader(rules);
-  const Segmenter segmenter(rules);
-  const Extractor extractor(rules);
+  // A large input is extracted with patterns of its own, whose automaton
+  // caches go when extraction ends (RunOptions.own_patterns_from).
+  std::unique_ptr<Rules> own;
+  if (InputBytes(paths, options.own_patterns_from) >= options.own_patterns_from) {
+    absl::StatusOr<std::unique_ptr<Rules>> compiled = rules.Recompiled();
+    if (!compiled.ok()) return compiled.status();
+    own = std::move(*compiled);
+  }
+  const Rules& extraction_rules = own != nullptr ? *own : rules;
+  const ArticleReader reader(extraction_rules);
+  const Segmenter segmenter(extraction_rules);
+  const Extractor extractor(extraction_rules);
   const int threads = Threads(options.jobs);
   const int shards = std::max(1, options.shard_count);
   // Articles read but not yet handed on: bounds memory however slow the

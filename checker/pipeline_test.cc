@@ -180,6 +180,20 @@ std::string Serialized(const Report& report) {
   return out;
 }
 
+// A large input is extracted with patterns compiled for it
+// (RunOptions.own_patterns_from); the report is the same.
+TEST_F(PipelineTest, OwnPatternsGiveTheSameReport) {
+  const std::vector<std::string> paths = {kSeeds, "testdata/ecbplus/topic_8.jsonl"};
+  absl::StatusOr<Report> shared = BuildReport(*rules_, paths, {});
+  ASSERT_OK(shared);
+  RunOptions options;
+  options.own_patterns_from = 1;  // every input is large
+  absl::StatusOr<Report> own = BuildReport(*rules_, paths, options);
+  ASSERT_OK(own);
+  EXPECT_TRUE(Serialized(*own) == Serialized(*shared));
+  EXPECT_GT(own->summary().claims(), 20);
+}
+
 // The comparison from claims files, compressed (what extract writes) or
 // not (older files), gives the report of the articles themselves.
 TEST_F(PipelineTest, ClaimsFilesGiveTheSameReport) {

@@ -582,16 +582,32 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
   }
 
   // Compile. Validation above guarantees these succeed.
-  rules->triggers_ = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
-  for (const ClaimKind& k : rules->proto_.kinds()) {
+  if (absl::Status compiled = rules->CompileKinds(&validated); !compiled.ok()) return compiled;
+  return rules;
+}
+
+absl::StatusOr<std::unique_ptr<Rules>> Rules::Recompiled() const {
+  auto copy = std::unique_ptr<Rules>(new Rules());
+  copy->proto_ = proto_;
+  copy->macros_ = macros_;
+  copy->actor_index_ = actor_index_;
+  absl::flat_hash_map<std::string, std::unique_ptr<RE2>> none;
+  if (absl::Status compiled = copy->CompileKinds(&none); !compiled.ok()) return compiled;
+  return copy;
+}
+
+absl::Status Rules::CompileKinds(
+    absl::flat_hash_map<std::string, std::unique_ptr<RE2>>* validated) {
+  triggers_ = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+  for (const ClaimKind& k : proto_.kinds()) {
     CompiledKind compiled;
     compiled.kind = &k;
     for (const Pattern& p : k.patterns()) {
       CompiledPattern cp;
       cp.pattern = &p;
-      std::unique_ptr<RE2>& re = validated[absl::StrCat(k.name(), "/", p.id())];
+      std::unique_ptr<RE2>& re = (*validated)[absl::StrCat(k.name(), "/", p.id())];
       cp.re = re != nullptr ? std::move(re)
-                            : std::make_unique<RE2>(*rules->ExpandMacros(p.regex()),
+                            : std::make_unique<RE2>(*ExpandMacros(p.regex()),
                                                     PatternOptions());
       const auto& groups = cp.re->NamedCapturingGroups();
       auto index = [&](const char* name) {
@@ -607,7 +623,7 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
     }
     compiled.pattern_set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
     for (const Pattern& p : k.patterns()) {
-      if (compiled.pattern_set->Add(*rules->ExpandMacros(p.regex()), nullptr) < 0) {
+      if (compiled.pattern_set->Add(*ExpandMacros(p.regex()), nullptr) < 0) {
         compiled.pattern_set.reset();
         break;
       }
@@ -616,17 +632,17 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
       compiled.pattern_set.reset();
     }
     std::string error;
-    if (rules->triggers_->Add(*rules->ExpandMacros(k.trigger()), &error) < 0) {
+    if (triggers_->Add(*ExpandMacros(k.trigger()), &error) < 0) {
       return absl::InvalidArgumentError(
           absl::StrCat("kind '", k.name(), "' field trigger: ", error));
     }
-    rules->kinds_.push_back(std::move(compiled));
+    kinds_.push_back(std::move(compiled));
   }
-  if (!rules->triggers_->Compile()) {
+  if (!triggers_->Compile()) {
     return absl::ResourceExhaustedError(
         "the kinds' triggers are too large to compile together; simplify them");
   }
-  return rules;
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::unique_ptr<RE2>> Rules::Compile(

@@ -144,6 +144,35 @@ TEST(RuleSetTest, ShippedRulesLoad) {
   EXPECT_THAT(r.proto().currencies(), Not(IsEmpty()));
 }
 
+TEST(RuleSetTest, RecompiledRulesMatchAloneAndAlike) {
+  absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::LoadDirectory(RunfilePath("rules"));
+  ASSERT_OK(rules);
+  absl::StatusOr<std::unique_ptr<Rules>> copy = (*rules)->Recompiled();
+  ASSERT_OK(copy);
+  const std::string sentence = "At least 12 people were killed and 30 injured on Sunday.";
+  EXPECT_EQ((*copy)->TriggeredKinds(sentence), (*rules)->TriggeredKinds(sentence));
+  EXPECT_THAT((*copy)->TriggeredKinds(sentence), Not(IsEmpty()));
+  ASSERT_EQ((*copy)->kinds().size(), (*rules)->kinds().size());
+  for (size_t k = 0; k < (*rules)->kinds().size(); ++k) {
+    const CompiledKind& a = (*rules)->kinds()[k];
+    const CompiledKind& b = (*copy)->kinds()[k];
+    EXPECT_EQ(b.kind->name(), a.kind->name());
+    EXPECT_EQ(b.Candidates(sentence), a.Candidates(sentence)) << a.kind->name();
+    ASSERT_EQ(b.patterns.size(), a.patterns.size());
+    for (size_t p = 0; p < a.patterns.size(); ++p) {
+      EXPECT_NE(b.patterns[p].re.get(), a.patterns[p].re.get());  // its own
+      EXPECT_EQ(b.patterns[p].re->pattern(), a.patterns[p].re->pattern());
+      EXPECT_EQ(b.patterns[p].value_group, a.patterns[p].value_group);
+    }
+  }
+  // The copy holds nothing of the original's.
+  rules->reset();
+  EXPECT_NE((*copy)->FindKind("death_toll"), nullptr);
+  EXPECT_NE((*copy)->FindKind("death_toll")->kind, nullptr);
+  EXPECT_EQ((*copy)->FindActor("pompeo")->parent(), "us_state_department");
+  EXPECT_THAT((*copy)->TriggeredKinds(sentence), Not(IsEmpty()));
+}
+
 TEST(RuleSetTest, MissingDirectory) {
   EXPECT_THAT(Rules::LoadDirectory("/no/such/rules/dir"),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("/no/such/rules/dir")));
