@@ -264,12 +264,38 @@ TEST_F(PipelineTest, DuplicateIdsAreBadInput) {
   std::ofstream(dir + "/b/x.txt") << "Three people were killed on Monday.\n";
   EXPECT_THAT(BuildReport(*rules_, {dir}, {}),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                                ::testing::HasSubstr("duplicate article id 'x'")));
+                       ::testing::AllOf(::testing::HasSubstr("duplicate article id 'x'"),
+                                        ::testing::HasSubstr("/a/x.txt"),
+                                        ::testing::HasSubstr("/b/x.txt"))));
   RunOptions lenient;
   lenient.strict = false;
   absl::StatusOr<Report> r = BuildReport(*rules_, {dir}, lenient);
   ASSERT_OK(r);
   EXPECT_EQ(r->articles_size(), 1);
+  EXPECT_EQ(r->problems_size(), 1);
+}
+
+// Ids are told apart however many there are: 12,000 articles (more than
+// the registry keeps in one block), then one that repeats an early id.
+TEST_F(PipelineTest, ADuplicateAmongThousandsOfIdsIsFound) {
+  const std::string path = std::string(std::getenv("TEST_TMPDIR")) + "/many.jsonl";
+  {
+    std::ofstream out(path);
+    for (int i = 0; i < 12000; ++i) {
+      out << "{\"id\": \"article-number-" << i << "\", \"text\": \"Nothing.\"}\n";
+    }
+    out << "{\"id\": \"article-number-17\", \"text\": \"Again.\"}\n";
+  }
+  EXPECT_THAT(BuildReport(*rules_, {path}, {}),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       ::testing::AllOf(::testing::HasSubstr("many.jsonl:12001: duplicate "
+                                                             "article id 'article-number-17'"),
+                                        ::testing::HasSubstr("(also " + path + ":18)"))));
+  RunOptions lenient;
+  lenient.strict = false;
+  absl::StatusOr<Report> r = BuildReport(*rules_, {path}, lenient);
+  ASSERT_OK(r);
+  EXPECT_EQ(r->articles_size(), 12000);
   EXPECT_EQ(r->problems_size(), 1);
 }
 
