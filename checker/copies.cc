@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <map>
 #include <string>
 #include <thread>
@@ -137,7 +138,14 @@ CopyFingerprint FingerprintForCopies(const Document& doc, const CopyOptions& opt
   return fingerprint;
 }
 
-CopyDetector::CopyDetector(const CopyOptions& options) : options_(options) {}
+CopyDetector::CopyDetector(const CopyOptions& options, SpillStore* texts)
+    : options_(options), texts_(texts) {
+  if (texts_ == nullptr) {
+    own_texts_ = std::make_unique<SpillStore>(std::numeric_limits<int64_t>::max());
+    texts_ = own_texts_.get();
+  }
+  texts_value_ = texts_->NewValue();
+}
 
 void CopyDetector::Add(const Document& doc) {
   Add(doc.article().id(), doc.article().published(), FingerprintForCopies(doc, options_));
@@ -215,8 +223,11 @@ void CopyDetector::Add(absl::string_view id, absl::string_view published,
     if (e.narrative && kept_texts < kMaxExamplesPerArticle && e.hashes > 0 &&
         seen >= options_.min_share * static_cast<double>(e.hashes)) {
       ++kept_texts;
-      e.text = static_cast<int32_t>(texts_.size());
-      texts_.push_back(s.text());
+      e.text = static_cast<int32_t>(text_at_.size());
+      text_at_.emplace_back(texts_->size(texts_value_), static_cast<uint32_t>(s.text().size()));
+      if (absl::Status stored = texts_->Append(texts_value_, s.text()); !stored.ok()) {
+        if (status_.ok()) status_ = stored;
+      }
     }
   }
   while (static_cast<int64_t>(postings_.size()) > options_.max_shingles) Resample(sampling_ * 2);
@@ -237,7 +248,8 @@ void CopyDetector::Resample(int p) {
   if (!postings_.empty()) BloomTestAndSet(postings_.front().hash);  // rebuilds it
 }
 
-std::vector<Copy> CopyDetector::Find() {
+absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
+  if (!status_.ok()) return status_;
   // 1. The shingles shared by 2 to kMaxPostings articles ("groups"), with
   //    their articles. The postings are sorted by (shingle, sentence) in
   //    place, on two threads; those of a group are kept, their hash replaced
@@ -311,7 +323,7 @@ std::vector<Copy> CopyDetector::Find() {
   //    article however much copying there is.
   struct Partner {
     int sentences = 0;
-    int32_t example = -1;  // index into texts_
+    int32_t example = -1;  // index into text_at_
   };
   struct Entry {
     uint32_t article;
@@ -364,15 +376,15 @@ std::vector<Copy> CopyDetector::Find() {
   struct Shared {
     int sentences_of_a = 0;  // sentences of a found in b
     int sentences_of_b = 0;
-    const std::string* example = nullptr;
+    int32_t example = -1;  // index into text_at_
   };
   std::map<std::pair<int, int>, Shared> pairs;
   for (const Entry& e : entries) {
     const int a = static_cast<int>(e.article), b = static_cast<int>(e.other);
     Shared& shared = pairs[{std::min(a, b), std::max(a, b)}];
     (a < b ? shared.sentences_of_a : shared.sentences_of_b) = e.partner.sentences;
-    if (e.partner.example >= 0 && (shared.example == nullptr || a < b)) {
-      shared.example = &texts_[e.partner.example];
+    if (e.partner.example >= 0 && (shared.example < 0 || a < b)) {
+      shared.example = e.partner.example;
     }
   }
   std::vector<Copy> copies;
@@ -392,7 +404,12 @@ std::vector<Copy> CopyDetector::Find() {
     c.set_copier(a_copies ? a.id : b.id);
     c.set_source(a_copies ? b.id : a.id);
     c.set_shared_sentences(std::max(shared.sentences_of_a, shared.sentences_of_b));
-    if (shared.example != nullptr) c.set_example(*shared.example);
+    if (shared.example >= 0) {
+      const auto [at, length] = text_at_[static_cast<size_t>(shared.example)];
+      absl::StatusOr<std::string> example = texts_->Read(texts_value_, at, length);
+      if (!example.ok()) return example.status();
+      c.set_example(std::move(*example));
+    }
     copies.push_back(std::move(c));
   }
   // The sources an article copies most; wire copy run by hundreds of sites
@@ -404,6 +421,8 @@ std::vector<Copy> CopyDetector::Find() {
     }
     return x.source() < y.source();
   });
+  texts_->Stream(texts_value_);  // the texts are used up (dropping the reader frees them)
+  std::vector<std::pair<int64_t, uint32_t>>().swap(text_at_);
   std::vector<Copy> kept;
   std::string previous;
   int per_copier = 0;

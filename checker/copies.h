@@ -28,15 +28,19 @@
 // Example:
 //   CopyDetector copies;
 //   for (const Document& d : documents) copies.Add(d);
-//   std::vector<Copy> found = copies.Find();
+//   absl::StatusOr<std::vector<Copy>> found = copies.Find();
 #ifndef CROSSCHECK_CHECKER_COPIES_H_
 #define CROSSCHECK_CHECKER_COPIES_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "checker/spill_store.h"
 #include "proto/article.pb.h"
 #include "proto/claim.pb.h"
 #include "proto/report.pb.h"
@@ -64,7 +68,10 @@ CopyFingerprint FingerprintForCopies(const Document& doc, const CopyOptions& opt
 // Finds copy relations among the articles added to it.
 class CopyDetector {
  public:
-  explicit CopyDetector(const CopyOptions& options = {});
+  // `texts`: where the sentences that may become a copy's example wait
+  // (a few per article, about 400 bytes an article); null: in memory.
+  // It must outlive the detector.
+  explicit CopyDetector(const CopyOptions& options = {}, SpillStore* texts = nullptr);
 
   // Adds an article by its fingerprint.
   void Add(absl::string_view id, absl::string_view published, const CopyFingerprint& fingerprint);
@@ -76,7 +83,8 @@ class CopyDetector {
   // same articles added in the same order give the same result. Uses up the
   // shingles (sorted and reused in place, so that finding needs little more
   // memory than adding): call it once, after the last Add.
-  std::vector<Copy> Find();
+  // An error only when an example cannot be read back from `texts`.
+  absl::StatusOr<std::vector<Copy>> Find();
 
   // Frees what only adding needs (the Bloom filter), before Find.
   void DoneAdding() { std::vector<uint64_t>().swap(bloom_); }
@@ -94,7 +102,7 @@ class CopyDetector {
     uint32_t article = 0;
     uint32_t hashes = 0;      // kept hashes of the sentence
     bool narrative = false;   // enough words of its own beyond quotes
-    int32_t text = -1;        // index into texts_, or -1 when not kept
+    int32_t text = -1;        // index into text_at_, or -1 when not kept
   };
   struct Posting {  // 8 bytes: the bulk of the memory
     uint32_t hash;
@@ -112,7 +120,13 @@ class CopyDetector {
   std::vector<ArticleEntry> articles_;
   std::vector<SentenceEntry> sentences_;
   std::vector<Posting> postings_;
-  std::vector<std::string> texts_;
+  // The kept sentences: in value texts_value_ of texts_, each at
+  // text_at_[i] (offset, length).
+  std::unique_ptr<SpillStore> own_texts_;  // when no store was given
+  SpillStore* texts_ = nullptr;
+  int texts_value_ = 0;
+  std::vector<std::pair<int64_t, uint32_t>> text_at_;
+  absl::Status status_;  // the first error storing a text
   // Hashes added so far (approximately): 512-bit blocks, grown lazily.
   std::vector<uint64_t> bloom_;
 };

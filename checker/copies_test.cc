@@ -1,7 +1,7 @@
 #include "checker/copies.h"
 
 #include <algorithm>
-
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -19,6 +19,7 @@ namespace {
 
 using ::crosscheck::testing::ShippedRules;
 using ::testing::IsEmpty;
+using ::testing::Not;
 using ::testing::SizeIs;
 
 Document Doc(const std::string& id, const std::string& published, const std::string& text) {
@@ -45,12 +46,42 @@ TEST(CopyDetectorTest, TheLaterArticleCopiesTheEarlierOne) {
   detector.Add(Doc("other", "2019-01-25",
                    "An earthquake struck southern Iran on Sunday, killing ten people and "
                    "destroying seven villages on the island of Qeshm.\n"));
-  std::vector<Copy> copies = detector.Find();
+  std::vector<Copy> copies = *detector.Find();
   ASSERT_THAT(copies, SizeIs(1));
   EXPECT_EQ(copies[0].copier(), "aggregator");
   EXPECT_EQ(copies[0].source(), "wire");
   EXPECT_EQ(copies[0].shared_sentences(), 1);
   EXPECT_THAT(copies[0].example(), ::testing::HasSubstr("evacuate Americans"));
+}
+
+// The sentences that may become examples wait in a store: when it keeps
+// them in a file, the examples are read back from there, the same.
+TEST(CopyDetectorTest, ExamplesWaitingInAFileComeBackTheSame) {
+  const char* tmp = std::getenv("TEST_TMPDIR");
+  SpillStore store(/*memory_budget=*/0, tmp != nullptr ? tmp : "/tmp");
+  const int other_value = store.NewValue();  // the store's other users
+  CopyDetector in_memory;
+  CopyDetector spilled({}, &store);
+  for (CopyDetector* detector : {&in_memory, &spilled}) {
+    for (int i = 0; i < 6; ++i) {
+      const std::string day = absl::StrCat("2019-01-2", i);
+      detector->Add(Doc(absl::StrCat("wire", i), day,
+                        absl::StrCat(kWire, "Story number ", i, " added a sentence of its own "
+                                     "that nobody else had printed before today.\n")));
+      ASSERT_OK(store.Append(other_value, "interleaved bytes"));
+    }
+  }
+  EXPECT_GT(store.spilled_bytes(), 0);
+  absl::StatusOr<std::vector<Copy>> expected = in_memory.Find();
+  absl::StatusOr<std::vector<Copy>> got = spilled.Find();
+  ASSERT_OK(expected);
+  ASSERT_OK(got);
+  ASSERT_THAT(*got, SizeIs(expected->size()));
+  EXPECT_THAT(*got, Not(IsEmpty()));
+  for (size_t i = 0; i < got->size(); ++i) {
+    EXPECT_EQ((*got)[i].SerializeAsString(), (*expected)[i].SerializeAsString()) << i;
+    EXPECT_THAT((*got)[i].example(), ::testing::HasSubstr("evacuate Americans"));
+  }
 }
 
 TEST(CopyDetectorTest, SameDayTheArticleMadeOfSharedSentencesIsTheCopier) {
@@ -62,7 +93,7 @@ TEST(CopyDetectorTest, SameDayTheArticleMadeOfSharedSentencesIsTheCopier) {
   detector.Add(Doc("short", "2019-01-25",
                    "The U.S. military has not been asked to take any actions to evacuate "
                    "Americans from Venezuela, officials said, as a standoff intensifies.\n"));
-  std::vector<Copy> copies = detector.Find();
+  std::vector<Copy> copies = *detector.Find();
   ASSERT_THAT(copies, SizeIs(1));
   EXPECT_EQ(copies[0].copier(), "short");
 }
@@ -74,7 +105,7 @@ TEST(CopyDetectorTest, ShortOrCommonSentencesAreNotEvidence) {
                      "Julie Tate and several other reporters in Washington contributed to this "
                      "report from the capital.\nOfficials said so.\n"));
   }
-  EXPECT_THAT(detector.Find(), IsEmpty());
+  EXPECT_THAT(*detector.Find(), IsEmpty());
 }
 
 TEST(CopyDetectorTest, TheSameQuoteIsNotACopy) {
@@ -86,7 +117,7 @@ TEST(CopyDetectorTest, TheSameQuoteIsNotACopy) {
   detector.Add(Doc("b", "2008-12-19",
                    "\"We appreciate your respect to her and her family's privacy at this "
                    "time,\" he said in a statement.\n"));
-  EXPECT_THAT(detector.Find(), IsEmpty());
+  EXPECT_THAT(*detector.Find(), IsEmpty());
 }
 
 TEST(CopyDetectorTest, SeedAggregatorCopiesMcClatchyAndThePost) {
@@ -109,7 +140,8 @@ TEST(CopyDetectorTest, SeedAggregatorCopiesMcClatchyAndThePost) {
     detector.Add(Segmenter(ShippedRules()).Segment(a));
   }
   std::vector<std::pair<std::string, std::string>> found;
-  for (const Copy& c : detector.Find()) found.emplace_back(c.copier(), c.source());
+  const std::vector<Copy> copies = *detector.Find();
+  for (const Copy& c : copies) found.emplace_back(c.copier(), c.source());
   EXPECT_THAT(found, ::testing::UnorderedElementsAre(
                          std::make_pair(std::string("002_29819ce6b5f17083"),
                                         std::string("000_d6b0371285f5ae76")),
@@ -133,7 +165,8 @@ TEST(CopyDetectorTest, ACopierListsItsTopSourcesOnly) {
   }
   detector.Add(Doc("late", "2019-01-20", wire));
   int from_late = 0;
-  for (const Copy& c : detector.Find()) from_late += c.copier() == "late";
+  const std::vector<Copy> copies = *detector.Find();
+  for (const Copy& c : copies) from_late += c.copier() == "late";
   EXPECT_EQ(from_late, 5);
 }
 
@@ -165,7 +198,7 @@ TEST(CopyDetectorTest, PastTheBudgetItSamplesShinglesAndStillFindsCopies) {
   for (int i = 2; i < 6; ++i) detector.Add(Doc(absl::StrCat("x", i), "2020-03-02", Sentences(i, 20)));
   detector.Add(Doc("b", "2020-03-03", copied + Sentences(9, 20)));
   EXPECT_GT(detector.sampling(), 1);
-  std::vector<Copy> copies = detector.Find();
+  std::vector<Copy> copies = *detector.Find();
   ASSERT_THAT(copies, SizeIs(1));
   EXPECT_EQ(copies[0].copier(), "b");
   EXPECT_EQ(copies[0].source(), "a");

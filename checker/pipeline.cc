@@ -524,7 +524,7 @@ absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& p
 
 struct ReportBuilder::State {
   State(const Rules& r, const RunOptions& o)
-      : rules(r), options(o), store(o.claims_memory, o.spill_dir), copies(o.copies) {}
+      : rules(r), options(o), store(o.claims_memory, o.spill_dir), copies(o.copies, &store) {}
 
   // Appends `c` to its (kind, subject) group.
   absl::Status AddToGroup(const Claim& c) {
@@ -634,7 +634,9 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   auto start = std::chrono::steady_clock::now();
   // Give back what growing took: the copy detector's Bloom filter.
   st.copies.DoneAdding();
-  std::vector<Copy> copies = st.copies.Find();
+  absl::StatusOr<std::vector<Copy>> found = st.copies.Find();
+  if (!found.ok()) return found.status();
+  std::vector<Copy> copies = std::move(*found);
   st.copies = CopyDetector();  // frees the shingles
   ReleaseFreeMemory();
   if (options.times != nullptr) options.times->copies = SecondsSince(start);

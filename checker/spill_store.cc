@@ -86,6 +86,35 @@ absl::Status SpillStore::Spill() {
   return absl::OkStatus();
 }
 
+absl::StatusOr<std::string> SpillStore::Read(int v, int64_t at, int64_t length) const {
+  const Value& value = values_[v];
+  if (at < 0 || length < 0 || at + length > value.size) {
+    return absl::OutOfRangeError(absl::StrCat("bytes ", at, " to ", at + length,
+                                              " of a stored value of ", value.size));
+  }
+  std::string out(static_cast<size_t>(length), '\0');
+  size_t got = 0;
+  int64_t start = 0;  // of the chunk in the value
+  for (const auto& [offset, size] : value.chunks) {
+    if (got == out.size()) break;
+    const int64_t from = std::max(at + static_cast<int64_t>(got), start);
+    const int64_t to = std::min(at + length, start + size);
+    for (int64_t done = from; done < to;) {
+      ssize_t n = pread(fd_, &out[got], static_cast<size_t>(to - done), offset + (done - start));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return ErrnoError("read", path_, n < 0 ? errno : EIO);
+      done += n;
+      got += static_cast<size_t>(n);
+    }
+    start += size;
+  }
+  if (got < out.size()) {  // the rest is in memory
+    const size_t from = static_cast<size_t>(at + static_cast<int64_t>(got) - start);
+    value.memory.copy(&out[got], out.size() - got, from);
+  }
+  return out;
+}
+
 absl::StatusOr<std::string> SpillStore::Take(int v) {
   std::string out;
   out.reserve(static_cast<size_t>(values_[v].size));

@@ -56,6 +56,11 @@ class SpillStore {
   // taken (the number of records, when each append is one).
   int64_t appends(int v) const;
 
+  // `length` bytes of value `v` from byte `at` on, leaving the value as it
+  // is. Reads may run concurrently with each other (not with Append, or
+  // with taking the same value). An error when they are not all there.
+  absl::StatusOr<std::string> Read(int v, int64_t at, int64_t length) const;
+
   // Value `v` whole, in append order; it is then empty. Calls for different
   // values may run concurrently with each other (not with Append).
   absl::StatusOr<std::string> Take(int v);

@@ -15,6 +15,7 @@
 namespace crosscheck {
 namespace {
 
+using ::crosscheck::testing::StatusIs;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
@@ -104,6 +105,30 @@ TEST(SpillStoreTest, StreamedValuesAreReadAMegabyteAtATimeAndCountTheirAppends) 
     for (int i = 0; i < 9; ++i) s += "interleaved";
     return s;
   }());
+}
+
+TEST(SpillStoreTest, AnyRangeOfAValueIsReadWhereverItIs) {
+  for (int64_t budget : {int64_t{0}, int64_t{100}, int64_t{5000}, int64_t{1} << 20}) {
+    SpillStore store(budget, TempDir());
+    std::vector<int> values;
+    std::vector<std::string> expected;
+    Fill(&store, &values, &expected);
+    for (size_t v = 0; v < values.size(); ++v) {
+      const int64_t size = store.size(values[v]);
+      for (int64_t at : {int64_t{0}, int64_t{1}, size / 3, size - 7, size}) {
+        for (int64_t length : {int64_t{0}, int64_t{1}, int64_t{6}, size / 2}) {
+          if (at + length > size) continue;
+          absl::StatusOr<std::string> got = store.Read(values[v], at, length);
+          ASSERT_OK(got);
+          EXPECT_EQ(*got, expected[v].substr(static_cast<size_t>(at), static_cast<size_t>(length)))
+              << "budget " << budget << ", value " << v << ", at " << at;
+        }
+      }
+      EXPECT_EQ(store.size(values[v]), size);  // still there
+      EXPECT_THAT(store.Read(values[v], size - 1, 2),
+                  StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("of a stored value of")));
+    }
+  }
 }
 
 TEST(SpillStoreTest, AnEmptyValueStreamsNoPiece) {
