@@ -90,49 +90,6 @@ void ParseDelimited(const std::string& bytes, std::vector<Message>* messages) {
   }
 }
 
-// A SpillStore::Reader as a protobuf input stream.
-class ReaderInputStream : public google::protobuf::io::ZeroCopyInputStream {
- public:
-  explicit ReaderInputStream(SpillStore::Reader* reader) : reader_(*reader) {}
-
-  bool Next(const void** data, int* size) override {
-    if (backed_up_ == 0) {
-      do {
-        if (!reader_.Next(&piece_)) return false;
-      } while (piece_.empty());
-      backed_up_ = static_cast<int>(piece_.size());
-    }
-    *data = piece_.data() + piece_.size() - backed_up_;
-    *size = backed_up_;
-    count_ += backed_up_;
-    backed_up_ = 0;
-    return true;
-  }
-  void BackUp(int count) override {
-    backed_up_ = count;
-    count_ -= count;
-  }
-  bool Skip(int count) override {
-    const void* data;
-    int size;
-    while (count > 0 && Next(&data, &size)) {
-      if (size > count) {
-        BackUp(size - count);
-        return true;
-      }
-      count -= size;
-    }
-    return count == 0;
-  }
-  int64_t ByteCount() const override { return count_; }
-
- private:
-  SpillStore::Reader& reader_;
-  absl::string_view piece_;
-  int backed_up_ = 0;  // the end of piece_ not yet consumed
-  int64_t count_ = 0;
-};
-
 // Takes value `v` of `store` (delimited records, one per append) and parses
 // it a piece at a time: the value's bytes are never in memory whole beside
 // its messages, and the vector is sized once (growing it would briefly hold
@@ -143,7 +100,7 @@ absl::StatusOr<std::vector<Message>> TakeMessages(SpillStore* store, int v) {
   messages.reserve(static_cast<size_t>(store->appends(v)));
   SpillStore::Reader reader = store->Stream(v);
   {
-    ReaderInputStream input(&reader);
+    SpillInputStream input(&reader);
     for (;;) {
       Message m;
       bool clean_eof = false;

@@ -163,13 +163,47 @@ bool SpillStore::Reader::Next(absl::string_view* piece) {
     return true;
   }
   std::string().swap(buffer_);
-  if (memory_given_ || memory_.empty()) {
+  if (memory_done_ == memory_.size()) {
     std::string().swap(memory_);
+    memory_done_ = 0;
     return false;
   }
-  memory_given_ = true;
-  *piece = memory_;
+  const size_t size = std::min(static_cast<size_t>(kReadSize), memory_.size() - memory_done_);
+  *piece = absl::string_view(memory_).substr(memory_done_, size);
+  memory_done_ += size;
   return true;
+}
+
+bool SpillInputStream::Next(const void** data, int* size) {
+  if (backed_up_ == 0) {
+    do {
+      if (!reader_.Next(&piece_)) return false;
+    } while (piece_.empty());
+    backed_up_ = static_cast<int>(piece_.size());
+  }
+  *data = piece_.data() + piece_.size() - backed_up_;
+  *size = backed_up_;
+  count_ += backed_up_;
+  backed_up_ = 0;
+  return true;
+}
+
+void SpillInputStream::BackUp(int count) {
+  backed_up_ = count;
+  count_ -= count;
+}
+
+bool SpillInputStream::Skip(int count) {
+  const void* data;
+  int size;
+  while (count > 0 && Next(&data, &size)) {
+    if (size > count) {
+      BackUp(size - count);
+      return true;
+    }
+    count -= size;
+  }
+  return count == 0;
 }
 
 }  // namespace crosscheck

@@ -28,6 +28,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "google/protobuf/io/zero_copy_stream.h"
 
 namespace crosscheck {
 
@@ -65,9 +66,9 @@ class SpillStore {
   // values may run concurrently with each other (not with Append).
   absl::StatusOr<std::string> Take(int v);
 
-  // Reads a value taken by `Stream`, a piece at a time: what was spilled, in
-  // reads of at most 1 MB, then what is still in memory. Memory is freed as
-  // it is read. Usable after the store is gone only if nothing was spilled.
+  // Reads a value taken by `Stream`, a piece of at most 1 MB at a time: what
+  // was spilled, then what was still in memory (freed at the end). Usable
+  // after the store is gone only if nothing was spilled.
   class Reader {
    public:
     Reader(Reader&&) = default;
@@ -90,7 +91,7 @@ class SpillStore {
     int64_t chunk_done_ = 0;  // bytes of it read
     std::string buffer_;     // the last piece read from the file
     std::string memory_;
-    bool memory_given_ = false;
+    size_t memory_done_ = 0;  // bytes of memory_ given
     absl::Status status_;
   };
 
@@ -120,6 +121,25 @@ class SpillStore {
   int64_t file_size_ = 0;
   std::atomic<int64_t> in_memory_{0};  // (Take runs on several threads)
   std::vector<Value> values_;
+};
+
+// A SpillStore::Reader as a protobuf input stream (to parse or convert
+// what a value holds without holding it whole). The reader must outlive it;
+// read errors end the stream and stay in reader->status().
+class SpillInputStream : public google::protobuf::io::ZeroCopyInputStream {
+ public:
+  explicit SpillInputStream(SpillStore::Reader* reader) : reader_(*reader) {}
+
+  bool Next(const void** data, int* size) override;
+  void BackUp(int count) override;
+  bool Skip(int count) override;
+  int64_t ByteCount() const override { return count_; }
+
+ private:
+  SpillStore::Reader& reader_;
+  absl::string_view piece_;
+  int backed_up_ = 0;  // the end of piece_ not yet consumed
+  int64_t count_ = 0;
 };
 
 }  // namespace crosscheck

@@ -95,9 +95,10 @@ TEST(SpillStoreTest, StreamedValuesAreReadAMegabyteAtATimeAndCountTheirAppends) 
   }
   ASSERT_OK(reader.status());
   EXPECT_EQ(got, expected);
-  // What was spilled (3.5 MB) in reads of 1 MB, then what is in memory.
-  ASSERT_GE(sizes.size(), 5u);
-  for (size_t i = 0; i + 1 < sizes.size(); ++i) EXPECT_LE(sizes[i], size_t{1} << 20) << i;
+  // What was spilled (3.5 MB), then what is in memory (2.8 MB), in pieces
+  // of 1 MB at most.
+  EXPECT_GE(sizes.size(), 7u);
+  for (size_t size : sizes) EXPECT_LE(size, size_t{1} << 20);
   absl::string_view piece;
   EXPECT_FALSE(reader.Next(&piece));  // and stays at its end
   EXPECT_EQ(*store.Take(other), [] {
