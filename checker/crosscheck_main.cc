@@ -549,10 +549,17 @@ int Run(int argc, char** argv) {
     if (!priors.ok()) return Fail(priors.status());
     options.priors = std::move(*priors);
   }
+  absl::StatusOr<ReportFormat> format = ParseReportFormat(absl::GetFlag(FLAGS_format));
+  if (!format.ok()) return Fail(format.status());
+  // JSON is written as a stream, with the articles and copies read from the
+  // run's temporary store as they are written (never all parsed at once).
+  std::unique_ptr<ReportLists> lists;
+  std::unique_ptr<ReportLists>* defer =
+      command == "report" && *format == ReportFormat::kJson ? &lists : nullptr;
   absl::StatusOr<Report> report =
       report_files > 0   ? ReadReportFile(paths[0])
-      : claims_files > 0 ? BuildReportFromClaims(**rules, paths, options)
-                         : BuildReport(**rules, paths, options);
+      : claims_files > 0 ? BuildReportFromClaims(**rules, paths, options, defer)
+                         : BuildReport(**rules, paths, options, defer);
   if (progress_shown) std::fprintf(stderr, "\n");
   if (!report.ok()) return Fail(report.status());
   if (options.times != nullptr) {
@@ -563,12 +570,10 @@ int Run(int argc, char** argv) {
   }
   if (command == "review") return RunReview(*report, options.ledger);
   if (command == "test") return RunTest(*report, paths);
-  absl::StatusOr<ReportFormat> format = ParseReportFormat(absl::GetFlag(FLAGS_format));
-  if (!format.ok()) return Fail(format.status());
   if (*format == ReportFormat::kJson) {
     // Streamed: the JSON of a large corpus is twice the report's size.
     absl::Status s = EmitStream([&](std::ostream& out) {
-      return WriteReportJson(std::move(*report), out);
+      return WriteReportJson(std::move(*report), out, lists.get());
     });
     return s.ok() ? 0 : Fail(s);
   }

@@ -146,11 +146,16 @@ int64_t InputBytes(const std::vector<std::string>& paths, int64_t enough) {
 // article; a map of strings took 300).
 class IdRegistry {
  public:
-  // An error naming both sources when `id` was seen before.
-  absl::Status Register(absl::string_view id, absl::string_view path) {
+  // An error naming both sources when `id` was seen before; else `packed`
+  // (when not null) receives the registry's copy of `id`, which lives as
+  // long as the registry (moves included).
+  absl::Status Register(absl::string_view id, absl::string_view path,
+                        absl::string_view* packed = nullptr) {
     auto it = seen_.find(id);
     if (it == seen_.end()) {
-      seen_.insert(Pack(id, path));
+      const absl::string_view copy = Pack(id, path);
+      seen_.insert(copy);
+      if (packed != nullptr) *packed = copy;
       return absl::OkStatus();
     }
     return absl::InvalidArgumentError(
@@ -158,9 +163,13 @@ class IdRegistry {
                      "); ids must be unique: rename the file or fix the \"id\""));
   }
 
- private:
   static constexpr size_t kBlock = size_t{1} << 20;
 
+  // Frees what finding an id takes, keeping the copies Register gave; no
+  // more ids can be registered.
+  void ReleaseLookup() { absl::flat_hash_set<absl::string_view>().swap(seen_); }
+
+ private:
   // Copies [path length][id][path] into a block; returns the id's copy.
   absl::string_view Pack(absl::string_view id, absl::string_view path) {
     const size_t size = sizeof(uint32_t) + id.size() + path.size();
@@ -189,6 +198,63 @@ class IdRegistry {
   size_t block_size_ = 0;  // of the last block
   size_t used_ = 0;        // of the last block
   absl::flat_hash_set<absl::string_view> seen_;  // views into blocks_
+};
+
+// Where an article's summary waits in the store, under its id (the
+// IdRegistry's copy).
+struct ArticleRef {
+  absl::string_view id;
+  int64_t at = 0;  // the serialized summary's first byte in its value
+  uint32_t length = 0;
+  const std::string* outlet = nullptr;  // in State::outlets; null: none
+};
+
+// A report's articles (in id order) and copies, read from the run's store
+// as they are written; each list is read once (the copies are freed as
+// they are read).
+class StoredLists : public ReportLists {
+ public:
+  StoredLists(std::unique_ptr<SpillStore> store, IdRegistry ids,
+              std::vector<ArticleRef> articles, int articles_value, int copies_value)
+      : store_(std::move(store)),
+        ids_(std::move(ids)),
+        articles_(std::move(articles)),
+        articles_value_(articles_value),
+        copies_value_(copies_value) {}
+
+  absl::Status Articles(absl::FunctionRef<absl::Status(absl::string_view)> emit) override {
+    for (const ArticleRef& a : articles_) {
+      absl::StatusOr<std::string> bytes = store_->Read(articles_value_, a.at, a.length);
+      if (!bytes.ok()) return bytes.status();
+      if (absl::Status s = emit(*bytes); !s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Copies(absl::FunctionRef<absl::Status(absl::string_view)> emit) override {
+    SpillStore::Reader reader = store_->Stream(copies_value_);
+    SpillInputStream input(&reader);
+    std::string bytes;
+    for (;;) {
+      // (One CodedInputStream per record: its byte limit is the int range.)
+      google::protobuf::io::CodedInputStream coded(&input);
+      uint32_t size = 0;
+      if (!coded.ReadVarint32(&size)) break;
+      if (!coded.ReadString(&bytes, static_cast<int>(size))) {
+        if (!reader.status().ok()) return reader.status();
+        return absl::InternalError("a copy the run itself stored is cut short");
+      }
+      if (absl::Status s = emit(bytes); !s.ok()) return s;
+    }
+    return reader.status();
+  }
+
+ private:
+  std::unique_ptr<SpillStore> store_;
+  IdRegistry ids_;  // holds the ids articles_ view
+  std::vector<ArticleRef> articles_;
+  int articles_value_;
+  int copies_value_;
 };
 
 // What comparing every (kind, subject) group gives.
@@ -481,12 +547,15 @@ absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& p
 
 struct ReportBuilder::State {
   State(const Rules& r, const RunOptions& o)
-      : rules(r), options(o), store(o.claims_memory, o.spill_dir), copies(o.copies, &store) {}
+      : rules(r),
+        options(o),
+        store(std::make_unique<SpillStore>(o.claims_memory, o.spill_dir)),
+        copies(o.copies, store.get()) {}
 
   // Appends `c` to its (kind, subject) group.
   absl::Status AddToGroup(const Claim& c) {
     auto [it, inserted] = groups.try_emplace({c.kind(), c.subject()}, 0);
-    if (inserted) it->second = store.NewValue();
+    if (inserted) it->second = store->NewValue();
     return AppendTo(it->second, c);
   }
 
@@ -494,7 +563,7 @@ struct ReportBuilder::State {
   absl::Status AppendTo(int v, const google::protobuf::MessageLite& m) {
     record.clear();
     AppendDelimited(m, &record);
-    return store.Append(v, record);
+    return store->Append(v, record);
   }
 
   const Rules& rules;
@@ -504,7 +573,7 @@ struct ReportBuilder::State {
   // needs one group at a time. The values are in `store`, which keeps what
   // does not fit options.claims_memory in a temporary file.
   std::map<std::pair<std::string, std::string>, int> groups;
-  SpillStore store;
+  std::unique_ptr<SpillStore> store;
   std::string record;  // one message's bytes on their way to the store
   int64_t claims = 0;
   std::map<std::string, int> claims_by_kind;
@@ -513,6 +582,7 @@ struct ReportBuilder::State {
   // The articles' summaries (delimited), in `store` until the report is
   // assembled: the comparison does not need them.
   int articles = -1;
+  std::vector<ArticleRef> article_refs;  // in input order until Finish
   int64_t article_count = 0;
   std::set<std::string> outlets;
   std::vector<Problem> problems;
@@ -529,7 +599,8 @@ ReportBuilder::~ReportBuilder() = default;
 absl::Status ReportBuilder::Add(ArticleClaims ac) {
   State& st = *state_;
   const Article& a = ac.article();
-  if (absl::Status dup = st.ids.Register(a.id(), a.path()); !dup.ok()) {
+  absl::string_view id;
+  if (absl::Status dup = st.ids.Register(a.id(), a.path(), &id); !dup.ok()) {
     if (st.options.strict) return dup;
     st.problems.push_back(ProblemOf(dup));
     return absl::OkStatus();
@@ -544,8 +615,12 @@ absl::Status ReportBuilder::Add(ArticleClaims ac) {
   s.set_claim_count(ac.claims_size());
   s.set_published_source(a.published_source());
   s.set_url(a.url());
-  if (st.articles < 0) st.articles = st.store.NewValue();
+  if (st.articles < 0) st.articles = st.store->NewValue();
+  const int64_t at = st.store->size(st.articles);
   if (absl::Status stored = st.AppendTo(st.articles, s); !stored.ok()) return stored;
+  const uint32_t length = static_cast<uint32_t>(s.GetCachedSize());  // (AppendTo sized it)
+  st.article_refs.push_back({id, at + static_cast<int64_t>(st.record.size() - length), length,
+                             a.outlet().empty() ? nullptr : &*st.outlets.find(a.outlet())});
   ++st.article_count;
   st.copies.Add(a.id(), a.published(), ac.copy_fingerprint());
   st.bytes += ac.text_bytes();
@@ -565,7 +640,7 @@ absl::Status ReportBuilder::Add(ArticleClaims ac) {
 
 void ReportBuilder::AddProblem(Problem problem) { state_->problems.push_back(std::move(problem)); }
 
-absl::StatusOr<Report> ReportBuilder::Finish() {
+absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists) {
   State& st = *state_;
   const RunOptions& options = st.options;
   Report report;
@@ -576,7 +651,7 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
             : absl::StrCat("no readable articles: ", st.problems.front().location(), ": ",
                            st.problems.front().message()));
   }
-  st.ids = IdRegistry();  // (only adding needs it)
+  st.ids.ReleaseLookup();  // (only adding needs it; the ids stay for the articles' order)
   ReportSummary* summary = report.mutable_summary();
   summary->set_articles(static_cast<int>(st.article_count));
   summary->set_outlets(static_cast<int>(st.outlets.size()));
@@ -611,7 +686,7 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
     std::vector<Claim> anchored;
     for (const auto& [key, value] : st.groups) {
       if (!involved.count(key.first)) continue;
-      absl::StatusOr<std::vector<Claim>> claims = TakeMessages<Claim>(&st.store, value);
+      absl::StatusOr<std::vector<Claim>> claims = TakeMessages<Claim>(st.store.get(), value);
       if (!claims.ok()) return claims.status();
       for (Claim& c : *claims) anchored.push_back(std::move(c));
     }
@@ -629,14 +704,28 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   // One (kind, subject) group at a time, on every core: parsed, compared,
   // scored, and freed.
   OutletScorer scorer(st.rules, copies);
+  // The articles in id order (and so they are written); with their
+  // outlets, and the copies, they count for the outlets' scores.
+  std::sort(st.article_refs.begin(), st.article_refs.end(),
+            [](const ArticleRef& a, const ArticleRef& b) { return a.id < b.id; });
+  for (const ArticleRef& a : st.article_refs) {
+    scorer.AddArticle(a.id, a.outlet != nullptr ? *a.outlet : "");
+  }
+  for (const Copy& c : copies) {
+    auto it = std::lower_bound(
+        st.article_refs.begin(), st.article_refs.end(), c.copier(),
+        [](const ArticleRef& a, const std::string& id) { return a.id < id; });
+    if (it == st.article_refs.end() || it->id != c.copier()) continue;
+    scorer.AddCopy(c.copier(), it->outlet != nullptr ? *it->outlet : "", c.source());
+  }
   // The copies join the report after the comparison, and wait in the store.
-  const int copies_value = st.store.NewValue();
+  const int copies_value = st.store->NewValue();
   for (const Copy& c : copies) {
     if (absl::Status stored = st.AppendTo(copies_value, c); !stored.ok()) return stored;
   }
   std::vector<Copy>().swap(copies);
   absl::StatusOr<GroupsCompared> compared_or =
-      CompareGroups(comparer, &scorer, Threads(options.jobs), &st.store, st.groups);
+      CompareGroups(comparer, &scorer, Threads(options.jobs), st.store.get(), st.groups);
   if (!compared_or.ok()) return compared_or.status();
   GroupsCompared& compared = *compared_or;
   st.groups.clear();
@@ -662,33 +751,38 @@ absl::StatusOr<Report> ReportBuilder::Finish() {
   if (options.times != nullptr) options.times->compare = SecondsSince(start);
 
   start = std::chrono::steady_clock::now();
-  {
-    absl::StatusOr<std::vector<Copy>> copies = TakeMessages<Copy>(&st.store, copies_value);
-    if (!copies.ok()) return copies.status();
-    report.mutable_copies()->Reserve(static_cast<int>(copies->size()));
-    for (Copy& c : *copies) *report.add_copies() = std::move(c);
-  }
-  {
-    absl::StatusOr<std::vector<ArticleSummary>> parsed =
-        TakeMessages<ArticleSummary>(&st.store, st.articles);
-    if (!parsed.ok()) return parsed.status();
-    std::vector<ArticleSummary>& articles = *parsed;
-    std::vector<std::pair<const std::string*, size_t>> by_id;  // ids are unique
-    by_id.reserve(articles.size());
-    for (size_t i = 0; i < articles.size(); ++i) by_id.emplace_back(&articles[i].id(), i);
-    std::sort(by_id.begin(), by_id.end(),
-              [](const auto& a, const auto& b) { return *a.first < *b.first; });
-    report.mutable_articles()->Reserve(static_cast<int>(articles.size()));
-    for (const auto& [id, i] : by_id) *report.add_articles() = std::move(articles[i]);
-  }
   ApplyLedger(options.ledger, &report);
-  scorer.Finish(options.priors, &report);
+  scorer.Finish(options.priors, &report);  // (the articles and copies were added)
+  // The articles (in id order) and the copies are left in the store until
+  // the report is written (`lists`), or put in it now.
+  auto stored = std::make_unique<StoredLists>(std::move(st.store), std::move(st.ids),
+                                              std::move(st.article_refs), st.articles,
+                                              copies_value);
+  if (lists != nullptr) {
+    *lists = std::move(stored);
+  } else {
+    report.mutable_articles()->Reserve(static_cast<int>(st.article_count));
+    absl::Status read = stored->Articles([&](absl::string_view bytes) {
+      return report.add_articles()->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))
+                 ? absl::OkStatus()
+                 : absl::InternalError("an article summary the run stored does not parse");
+    });
+    if (read.ok()) {
+      read = stored->Copies([&](absl::string_view bytes) {
+        return report.add_copies()->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))
+                   ? absl::OkStatus()
+                   : absl::InternalError("a copy the run stored does not parse");
+      });
+    }
+    if (!read.ok()) return read;
+  }
   if (options.times != nullptr) options.times->reliability = SecondsSince(start);
   return report;
 }
 
 absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::string>& paths,
-                                   const RunOptions& options) {
+                                   const RunOptions& options,
+                                   std::unique_ptr<ReportLists>* lists) {
   ReportBuilder builder(rules, options);
   std::vector<Problem> problems;
   const auto start = std::chrono::steady_clock::now();
@@ -701,7 +795,7 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
     options.times->extract = SecondsSince(start);
   }
   for (Problem& p : problems) builder.AddProblem(std::move(p));
-  return builder.Finish();
+  return builder.Finish(lists);
 }
 
 namespace {
@@ -852,7 +946,8 @@ absl::StatusOr<Report> ReadReportFile(const std::string& path) {
 
 absl::StatusOr<Report> BuildReportFromClaims(const Rules& rules,
                                              const std::vector<std::string>& claims_files,
-                                             const RunOptions& options) {
+                                             const RunOptions& options,
+                                             std::unique_ptr<ReportLists>* lists) {
   ReportBuilder builder(rules, options);
   const auto start = std::chrono::steady_clock::now();
   for (const std::string& file : claims_files) {
@@ -862,7 +957,7 @@ absl::StatusOr<Report> BuildReportFromClaims(const Rules& rules,
     if (!s.ok()) return s;
   }
   if (options.times != nullptr) options.times->extract = SecondsSince(start);
-  return builder.Finish();
+  return builder.Finish(lists);
 }
 
 }  // namespace crosscheck

@@ -194,6 +194,35 @@ TEST_F(PipelineTest, OwnPatternsGiveTheSameReport) {
   EXPECT_GT(own->summary().claims(), 20);
 }
 
+// A report whose articles and copies wait in the run's store until written
+// (ReportBuilder::Finish's `lists`) is written as the whole report is, and
+// holds the rest as the whole report does; also with everything spilled.
+TEST_F(PipelineTest, ListsLeftInTheStoreAreWrittenAsTheWholeReport) {
+  const std::vector<std::string> paths = {kSeeds, "testdata/ecbplus/topic_8.jsonl"};
+  absl::StatusOr<Report> whole = BuildReport(*rules_, paths, {});
+  ASSERT_OK(whole);
+  ASSERT_GT(whole->copies_size(), 0);
+  std::ostringstream expected;
+  ASSERT_OK(WriteReportJson(*whole, expected));
+  for (int64_t budget : {int64_t{32} << 20, int64_t{0}}) {
+    RunOptions options;
+    options.claims_memory = budget;
+    std::unique_ptr<ReportLists> lists;
+    absl::StatusOr<Report> rest = BuildReport(*rules_, paths, options, &lists);
+    ASSERT_OK(rest);
+    ASSERT_NE(lists, nullptr);
+    EXPECT_EQ(rest->articles_size(), 0);
+    EXPECT_EQ(rest->copies_size(), 0);
+    Report without = *whole;
+    without.clear_articles();
+    without.clear_copies();
+    EXPECT_TRUE(Serialized(*rest) == Serialized(without)) << budget;
+    std::ostringstream got;
+    ASSERT_OK(WriteReportJson(*std::move(rest), got, lists.get()));
+    EXPECT_TRUE(got.str() == expected.str()) << budget;
+  }
+}
+
 // The comparison from claims files, compressed (what extract writes) or
 // not (older files), gives the report of the articles themselves.
 TEST_F(PipelineTest, ClaimsFilesGiveTheSameReport) {

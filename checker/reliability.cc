@@ -97,6 +97,8 @@ struct OutletScorer::State {
   std::vector<std::string> voices;
   std::vector<VoiceCounts> counts;            // by voice index
   std::vector<int> agreements;                // by voice index
+  std::vector<int> articles;                  // by voice index
+  std::vector<std::vector<std::string>> copies_from;  // by voice index
   std::vector<std::pair<std::string, std::string>> groups;  // (kind, subject)
   std::vector<ConflictVote> conflicts;
 
@@ -108,6 +110,8 @@ struct OutletScorer::State {
       voices.push_back(voice);
       counts.emplace_back();
       agreements.push_back(0);
+      articles.push_back(0);
+      copies_from.emplace_back();
     }
     return it->second;
   }
@@ -297,10 +301,36 @@ void OutletScorer::AddGroup(const std::vector<Claim>& group,
   merge();
 }
 
+void OutletScorer::AddArticle(absl::string_view id, absl::string_view outlet) {
+  State& st = *state_;
+  absl::MutexLock lock(&st.mu);
+  ++st.articles[st.Intern(std::string(outlet.empty() ? id : outlet))];
+}
+
+void OutletScorer::AddCopy(absl::string_view copier_id, absl::string_view copier_outlet,
+                           absl::string_view source) {
+  State& st = *state_;
+  absl::MutexLock lock(&st.mu);
+  const int v = st.Intern(std::string(copier_outlet.empty() ? copier_id : copier_outlet));
+  st.copies_from[v].emplace_back(source);
+}
+
 void OutletScorer::Finish(const OutletPriors& priors, Report* report) {
   State& st = *state_;
-  for (const ArticleSummary& a : report->articles()) {
-    st.Intern(a.outlet().empty() ? a.id() : a.outlet());
+  {
+    absl::flat_hash_map<std::string, std::string> outlet_of;  // the report's copiers
+    for (const Copy& c : report->copies()) outlet_of.emplace(c.copier(), "");
+    for (const ArticleSummary& a : report->articles()) {
+      ++st.articles[st.Intern(a.outlet().empty() ? a.id() : a.outlet())];
+      auto it = outlet_of.find(a.id());
+      if (it != outlet_of.end()) it->second = a.outlet();
+    }
+    for (const Copy& c : report->copies()) {
+      auto it = outlet_of.find(c.copier());
+      if (it == outlet_of.end()) continue;
+      st.copies_from[st.Intern(it->second.empty() ? c.copier() : it->second)].push_back(
+          c.source());
+    }
   }
   const int n_voices = static_cast<int>(st.voices.size());
   auto voice_name = [&](int v) -> const std::string& { return st.voices[v]; };
@@ -508,12 +538,9 @@ void OutletScorer::Finish(const OutletPriors& priors, Report* report) {
     table[v].set_contradicted(static_cast<int>(losing[v].size()));
     listed[v] = st.counts[v].claims > 0 || st.agreements[v] > 0 || !losing[v].empty();
   }
-  absl::flat_hash_map<std::string, int> voice_of_article;
-  for (const ArticleSummary& a : report->articles()) {
-    const int v = st.voice_index.at(a.outlet().empty() ? a.id() : a.outlet());
-    table[v].set_articles(table[v].articles() + 1);
-    listed[v] = true;
-    voice_of_article[a.id()] = v;
+  for (int v = 0; v < n_voices; ++v) {
+    table[v].set_articles(st.articles[v]);
+    listed[v] = listed[v] || st.articles[v] > 0;
   }
   for (const Finding& f : report->findings()) {
     if (f.verdict() != DISPUTED) continue;
@@ -524,11 +551,9 @@ void OutletScorer::Finish(const OutletPriors& priors, Report* report) {
       listed[v] = true;
     }
   }
-  for (const Copy& c : report->copies()) {
-    auto it = voice_of_article.find(c.copier());
-    if (it == voice_of_article.end()) continue;
-    table[it->second].add_copies_from(c.source());
-    listed[it->second] = true;
+  for (int v = 0; v < n_voices; ++v) {
+    for (std::string& source : st.copies_from[v]) table[v].add_copies_from(std::move(source));
+    listed[v] = listed[v] || !st.copies_from[v].empty();
   }
   report->clear_outlets();
   std::vector<OutletScore> scores;

@@ -22,6 +22,7 @@
 
 #include "absl/status/statusor.h"
 #include "checker/rule_set.h"
+#include "absl/strings/string_view.h"
 #include "proto/claim.pb.h"
 #include "proto/report.pb.h"
 
@@ -53,6 +54,14 @@ class OutletScorer {
   // comparison made from them. Neither is kept. Thread-safe: groups may be
   // added from several threads, in any order.
   void AddGroup(const std::vector<Claim>& group, const std::vector<Finding>& findings);
+
+  // Counts an article for its outlet (or, without one, for itself), listed
+  // even if it made no claim; Finish also counts report->articles().
+  void AddArticle(absl::string_view id, absl::string_view outlet);
+  // Lists `source` among those the copier's outlet copies from, in the
+  // order added; Finish also adds report->copies() (after these).
+  void AddCopy(absl::string_view copier_id, absl::string_view copier_outlet,
+               absl::string_view source);
 
   // Fills report->outlets (most reliable first) and Finding.lean of each
   // CONTRADICTION, DISCREPANCY and DISPUTED finding. The report's findings

@@ -1,5 +1,6 @@
 #include "checker/render.h"
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "checker/claim_review.h"
 #include "checker/release_memory.h"
 #include "checker/render_html.h"
+#include "checker/spill_store.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/descriptor.h"
@@ -274,63 +276,102 @@ google::protobuf::util::JsonPrintOptions JsonOptions() {
   return options;
 }
 
-// `message`'s wire bytes, as SerializeAsString gives them (fields in
-// number order; no map fields, whose order would differ), with each element
-// of a repeated message field freed as soon as it is written: the message
-// and its bytes are never both whole. Leaves `message` empty.
-std::string SerializeReleasing(google::protobuf::Message* message) {
-  using google::protobuf::FieldDescriptor;
+// Appends one field of a message's wire bytes: `field_number`'s tag, the
+// length of `bytes`, and `bytes` (a message).
+void AppendField(int field_number, absl::string_view bytes, std::string* out) {
   using google::protobuf::internal::WireFormatLite;
-  std::string bytes;
-  {
-    google::protobuf::io::StringOutputStream stream(&bytes);
-    google::protobuf::io::CodedOutputStream out(&stream);
-    const google::protobuf::Reflection* reflection = message->GetReflection();
-    std::vector<const FieldDescriptor*> fields;
-    reflection->ListFields(*message, &fields);  // the set fields, in number order
-    for (const FieldDescriptor* f : fields) {
-      if (f->is_repeated() && f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE && !f->is_map()) {
-        const int n = reflection->FieldSize(*message, f);
-        for (int i = 0; i < n; ++i) {
-          google::protobuf::Message& item = *reflection->MutableRepeatedMessage(message, f, i);
-          out.WriteTag(WireFormatLite::MakeTag(f->number(),
-                                               WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
-          out.WriteVarint32(static_cast<uint32_t>(item.ByteSizeLong()));
-          item.SerializeWithCachedSizes(&out);
-          std::unique_ptr<google::protobuf::Message> empty(item.New());
-          item.GetReflection()->Swap(&item, empty.get());  // frees what it held
-        }
-        reflection->ClearField(message, f);
-        ReleaseFreeMemory();  // (else the freed pages stay resident for a while)
-      } else {
-        // Any other field: serialized alone, from a message that has only it.
-        std::unique_ptr<google::protobuf::Message> part(message->New());
-        reflection->SwapFields(message, part.get(), {f});
-        part->SerializeToCodedStream(&out);
+  uint8_t header[20];
+  uint8_t* end = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(
+      WireFormatLite::MakeTag(field_number, WireFormatLite::WIRETYPE_LENGTH_DELIMITED), header);
+  end = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(
+      static_cast<uint32_t>(bytes.size()), end);
+  out->append(reinterpret_cast<const char*>(header), static_cast<size_t>(end - header));
+  out->append(bytes.data(), bytes.size());
+}
+
+// Writes the report's wire bytes, as SerializeAsString gives them (fields
+// in number order), to value `v` of `sink`, with each element of a repeated
+// message field freed as soon as it is written: the report and its bytes
+// are never both whole. With `lists`, its articles and copies take the
+// place of the report's own. Leaves `report` empty.
+absl::Status SerializeReleasing(Report* report, ReportLists* lists, SpillStore* sink, int v) {
+  using google::protobuf::FieldDescriptor;
+  const google::protobuf::Reflection* reflection = report->GetReflection();
+  std::vector<const FieldDescriptor*> fields;
+  reflection->ListFields(*report, &fields);  // the set fields, in number order
+  if (lists != nullptr) {
+    for (int number : {Report::kArticlesFieldNumber, Report::kCopiesFieldNumber}) {
+      const FieldDescriptor* f = Report::descriptor()->FindFieldByNumber(number);
+      if (std::find(fields.begin(), fields.end(), f) == fields.end()) fields.push_back(f);
+    }
+    std::sort(fields.begin(), fields.end(), [](const FieldDescriptor* a, const FieldDescriptor* b) {
+      return a->number() < b->number();
+    });
+  }
+  std::string piece;
+  auto flush = [&](size_t at_least) {
+    if (piece.size() < at_least) return absl::OkStatus();
+    absl::Status s = sink->Append(v, piece);
+    piece.clear();
+    return s;
+  };
+  constexpr size_t kPiece = size_t{1} << 20;
+  for (const FieldDescriptor* f : fields) {
+    const bool listed = lists != nullptr && (f->number() == Report::kArticlesFieldNumber ||
+                                             f->number() == Report::kCopiesFieldNumber);
+    if (listed) {
+      auto emit = [&](absl::string_view bytes) {
+        AppendField(f->number(), bytes, &piece);
+        return flush(kPiece);
+      };
+      absl::Status s = f->number() == Report::kArticlesFieldNumber ? lists->Articles(emit)
+                                                                   : lists->Copies(emit);
+      if (!s.ok()) return s;
+    } else if (f->is_repeated() && f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+      const int n = reflection->FieldSize(*report, f);
+      for (int i = 0; i < n; ++i) {
+        google::protobuf::Message& item = *reflection->MutableRepeatedMessage(report, f, i);
+        AppendField(f->number(), item.SerializeAsString(), &piece);
+        std::unique_ptr<google::protobuf::Message> empty(item.New());
+        item.GetReflection()->Swap(&item, empty.get());  // frees what it held
+        if (absl::Status s = flush(kPiece); !s.ok()) return s;
       }
+      reflection->ClearField(report, f);
+      ReleaseFreeMemory();  // (else the freed pages stay resident for a while)
+    } else {
+      // Any other field: serialized alone, from a message that has only it.
+      Report part;
+      reflection->SwapFields(report, &part, {f});
+      piece += part.SerializeAsString();
     }
   }
-  return bytes;
+  return flush(1);
 }
 
 }  // namespace
 
-absl::Status WriteReportJson(Report report, std::ostream& out) {
-  // What MessageToJsonString does, with a stream for its output: the
-  // message's bytes converted by the generated pool's type resolver.
-  std::string bytes = SerializeReleasing(&report);
+absl::Status WriteReportJson(Report report, std::ostream& out, ReportLists* lists) {
+  // What MessageToJsonString does, with streams for its input and output:
+  // the report's bytes, which wait in a temporary file past a few
+  // megabytes, converted by the generated pool's type resolver.
+  SpillStore sink(/*memory_budget=*/int64_t{16} << 20);
+  const int bytes = sink.NewValue();
+  if (absl::Status s = SerializeReleasing(&report, lists, &sink, bytes); !s.ok()) return s;
   const std::string type_url =
       absl::StrCat("type.googleapis.com/", Report::descriptor()->full_name());
   std::unique_ptr<google::protobuf::util::TypeResolver> resolver(
       google::protobuf::util::NewTypeResolverForDescriptorPool(
           "type.googleapis.com", google::protobuf::DescriptorPool::generated_pool()));
-  google::protobuf::io::ArrayInputStream input(bytes.data(), static_cast<int>(bytes.size()));
+  SpillStore::Reader reader = sink.Stream(bytes);
+  SpillInputStream input(&reader);
   absl::Status status;
   {
     google::protobuf::io::OstreamOutputStream output(&out);
     const auto converted = google::protobuf::util::BinaryToJsonStream(
         resolver.get(), type_url, &input, &output, JsonOptions());
-    if (!converted.ok()) {
+    if (!reader.status().ok()) {
+      status = reader.status();
+    } else if (!converted.ok()) {
       status = absl::InternalError(
           absl::StrCat("cannot render JSON: ", std::string(converted.message())));
     }

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "proto/report.pb.h"
@@ -33,11 +34,25 @@ absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name);
 // Renders `report` in `format`.
 absl::StatusOr<std::string> RenderReport(const Report& report, ReportFormat format);
 
+// A report's articles and copies kept outside it until it is written: the
+// pipeline keeps a large corpus's serialized in its temporary file.
+class ReportLists {
+ public:
+  virtual ~ReportLists() = default;
+  // Calls `emit` with each article (a serialized ArticleSummary) in the
+  // report's order; stops at, and returns, the first error.
+  virtual absl::Status Articles(absl::FunctionRef<absl::Status(absl::string_view)> emit) = 0;
+  // The same for the copies (serialized Copy messages).
+  virtual absl::Status Copies(absl::FunctionRef<absl::Status(absl::string_view)> emit) = 0;
+};
+
 // Writes `report` as JSON to `out`: the bytes RenderReport gives for kJson,
-// streamed, so that the JSON (twice the size of the report in protobuf
-// form) is never held whole. Takes the report, and frees it once it is
-// serialized.
-absl::Status WriteReportJson(Report report, std::ostream& out);
+// streamed, so that neither the JSON (twice the size of the report in
+// protobuf form) nor the report's bytes (in a temporary file past 16 MB)
+// are held whole. Takes the report, and frees each part once it is
+// serialized. With `lists`, the report's articles and copies (its own must
+// be empty) are read from `lists` as they are written.
+absl::Status WriteReportJson(Report report, std::ostream& out, ReportLists* lists = nullptr);
 
 // Removes what a terminal would interpret: ANSI/VT escape sequences, C0 and
 // C1 control characters (newlines and tabs become spaces). Invalid UTF-8 is

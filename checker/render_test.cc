@@ -2,7 +2,10 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "checker/internal/testing.h"
 #include "gmock/gmock.h"
@@ -321,6 +324,57 @@ TEST(RenderReportTest, StreamedJsonIsTheRenderedJson) {
   std::ostringstream streamed;
   ASSERT_TRUE(WriteReportJson(report, streamed).ok());
   EXPECT_EQ(streamed.str(), *json);
+}
+
+// Articles and copies kept serialized, outside the report.
+class ListsOf : public ReportLists {
+ public:
+  explicit ListsOf(const Report& report) {
+    for (const ArticleSummary& a : report.articles()) articles_.push_back(a.SerializeAsString());
+    for (const Copy& c : report.copies()) copies_.push_back(c.SerializeAsString());
+  }
+  absl::Status Articles(absl::FunctionRef<absl::Status(absl::string_view)> emit) override {
+    return Emit(articles_, emit);
+  }
+  absl::Status Copies(absl::FunctionRef<absl::Status(absl::string_view)> emit) override {
+    if (!fail_.ok()) return fail_;
+    return Emit(copies_, emit);
+  }
+  absl::Status fail_;
+
+ private:
+  static absl::Status Emit(const std::vector<std::string>& items,
+                           absl::FunctionRef<absl::Status(absl::string_view)> emit) {
+    for (const std::string& item : items) {
+      if (absl::Status s = emit(item); !s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+  std::vector<std::string> articles_, copies_;
+};
+
+// With its articles and copies given apart, a report is written as if it
+// held them; an error reading them is the writer's error.
+TEST(RenderReportTest, StreamedJsonTakesArticlesAndCopiesFromLists) {
+  Report report = SmallReport();
+  report.add_copies()->set_copier("b");
+  report.mutable_copies(0)->set_source("a");
+  report.add_outlets()->set_outlet("Example Times");
+  ASSERT_GT(report.articles_size(), 0);
+  absl::StatusOr<std::string> json = RenderReport(report, ReportFormat::kJson);
+  ASSERT_OK(json);
+  ListsOf lists(report);
+  Report rest = report;
+  rest.clear_articles();
+  rest.clear_copies();
+  std::ostringstream streamed;
+  ASSERT_OK(WriteReportJson(rest, streamed, &lists));
+  EXPECT_EQ(streamed.str(), *json);
+
+  lists.fail_ = absl::DataLossError("the temporary file went away");
+  std::ostringstream failed;
+  EXPECT_THAT(WriteReportJson(rest, failed, &lists),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("went away")));
 }
 
 TEST(RenderReportTest, TextprotoRoundTrips) {
