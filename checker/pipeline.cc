@@ -257,6 +257,67 @@ class StoredLists : public ReportLists {
   int copies_value_;
 };
 
+// Where a (kind, subject) group waits in the store: its claims without
+// what only the report shows (the sentence quoted, the pattern's id, the
+// sentence's span: 40% of a claim's bytes, and half its parsed size once
+// the sentence is long), and those parts apart, claim by claim in the same
+// order, read back only for the claims of findings.
+struct GroupValues {
+  int claims = 0;
+  int shown = 0;
+};
+
+// Moves what only the report shows out of `claim` into `shown`.
+void MoveShownParts(Claim* claim, Claim* shown) {
+  shown->Clear();
+  shown->mutable_quote()->swap(*claim->mutable_quote());
+  shown->mutable_pattern_id()->swap(*claim->mutable_pattern_id());
+  if (claim->has_sentence_span()) shown->set_allocated_sentence_span(claim->release_sentence_span());
+}
+
+// The index of a claim in its group rides in its sentence span (taken out
+// by MoveShownParts) while the group is compared, so that the claims the
+// comparison copies into findings can be given their shown parts back.
+void TagWithIndex(std::vector<Claim>* group) {
+  for (size_t i = 0; i < group->size(); ++i) {
+    (*group)[i].mutable_sentence_span()->set_begin(static_cast<int32_t>(i));
+  }
+}
+
+// Gives the claims of `findings` (tagged by TagWithIndex) their shown
+// parts, from value `shown` of `store` (taken).
+absl::Status RestoreShownParts(SpillStore* store, int shown, std::vector<Finding>* findings) {
+  std::map<int32_t, std::vector<Claim*>> wanted;  // group index -> the claims
+  for (Finding& f : *findings) {
+    for (Claim& c : *f.mutable_claims()) wanted[c.sentence_span().begin()].push_back(&c);
+  }
+  SpillStore::Reader reader = store->Stream(shown);
+  if (wanted.empty()) return absl::OkStatus();  // (dropping the reader frees the value)
+  SpillInputStream input(&reader);
+  auto next = wanted.begin();
+  Claim parts;
+  for (int32_t index = 0; next != wanted.end(); ++index) {
+    bool clean_eof = false;
+    parts.Clear();  // (parsing a delimited record merges)
+    if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&parts, &input, &clean_eof)) {
+      if (!reader.status().ok()) return reader.status();
+      return absl::InternalError("the shown parts of a group's claims the run stored are cut short");
+    }
+    if (index != next->first) continue;
+    for (Claim* c : next->second) {
+      c->set_quote(parts.quote());
+      c->set_pattern_id(parts.pattern_id());
+      if (parts.has_sentence_span()) {
+        *c->mutable_sentence_span() = parts.sentence_span();
+      } else {
+        c->clear_sentence_span();
+      }
+    }
+    ++next;
+  }
+  return reader.status();
+}
+
 // What comparing every (kind, subject) group gives.
 struct GroupsCompared {
   std::vector<Finding> findings;  // in group order
@@ -279,7 +340,7 @@ struct GroupsCompared {
 // handed back to the system at once (ReleaseFreeMemory), not left for the next.
 absl::StatusOr<GroupsCompared> CompareGroups(
     const Comparer& comparer, OutletScorer* scorer, int threads, SpillStore* store,
-    const std::map<std::pair<std::string, std::string>, int>& groups) {
+    const std::map<std::pair<std::string, std::string>, GroupValues>& groups) {
   constexpr size_t kParseBudget = size_t{48} << 20;
   constexpr size_t kSmallGroup = size_t{4} << 20;
   constexpr size_t kTrimAfter = size_t{32} << 20;
@@ -291,13 +352,13 @@ absl::StatusOr<GroupsCompared> CompareGroups(
     size_t count = 0;  // of findings
     std::vector<std::string> apart_examples;
   };
-  std::vector<int> work;        // store values, in group order
-  std::vector<size_t> sizes;    // their sizes
+  std::vector<GroupValues> work;  // in group order
+  std::vector<size_t> sizes;       // of their claims
   std::vector<size_t> order;
-  for (const auto& [key, value] : groups) {
+  for (const auto& [key, values] : groups) {
     order.push_back(work.size());
-    work.push_back(value);
-    sizes.push_back(static_cast<size_t>(store->size(value)));
+    work.push_back(values);
+    sizes.push_back(static_cast<size_t>(store->size(values.claims)));
   }
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
@@ -331,23 +392,29 @@ absl::StatusOr<GroupsCompared> CompareGroups(
         }
         parsing_bytes += size;
       }
-      absl::StatusOr<std::vector<Claim>> parsed = TakeMessages<Claim>(store, work[i]);
-      if (!parsed.ok()) {
+      auto fail = [&](absl::Status error) {
         absl::MutexLock lock(&schedule_mu);
-        if (status.ok()) status = parsed.status();
+        if (status.ok()) status = std::move(error);
         largest = smallest;  // nothing more is started
         parsing_bytes -= size;
         parsed_less.SignalAll();
-        return;
-      }
+      };
+      absl::StatusOr<std::vector<Claim>> parsed = TakeMessages<Claim>(store, work[i].claims);
+      if (!parsed.ok()) return fail(parsed.status());
       {
         std::vector<Claim> group = std::move(*parsed);
+        TagWithIndex(&group);
         int64_t group_comparisons = 0, group_omitted = 0;
         int group_truncated = 0;
         KeptApart group_apart;
         std::vector<Finding> findings = comparer.Compare(
             group, {}, &group_comparisons, &group_omitted, &group_apart, &group_truncated);
         scorer->AddGroup(group, findings);
+        std::vector<Claim>().swap(group);
+        if (absl::Status restored = RestoreShownParts(store, work[i].shown, &findings);
+            !restored.ok()) {
+          return fail(restored);
+        }
         for (const Finding& f : findings) AppendDelimited(f, &results[i].findings);
         results[i].count = findings.size();
         results[i].findings.shrink_to_fit();
@@ -552,11 +619,17 @@ struct ReportBuilder::State {
         store(std::make_unique<SpillStore>(o.claims_memory, o.spill_dir)),
         copies(o.copies, store.get()) {}
 
-  // Appends `c` to its (kind, subject) group.
-  absl::Status AddToGroup(const Claim& c) {
-    auto [it, inserted] = groups.try_emplace({c.kind(), c.subject()}, 0);
-    if (inserted) it->second = store->NewValue();
-    return AppendTo(it->second, c);
+  // Appends `c` to its (kind, subject) group, and what only the report
+  // shows of it (moved out of it) to the group's shown parts; or, with
+  // `shown` false, `c` alone (a claim taken back out of its group, whose
+  // shown parts wait where they were).
+  absl::Status AddToGroup(Claim* c, bool shown = true) {
+    auto [it, inserted] = groups.try_emplace({c->kind(), c->subject()});
+    if (inserted) it->second = {store->NewValue(), store->NewValue()};
+    if (!shown) return AppendTo(it->second.claims, *c);
+    MoveShownParts(c, &shown_parts);
+    if (absl::Status s = AppendTo(it->second.claims, *c); !s.ok()) return s;
+    return AppendTo(it->second.shown, shown_parts);
   }
 
   // Appends `m` to value `v` of the store, as a delimited record.
@@ -572,9 +645,10 @@ struct ReportBuilder::State {
   // three times its serialized size in small allocations, and comparison
   // needs one group at a time. The values are in `store`, which keeps what
   // does not fit options.claims_memory in a temporary file.
-  std::map<std::pair<std::string, std::string>, int> groups;
+  std::map<std::pair<std::string, std::string>, GroupValues> groups;
   std::unique_ptr<SpillStore> store;
   std::string record;  // one message's bytes on their way to the store
+  Claim shown_parts;   // one claim's, on their way to the store
   int64_t claims = 0;
   std::map<std::string, int> claims_by_kind;
   int uncompared = 0;
@@ -624,12 +698,12 @@ absl::Status ReportBuilder::Add(ArticleClaims ac) {
   ++st.article_count;
   st.copies.Add(a.id(), a.published(), ac.copy_fingerprint());
   st.bytes += ac.text_bytes();
-  for (const Claim& c : ac.claims()) {
+  for (Claim& c : *ac.mutable_claims()) {
     ++st.claims;
     ++st.claims_by_kind[c.kind()];
     if (c.published().empty()) ++st.uncompared;
     st.places.Add(c.place());
-    if (absl::Status s = st.AddToGroup(c); !s.ok()) return s;
+    if (absl::Status s = st.AddToGroup(&c); !s.ok()) return s;
   }
   if (st.options.progress) {
     st.options.progress(static_cast<int>(st.article_count), static_cast<int>(st.claims),
@@ -684,15 +758,18 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
       involved.insert(k.kind->duration_anchor_kind());
     }
     std::vector<Claim> anchored;
-    for (const auto& [key, value] : st.groups) {
+    for (const auto& [key, values] : st.groups) {
       if (!involved.count(key.first)) continue;
-      absl::StatusOr<std::vector<Claim>> claims = TakeMessages<Claim>(st.store.get(), value);
+      absl::StatusOr<std::vector<Claim>> claims =
+          TakeMessages<Claim>(st.store.get(), values.claims);
       if (!claims.ok()) return claims.status();
       for (Claim& c : *claims) anchored.push_back(std::move(c));
     }
     AnchorRelativeDeadlines(st.rules, &anchored);
-    for (const Claim& c : anchored) {
-      if (absl::Status s = st.AddToGroup(c); !s.ok()) return s;
+    // Back to their groups, in the order they came out (and their shown
+    // parts wait, in that order, where they were).
+    for (Claim& c : anchored) {
+      if (absl::Status s = st.AddToGroup(&c, /*shown=*/false); !s.ok()) return s;
     }
   }
   Comparer comparer(st.rules);
@@ -711,19 +788,15 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
   for (const ArticleRef& a : st.article_refs) {
     scorer.AddArticle(a.id, a.outlet != nullptr ? *a.outlet : "");
   }
-  for (const Copy& c : copies) {
-    auto it = std::lower_bound(
-        st.article_refs.begin(), st.article_refs.end(), c.copier(),
-        [](const ArticleRef& a, const std::string& id) { return a.id < id; });
-    if (it == st.article_refs.end() || it->id != c.copier()) continue;
-    scorer.AddCopy(c.copier(), it->outlet != nullptr ? *it->outlet : "", c.source());
-  }
   // The copies join the report after the comparison, and wait in the store.
   const int copies_value = st.store->NewValue();
   for (const Copy& c : copies) {
     if (absl::Status stored = st.AppendTo(copies_value, c); !stored.ok()) return stored;
   }
   std::vector<Copy>().swap(copies);
+  // What waits in memory goes to the file (if there is one) before the
+  // groups are parsed.
+  if (absl::Status flushed = st.store->Flush(); !flushed.ok()) return flushed;
   absl::StatusOr<GroupsCompared> compared_or =
       CompareGroups(comparer, &scorer, Threads(options.jobs), st.store.get(), st.groups);
   if (!compared_or.ok()) return compared_or.status();
@@ -751,6 +824,23 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
   if (options.times != nullptr) options.times->compare = SecondsSince(start);
 
   start = std::chrono::steady_clock::now();
+  {
+    // The copies count for the copiers' outlets (read back from the store
+    // now: they were not needed while comparing).
+    absl::StatusOr<std::string> bytes =
+        st.store->Read(copies_value, 0, st.store->size(copies_value));
+    if (!bytes.ok()) return bytes.status();
+    std::vector<Copy> stored_copies;
+    ParseDelimited(*bytes, &stored_copies);
+    std::string().swap(*bytes);
+    for (const Copy& c : stored_copies) {
+      auto it = std::lower_bound(
+          st.article_refs.begin(), st.article_refs.end(), c.copier(),
+          [](const ArticleRef& a, const std::string& id) { return a.id < id; });
+      if (it == st.article_refs.end() || it->id != c.copier()) continue;
+      scorer.AddCopy(c.copier(), it->outlet != nullptr ? *it->outlet : "", c.source());
+    }
+  }
   ApplyLedger(options.ledger, &report);
   scorer.Finish(options.priors, &report);  // (the articles and copies were added)
   // The articles (in id order) and the copies are left in the store until

@@ -52,6 +52,8 @@ int64_t SpillStore::size(int v) const { return values_[v].size; }
 
 int64_t SpillStore::appends(int v) const { return values_[v].appends; }
 
+absl::Status SpillStore::Flush() { return fd_ >= 0 ? Spill() : absl::OkStatus(); }
+
 absl::Status SpillStore::Spill() {
   if (fd_ < 0) {
     std::string name = absl::StrCat(dir_, "/crosscheck-claims-XXXXXX");

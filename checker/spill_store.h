@@ -100,6 +100,11 @@ class SpillStore {
   // concurrently with each other and with Take (not with Append).
   Reader Stream(int v);
 
+  // Writes what the values hold in memory to the file now, if the store has
+  // spilled before (a store within its budget stays in memory): for a stage
+  // that needs the memory more.
+  absl::Status Flush();
+
   // Bytes written to the file so far (for tests and timings).
   int64_t spilled_bytes() const { return file_size_; }
 

@@ -132,6 +132,23 @@ TEST(SpillStoreTest, AnyRangeOfAValueIsReadWhereverItIs) {
   }
 }
 
+TEST(SpillStoreTest, FlushWritesWhatIsInMemoryOnlyOnceTheStoreHasSpilled) {
+  SpillStore small(1000, TempDir());
+  const int v = small.NewValue();
+  ASSERT_OK(small.Append(v, "within the budget"));
+  ASSERT_OK(small.Flush());
+  EXPECT_EQ(small.spilled_bytes(), 0);  // no file for so little
+
+  SpillStore large(100, TempDir());
+  const int w = large.NewValue();
+  ASSERT_OK(large.Append(w, std::string(150, 'a')));  // spills
+  ASSERT_OK(large.Append(w, "in memory"));
+  EXPECT_EQ(large.spilled_bytes(), 150);
+  ASSERT_OK(large.Flush());
+  EXPECT_EQ(large.spilled_bytes(), 159);
+  EXPECT_EQ(*large.Take(w), std::string(150, 'a') + "in memory");
+}
+
 TEST(SpillStoreTest, AnEmptyValueStreamsNoPiece) {
   SpillStore store(0, TempDir());
   SpillStore::Reader reader = store.Stream(store.NewValue());
