@@ -22,24 +22,32 @@ absl::Status ErrnoError(absl::string_view what, const std::string& path, int err
 
 }  // namespace
 
-SpillStore::SpillStore(int64_t memory_budget, std::string dir)
-    : budget_(memory_budget), dir_(std::move(dir)) {
-  if (dir_.empty()) {
-    const char* tmp = std::getenv("TMPDIR");
-    dir_ = tmp != nullptr && *tmp != '\0' ? tmp : "/tmp";
-  }
+namespace {
+
+std::string TempDir(std::string dir) {
+  if (!dir.empty()) return dir;
+  const char* tmp = std::getenv("TMPDIR");
+  return tmp != nullptr && *tmp != '\0' ? tmp : "/tmp";
 }
 
+}  // namespace
+
+SpillStore::SpillStore(int64_t memory_budget, std::string dir)
+    : budget_(memory_budget), dir_(TempDir(std::move(dir))) {}
+
 SpillStore::~SpillStore() {
+  absl::MutexLock lock(&mu_);
   if (fd_ >= 0) close(fd_);
 }
 
 int SpillStore::NewValue() {
+  absl::MutexLock lock(&mu_);
   values_.emplace_back();
   return static_cast<int>(values_.size()) - 1;
 }
 
 absl::Status SpillStore::Append(int v, absl::string_view bytes) {
+  absl::MutexLock lock(&mu_);
   Value& value = values_[v];
   value.memory.append(bytes.data(), bytes.size());
   value.size += static_cast<int64_t>(bytes.size());
@@ -48,11 +56,20 @@ absl::Status SpillStore::Append(int v, absl::string_view bytes) {
   return in_memory_ > budget_ ? Spill() : absl::OkStatus();
 }
 
-int64_t SpillStore::size(int v) const { return values_[v].size; }
+int64_t SpillStore::size(int v) const {
+  absl::MutexLock lock(&mu_);
+  return values_[v].size;
+}
 
-int64_t SpillStore::appends(int v) const { return values_[v].appends; }
+int64_t SpillStore::appends(int v) const {
+  absl::MutexLock lock(&mu_);
+  return values_[v].appends;
+}
 
-absl::Status SpillStore::Flush() { return fd_ >= 0 ? Spill() : absl::OkStatus(); }
+absl::Status SpillStore::Flush() {
+  absl::MutexLock lock(&mu_);
+  return fd_ >= 0 ? Spill() : absl::OkStatus();
+}
 
 absl::Status SpillStore::Spill() {
   if (fd_ < 0) {
@@ -89,6 +106,7 @@ absl::Status SpillStore::Spill() {
 }
 
 absl::StatusOr<std::string> SpillStore::Read(int v, int64_t at, int64_t length) const {
+  absl::MutexLock lock(&mu_);
   const Value& value = values_[v];
   if (at < 0 || length < 0 || at + length > value.size) {
     return absl::OutOfRangeError(absl::StrCat("bytes ", at, " to ", at + length,
@@ -119,7 +137,7 @@ absl::StatusOr<std::string> SpillStore::Read(int v, int64_t at, int64_t length) 
 
 absl::StatusOr<std::string> SpillStore::Take(int v) {
   std::string out;
-  out.reserve(static_cast<size_t>(values_[v].size));
+  out.reserve(static_cast<size_t>(size(v)));
   Reader reader = Stream(v);
   for (absl::string_view piece; reader.Next(&piece);) out.append(piece.data(), piece.size());
   if (!reader.status().ok()) return reader.status();
@@ -127,6 +145,7 @@ absl::StatusOr<std::string> SpillStore::Take(int v) {
 }
 
 SpillStore::Reader SpillStore::Stream(int v) {
+  absl::MutexLock lock(&mu_);
   Value& value = values_[v];
   Reader reader;
   reader.fd_ = fd_;

@@ -19,7 +19,7 @@
 #ifndef CROSSCHECK_CHECKER_SPILL_STORE_H_
 #define CROSSCHECK_CHECKER_SPILL_STORE_H_
 
-#include <atomic>
+#include <deque>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -28,10 +28,13 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "google/protobuf/io/zero_copy_stream.h"
 
 namespace crosscheck {
 
+// Thread-safe: any call may run concurrently with any other (a value's
+// appends in the order they are made).
 class SpillStore {
  public:
   // When the values' bytes held in memory pass `memory_budget`, they are
@@ -58,12 +61,10 @@ class SpillStore {
   int64_t appends(int v) const;
 
   // `length` bytes of value `v` from byte `at` on, leaving the value as it
-  // is. Reads may run concurrently with each other (not with Append, or
-  // with taking the same value). An error when they are not all there.
+  // is. An error when they are not all there.
   absl::StatusOr<std::string> Read(int v, int64_t at, int64_t length) const;
 
-  // Value `v` whole, in append order; it is then empty. Calls for different
-  // values may run concurrently with each other (not with Append).
+  // Value `v` whole, in append order; it is then empty.
   absl::StatusOr<std::string> Take(int v);
 
   // Reads a value taken by `Stream`, a piece of at most 1 MB at a time: what
@@ -96,8 +97,8 @@ class SpillStore {
   };
 
   // Value `v` as a Reader (what Take would return, in pieces); the value
-  // is then empty, as after Take. Calls for different values may run
-  // concurrently with each other and with Take (not with Append).
+  // is then empty, as after Take. The reader reads without the store's
+  // lock.
   Reader Stream(int v);
 
   // Writes what the values hold in memory to the file now, if the store has
@@ -106,7 +107,10 @@ class SpillStore {
   absl::Status Flush();
 
   // Bytes written to the file so far (for tests and timings).
-  int64_t spilled_bytes() const { return file_size_; }
+  int64_t spilled_bytes() const {
+    absl::MutexLock lock(&mu_);
+    return file_size_;
+  }
 
  private:
   struct Value {
@@ -117,15 +121,17 @@ class SpillStore {
   };
 
   // Writes every value's memory bytes to the file.
-  absl::Status Spill();
+  absl::Status Spill() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
-  int64_t budget_;
-  std::string dir_;
-  std::string path_;  // the file's name when created (for errors; unlinked)
-  int fd_ = -1;
-  int64_t file_size_ = 0;
-  std::atomic<int64_t> in_memory_{0};  // (Take runs on several threads)
-  std::vector<Value> values_;
+  const int64_t budget_;
+  const std::string dir_;
+  mutable absl::Mutex mu_;
+  std::string path_ ABSL_GUARDED_BY(mu_);  // the file's name when created (for errors; unlinked)
+  int fd_ ABSL_GUARDED_BY(mu_) = -1;
+  int64_t file_size_ ABSL_GUARDED_BY(mu_) = 0;
+  int64_t in_memory_ ABSL_GUARDED_BY(mu_) = 0;
+  // (a deque: a value's address survives NewValue)
+  std::deque<Value> values_ ABSL_GUARDED_BY(mu_);
 };
 
 // A SpillStore::Reader as a protobuf input stream (to parse or convert

@@ -181,6 +181,37 @@ TEST(SpillStoreTest, ValuesAreTakenOnSeveralThreadsAtOnce) {
   EXPECT_EQ(got, expected);
 }
 
+TEST(SpillStoreTest, ThreadsAppendAndTakeAtOnce) {
+  SpillStore store(/*memory_budget=*/300, TempDir());
+  constexpr int kThreads = 4;
+  std::vector<int> values;
+  for (int t = 0; t < 2 * kThreads; ++t) values.push_back(store.NewValue());
+  std::vector<std::string> expected(kThreads), got(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      // Each thread fills a value of its own, taking it back now and then
+      // while the others append (and spill).
+      for (int i = 0; i < 300; ++i) {
+        const std::string piece = absl::StrCat("t", t, "-", i, ";");
+        ASSERT_OK(store.Append(values[t], piece));
+        expected[t] += piece;
+        if (i % 50 == 49) {
+          absl::StatusOr<std::string> part = store.Take(values[t]);
+          ASSERT_OK(part);
+          got[t] += *part;
+        }
+        ASSERT_OK(store.Append(values[kThreads + t], "x"));
+      }
+      got[t] += *store.Take(values[t]);
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_GT(store.spilled_bytes(), 0);
+  EXPECT_EQ(got, expected);
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(*store.Take(values[kThreads + t]), std::string(300, 'x'));
+}
+
 TEST(SpillStoreTest, TheFileLeavesNothingBehind) {
   const std::string dir = absl::StrCat(TempDir(), "/spill_leaves_nothing");
   ASSERT_EQ(mkdir(dir.c_str(), 0700), 0);
