@@ -146,16 +146,11 @@ int64_t InputBytes(const std::vector<std::string>& paths, int64_t enough) {
 // article; a map of strings took 300).
 class IdRegistry {
  public:
-  // An error naming both sources when `id` was seen before; else `packed`
-  // (when not null) receives the registry's copy of `id`, which lives as
-  // long as the registry (moves included).
-  absl::Status Register(absl::string_view id, absl::string_view path,
-                        absl::string_view* packed = nullptr) {
+  // An error naming both sources when `id` was seen before.
+  absl::Status Register(absl::string_view id, absl::string_view path) {
     auto it = seen_.find(id);
     if (it == seen_.end()) {
-      const absl::string_view copy = Pack(id, path);
-      seen_.insert(copy);
-      if (packed != nullptr) *packed = copy;
+      seen_.insert(Pack(id, path));
       return absl::OkStatus();
     }
     return absl::InvalidArgumentError(
@@ -164,10 +159,6 @@ class IdRegistry {
   }
 
   static constexpr size_t kBlock = size_t{1} << 20;
-
-  // Frees what finding an id takes, keeping the copies Register gave; no
-  // more ids can be registered.
-  void ReleaseLookup() { absl::flat_hash_set<absl::string_view>().swap(seen_); }
 
  private:
   // Copies [path length][id][path] into a block; returns the id's copy.
@@ -200,10 +191,59 @@ class IdRegistry {
   absl::flat_hash_set<absl::string_view> seen_;  // views into blocks_
 };
 
-// Where an article's summary waits in the store, under its id (the
-// IdRegistry's copy).
+// Calls `fn` with the message bytes of each record of value `v` of `store`
+// (delimited records) and where they start in the value, leaving the value
+// as it is; reads a megabyte at a time.
+absl::Status ForEachStoredRecord(
+    const SpillStore& store, int v,
+    absl::FunctionRef<absl::Status(int64_t at, absl::string_view bytes)> fn) {
+  const int64_t size = store.size(v);
+  std::string buffer;      // bytes [buffer_start, buffer_start + buffer.size()) of the value
+  int64_t buffer_start = 0;
+  int64_t pos = 0;  // the next record's start
+  // Makes the buffer reach `end` (or the value's end).
+  auto reach = [&](int64_t end) -> absl::Status {
+    end = std::min(end, size);
+    const int64_t have = buffer_start + static_cast<int64_t>(buffer.size());
+    if (have >= end) return absl::OkStatus();
+    buffer.erase(0, static_cast<size_t>(pos - buffer_start));
+    buffer_start = pos;
+    const int64_t want = std::min(std::max(end - have, int64_t{1} << 20), size - have);
+    absl::StatusOr<std::string> more = store.Read(v, have, want);
+    if (!more.ok()) return more.status();
+    buffer += *more;
+    return absl::OkStatus();
+  };
+  while (pos < size) {
+    if (absl::Status s = reach(pos + 5); !s.ok()) return s;  // a varint32's most
+    const char* at = buffer.data() + (pos - buffer_start);
+    const int64_t available = buffer_start + static_cast<int64_t>(buffer.size()) - pos;
+    uint32_t length = 0;
+    int header = 0;
+    for (int shift = 0;; shift += 7) {
+      if (header == available || header == 5) {
+        return absl::InternalError("a record the run stored is cut short");
+      }
+      const uint8_t byte = static_cast<uint8_t>(at[header++]);
+      length |= static_cast<uint32_t>(byte & 0x7f) << shift;
+      if ((byte & 0x80) == 0) break;
+    }
+    const int64_t begin = pos + header, end = begin + length;
+    if (end > size) return absl::InternalError("a record the run stored is cut short");
+    if (absl::Status s = reach(end); !s.ok()) return s;
+    if (absl::Status s = fn(begin, absl::string_view(buffer.data() + (begin - buffer_start),
+                                                      length));
+        !s.ok()) {
+      return s;
+    }
+    pos = end;
+  }
+  return absl::OkStatus();
+}
+
+// Where an article's summary waits in the store.
 struct ArticleRef {
-  absl::string_view id;
+  std::string id;
   int64_t at = 0;  // the serialized summary's first byte in its value
   uint32_t length = 0;
   const std::string* outlet = nullptr;  // in State::outlets; null: none
@@ -214,10 +254,9 @@ struct ArticleRef {
 // they are read).
 class StoredLists : public ReportLists {
  public:
-  StoredLists(std::unique_ptr<SpillStore> store, IdRegistry ids,
-              std::vector<ArticleRef> articles, int articles_value, int copies_value)
+  StoredLists(std::unique_ptr<SpillStore> store, std::vector<ArticleRef> articles,
+              int articles_value, int copies_value)
       : store_(std::move(store)),
-        ids_(std::move(ids)),
         articles_(std::move(articles)),
         articles_value_(articles_value),
         copies_value_(copies_value) {}
@@ -251,7 +290,6 @@ class StoredLists : public ReportLists {
 
  private:
   std::unique_ptr<SpillStore> store_;
-  IdRegistry ids_;  // holds the ids articles_ view
   std::vector<ArticleRef> articles_;
   int articles_value_;
   int copies_value_;
@@ -661,7 +699,6 @@ struct ReportBuilder::State {
   // The articles' summaries (delimited), in `store` until the report is
   // assembled: the comparison does not need them.
   int articles = -1;
-  std::vector<ArticleRef> article_refs;  // in input order until Finish
   int64_t article_count = 0;
   std::set<std::string> outlets;
   std::vector<Problem> problems;
@@ -678,8 +715,7 @@ ReportBuilder::~ReportBuilder() = default;
 absl::Status ReportBuilder::Add(ArticleClaims ac) {
   State& st = *state_;
   const Article& a = ac.article();
-  absl::string_view id;
-  if (absl::Status dup = st.ids.Register(a.id(), a.path(), &id); !dup.ok()) {
+  if (absl::Status dup = st.ids.Register(a.id(), a.path()); !dup.ok()) {
     if (st.options.strict) return dup;
     st.problems.push_back(ProblemOf(dup));
     return absl::OkStatus();
@@ -695,11 +731,7 @@ absl::Status ReportBuilder::Add(ArticleClaims ac) {
   s.set_published_source(a.published_source());
   s.set_url(a.url());
   if (st.articles < 0) st.articles = st.store->NewValue();
-  const int64_t at = st.store->size(st.articles);
   if (absl::Status stored = st.AppendTo(st.articles, s); !stored.ok()) return stored;
-  const uint32_t length = static_cast<uint32_t>(s.GetCachedSize());  // (AppendTo sized it)
-  st.article_refs.push_back({id, at + static_cast<int64_t>(st.record.size() - length), length,
-                             a.outlet().empty() ? nullptr : &*st.outlets.find(a.outlet())});
   ++st.article_count;
   st.copies.Add(a.id(), a.published(), ac.copy_fingerprint());
   st.bytes += ac.text_bytes();
@@ -730,7 +762,7 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
             : absl::StrCat("no readable articles: ", st.problems.front().location(), ": ",
                            st.problems.front().message()));
   }
-  st.ids.ReleaseLookup();  // (only adding needs it; the ids stay for the articles' order)
+  st.ids = IdRegistry();  // (only adding needs it)
   ReportSummary* summary = report.mutable_summary();
   summary->set_articles(static_cast<int>(st.article_count));
   summary->set_outlets(static_cast<int>(st.outlets.size()));
@@ -786,13 +818,6 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
   // One (kind, subject) group at a time, on every core: parsed, compared,
   // scored, and freed.
   OutletScorer scorer(st.rules, copies);
-  // The articles in id order (and so they are written); with their
-  // outlets, and the copies, they count for the outlets' scores.
-  std::sort(st.article_refs.begin(), st.article_refs.end(),
-            [](const ArticleRef& a, const ArticleRef& b) { return a.id < b.id; });
-  for (const ArticleRef& a : st.article_refs) {
-    scorer.AddArticle(a.id, a.outlet != nullptr ? *a.outlet : "");
-  }
   // The copies join the report after the comparison, and wait in the store.
   const int copies_value = st.store->NewValue();
   for (const Copy& c : copies) {
@@ -829,6 +854,30 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
   if (options.times != nullptr) options.times->compare = SecondsSince(start);
 
   start = std::chrono::steady_clock::now();
+  // The articles in id order (and so they are written), each where its
+  // summary waits in the store; with their outlets, and the copies, they
+  // count for the outlets' scores.
+  std::vector<ArticleRef> article_refs;
+  article_refs.reserve(static_cast<size_t>(st.article_count));
+  {
+    ArticleSummary summary;
+    absl::Status read = ForEachStoredRecord(
+        *st.store, st.articles, [&](int64_t at, absl::string_view bytes) {
+          if (!summary.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+            return absl::InternalError("an article summary the run stored does not parse");
+          }
+          article_refs.push_back(
+              {summary.id(), at, static_cast<uint32_t>(bytes.size()),
+               summary.outlet().empty() ? nullptr : &*st.outlets.find(summary.outlet())});
+          return absl::OkStatus();
+        });
+    if (!read.ok()) return read;
+  }
+  std::sort(article_refs.begin(), article_refs.end(),
+            [](const ArticleRef& a, const ArticleRef& b) { return a.id < b.id; });
+  for (const ArticleRef& a : article_refs) {
+    scorer.AddArticle(a.id, a.outlet != nullptr ? *a.outlet : "");
+  }
   {
     // The copies count for the copiers' outlets (read back from the store
     // now: they were not needed while comparing).
@@ -840,9 +889,9 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
     std::string().swap(*bytes);
     for (const Copy& c : stored_copies) {
       auto it = std::lower_bound(
-          st.article_refs.begin(), st.article_refs.end(), c.copier(),
+          article_refs.begin(), article_refs.end(), c.copier(),
           [](const ArticleRef& a, const std::string& id) { return a.id < id; });
-      if (it == st.article_refs.end() || it->id != c.copier()) continue;
+      if (it == article_refs.end() || it->id != c.copier()) continue;
       scorer.AddCopy(c.copier(), it->outlet != nullptr ? *it->outlet : "", c.source());
     }
   }
@@ -850,9 +899,8 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
   scorer.Finish(options.priors, &report);  // (the articles and copies were added)
   // The articles (in id order) and the copies are left in the store until
   // the report is written (`lists`), or put in it now.
-  auto stored = std::make_unique<StoredLists>(std::move(st.store), std::move(st.ids),
-                                              std::move(st.article_refs), st.articles,
-                                              copies_value);
+  auto stored = std::make_unique<StoredLists>(std::move(st.store), std::move(article_refs),
+                                              st.articles, copies_value);
   if (lists != nullptr) {
     *lists = std::move(stored);
   } else {
