@@ -158,17 +158,19 @@ uint64_t* CopyDetector::BloomBlock(uint32_t hash) {
 bool CopyDetector::BloomTestAndSet(uint32_t hash) {
   // 16 bits per hash, in blocks of 512 bits (8 words); 4 bits per hash,
   // all in one block. Rebuilt from the postings when it fills up.
-  const size_t needed_words = std::max<size_t>(64, (postings_.size() + 1) * 16 / 64);
+  const size_t needed_words =
+      std::max<size_t>(64, (postings_.size() + overflow_.size() + 1) * 16 / 64);
   if (bloom_.size() < needed_words) {
     size_t words = std::max<size_t>(bloom_.size(), 64);
     while (words < needed_words) words *= 2;
     bloom_.assign(words, 0);
     constexpr size_t kAhead = 16;  // blocks asked for ahead (cache misses overlap)
-    for (size_t i = 0; i < postings_.size(); ++i) {
-      if (i + kAhead < postings_.size()) {
-        __builtin_prefetch(BloomBlock(postings_[i + kAhead].hash), 1);
+    for (const std::vector<Posting>* postings : {&postings_, &overflow_}) {
+      const std::vector<Posting>& p = *postings;
+      for (size_t i = 0; i < p.size(); ++i) {
+        if (i + kAhead < p.size()) __builtin_prefetch(BloomBlock(p[i + kAhead].hash), 1);
+        BloomTestAndSet(p[i].hash);
       }
-      BloomTestAndSet(postings_[i].hash);
     }
   }
   const uint64_t m = Mix(hash);
@@ -190,8 +192,13 @@ void CopyDetector::Add(absl::string_view id, absl::string_view published,
                        const CopyFingerprint& fingerprint) {
   const uint32_t index = static_cast<uint32_t>(articles_.size());
   ArticleEntry& entry = articles_.emplace_back();
-  entry.id = std::string(id);
-  entry.published = std::string(published);
+  entry.id_at = static_cast<int64_t>(ids_.size());
+  entry.id_size = static_cast<uint32_t>(id.size());
+  ids_.append(id.data(), id.size());
+  auto [date, added] = date_index_.try_emplace(std::string(published),
+                                               static_cast<int32_t>(dates_.size()));
+  if (added) dates_.emplace_back(published);
+  entry.published = date->second;
   entry.sentences = fingerprint.sentences();
   int kept_texts = 0;
   // Room for the whole budget at once: growing by doubling would briefly
@@ -203,6 +210,7 @@ void CopyDetector::Add(absl::string_view id, absl::string_view published,
     const uint32_t sentence = static_cast<uint32_t>(sentences_.size());
     SentenceEntry& e = sentences_.emplace_back();
     e.article = index;
+    e.hashes = 0;
     e.narrative = s.narrative_words() >= kMinNarrativeWords;
     int seen = 0;
     // Each hash's Bloom block is a cache miss: ask for all of the
@@ -216,21 +224,35 @@ void CopyDetector::Add(absl::string_view id, absl::string_view published,
       if (!Kept(h, sampling_)) continue;
       ++e.hashes;
       if (BloomTestAndSet(h)) ++seen;
-      postings_.push_back({h, sentence});
+      // (Past the reserved room, into overflow_ until resampled: growing
+      // postings_ would copy the whole budget.)
+      if (postings_.size() < postings_.capacity()) {
+        postings_.push_back({h, sentence});
+      } else {
+        overflow_.push_back({h, sentence});
+      }
     }
     // Only a sentence that may be shared can become a copy's example, and
     // an article keeps a few: wire copy would otherwise keep the whole text.
     if (e.narrative && kept_texts < kMaxExamplesPerArticle && e.hashes > 0 &&
         seen >= options_.min_share * static_cast<double>(e.hashes)) {
       ++kept_texts;
-      e.text = static_cast<int32_t>(text_at_.size());
+      sentence_texts_.emplace_back(sentence, static_cast<int32_t>(text_at_.size()));
       text_at_.emplace_back(texts_->size(texts_value_), static_cast<uint32_t>(s.text().size()));
       if (absl::Status stored = texts_->Append(texts_value_, s.text()); !stored.ok()) {
         if (status_.ok()) status_ = stored;
       }
     }
   }
-  while (static_cast<int64_t>(postings_.size()) > options_.max_shingles) Resample(sampling_ * 2);
+  while (static_cast<int64_t>(postings_.size() + overflow_.size()) > options_.max_shingles) {
+    Resample(sampling_ * 2);
+  }
+}
+
+int32_t CopyDetector::TextOf(uint32_t s) const {
+  auto it = std::lower_bound(sentence_texts_.begin(), sentence_texts_.end(), s,
+                             [](const auto& entry, uint32_t x) { return entry.first < x; });
+  return it != sentence_texts_.end() && it->first == s ? it->second : -1;
 }
 
 void CopyDetector::Resample(int p) {
@@ -242,7 +264,20 @@ void CopyDetector::Resample(int p) {
     postings_[kept++] = posting;
     ++sentences_[posting.sentence].hashes;
   }
+  // The overflow (in order after postings_) moves into the room made.
+  size_t left = 0;
+  for (const Posting& posting : overflow_) {
+    if (!Kept(posting.hash, p)) continue;
+    ++sentences_[posting.sentence].hashes;
+    if (kept < postings_.size()) {
+      postings_[kept++] = posting;
+    } else {
+      overflow_[left++] = posting;
+    }
+  }
   postings_.resize(kept);  // keeps its capacity: it fills up again
+  overflow_.resize(left);
+  if (overflow_.empty()) std::vector<Posting>().swap(overflow_);
   bloom_.clear();
   bloom_.shrink_to_fit();
   if (!postings_.empty()) BloomTestAndSet(postings_.front().hash);  // rebuilds it
@@ -365,7 +400,7 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
         if (count < options_.min_share * static_cast<double>(sentence.hashes)) continue;
         Partner& partner = partners[other];
         ++partner.sentences;
-        if (partner.example < 0) partner.example = sentence.text;
+        if (partner.example < 0) partner.example = TextOf(s);
       }
     }
     p = q;
@@ -391,18 +426,20 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
   for (const auto& [key, shared] : pairs) {
     const ArticleEntry& a = articles_[key.first];
     const ArticleEntry& b = articles_[key.second];
+    const std::string& a_published = dates_[static_cast<size_t>(a.published)];
+    const std::string& b_published = dates_[static_cast<size_t>(b.published)];
     bool a_copies;
-    if (!a.published.empty() && !b.published.empty() && a.published != b.published) {
-      a_copies = a.published > b.published;
+    if (!a_published.empty() && !b_published.empty() && a.published != b.published) {
+      a_copies = a_published > b_published;
     } else {
       // Same day or undated: the article more made of shared sentences.
       double share_a = a.sentences ? double(shared.sentences_of_a) / a.sentences : 0;
       double share_b = b.sentences ? double(shared.sentences_of_b) / b.sentences : 0;
-      a_copies = share_a != share_b ? share_a > share_b : a.id > b.id;
+      a_copies = share_a != share_b ? share_a > share_b : IdOf(a) > IdOf(b);
     }
     Copy c;
-    c.set_copier(a_copies ? a.id : b.id);
-    c.set_source(a_copies ? b.id : a.id);
+    c.set_copier(std::string(a_copies ? IdOf(a) : IdOf(b)));
+    c.set_source(std::string(a_copies ? IdOf(b) : IdOf(a)));
     c.set_shared_sentences(std::max(shared.sentences_of_a, shared.sentences_of_b));
     if (shared.example >= 0) {
       const auto [at, length] = text_at_[static_cast<size_t>(shared.example)];

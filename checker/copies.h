@@ -38,6 +38,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "checker/spill_store.h"
@@ -93,16 +94,16 @@ class CopyDetector {
   int sampling() const { return sampling_; }
 
  private:
-  struct ArticleEntry {
-    std::string id;
-    std::string published;
-    int sentences = 0;  // all sentences of the article
+  struct ArticleEntry {  // its id in ids_, its date in dates_
+    int64_t id_at = 0;
+    uint32_t id_size = 0;
+    int32_t published = 0;  // index into dates_
+    int32_t sentences = 0;  // all sentences of the article
   };
-  struct SentenceEntry {
+  struct SentenceEntry {  // 8 bytes: with the postings, the bulk of the memory
     uint32_t article = 0;
-    uint32_t hashes = 0;      // kept hashes of the sentence
-    bool narrative = false;   // enough words of its own beyond quotes
-    int32_t text = -1;        // index into text_at_, or -1 when not kept
+    uint32_t hashes : 31;    // kept hashes of the sentence
+    uint32_t narrative : 1;  // enough words of its own beyond quotes
   };
   struct Posting {  // 8 bytes: the bulk of the memory
     uint32_t hash;
@@ -115,11 +116,26 @@ class CopyDetector {
   // Keeps one shingle in `p` (a power of two above sampling_).
   void Resample(int p);
 
+  absl::string_view IdOf(const ArticleEntry& a) const {
+    return absl::string_view(ids_).substr(static_cast<size_t>(a.id_at), a.id_size);
+  }
+  // The index into text_at_ of sentence `s`'s text, or -1 when not kept.
+  int32_t TextOf(uint32_t s) const;
+
   CopyOptions options_;
   int sampling_ = 1;
   std::vector<ArticleEntry> articles_;
+  std::string ids_;                // the articles' ids, one after another
+  std::vector<std::string> dates_;  // the publication dates seen ("" too)
+  absl::flat_hash_map<std::string, int32_t> date_index_;
   std::vector<SentenceEntry> sentences_;
+  // (sentence, index into text_at_) of the sentences whose text is kept, in
+  // sentence order.
+  std::vector<std::pair<uint32_t, int32_t>> sentence_texts_;
   std::vector<Posting> postings_;
+  // Postings of an article past postings_'s reserved room, after it in
+  // order, until Add resamples (then empty).
+  std::vector<Posting> overflow_;
   // The kept sentences: in value texts_value_ of texts_, each at
   // text_at_[i] (offset, length).
   std::unique_ptr<SpillStore> own_texts_;  // when no store was given

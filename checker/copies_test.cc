@@ -205,6 +205,31 @@ TEST(CopyDetectorTest, PastTheBudgetItSamplesShinglesAndStillFindsCopies) {
   EXPECT_THAT(copies[0].example(), ::testing::HasSubstr("river burst its banks"));
 }
 
+// An article with more shingles than the detector reserved room for (its
+// budget and 4,096) is resampled as it is added, and copies are still found.
+TEST(CopyDetectorTest, AnArticleLargerThanTheRoomLeftIsResampledAsItIsAdded) {
+  CopyOptions options;
+  options.max_shingles = 1000;
+  CopyDetector detector(options);
+  // Six long sentences of the source, repeated by the copier.
+  std::string copied;
+  for (int i = 0; i < 6; ++i) {
+    absl::StrAppend(&copied, "Rescue team number ", i,
+                    " said on Monday that the river burst its banks after three days of rain, "
+                    "that the water reached the roofs of the lowest houses in the valley, and "
+                    "that boats had taken the stranded families of the villages to the school "
+                    "on the hill before the night fell.\n\n");
+  }
+  detector.Add(Doc("a", "2020-03-01", Sentences(1, 800) + copied));  // 5,600 shingles and more
+  EXPECT_GE(detector.sampling(), 8);
+  detector.Add(Doc("b", "2020-03-03", copied + Sentences(9, 20)));
+  std::vector<Copy> copies = *detector.Find();
+  ASSERT_THAT(copies, SizeIs(1));
+  EXPECT_EQ(copies[0].copier(), "b");
+  EXPECT_EQ(copies[0].source(), "a");
+  EXPECT_GE(copies[0].shared_sentences(), 1);
+}
+
 TEST(CopyDetectorTest, SampledFingerprintsAreASubsetAndSetTheDetectorsSampling) {
   Document doc = Doc("a", "2020-03-01", Sentences(1, 5));
   CopyFingerprint all = FingerprintForCopies(doc);
