@@ -35,7 +35,8 @@ absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name);
 absl::StatusOr<std::string> RenderReport(const Report& report, ReportFormat format);
 
 // A report's articles and copies kept outside it until it is written: the
-// pipeline keeps a large corpus's serialized in its temporary file.
+// pipeline keeps a large corpus's serialized in its temporary file. Each
+// list is read at most once (it may be freed as it is read).
 class ReportLists {
  public:
   virtual ~ReportLists() = default;
