@@ -496,14 +496,14 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
     for (auto& [bucket_key, members_of] : buckets) bucket_list.push_back(&members_of);
     // Each bucket's dated entries by day, for the window search; buckets by
     // block.
-    std::vector<std::vector<Entry>> by_day(bucket_list.size());
+    std::vector<std::vector<const Entry*>> by_day(bucket_list.size());
     std::map<int64_t, std::vector<size_t>> by_block;
     for (size_t bi = 0; bi < bucket_list.size(); ++bi) {
       for (const Entry& e : *bucket_list[bi]) {
-        if (e.day != kUndated) by_day[bi].push_back(e);
+        if (e.day != kUndated) by_day[bi].push_back(&e);
       }
       std::sort(by_day[bi].begin(), by_day[bi].end(),
-                [](const Entry& x, const Entry& y) { return x.day < y.day; });
+                [](const Entry* x, const Entry* y) { return x->day < y->day; });
       by_block[block_of(bucket_list[bi]->front().day)].push_back(bi);
     }
     std::vector<std::pair<const Entry*, const Entry*>> pairs;
@@ -576,11 +576,11 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
             }
             continue;
           }
-          const std::vector<Entry>& other = by_day[bj];
+          const std::vector<const Entry*>& other = by_day[bj];
           auto lo = std::lower_bound(other.begin(), other.end(), ea.day - within,
-                                     [](const Entry& e, int64_t d) { return e.day < d; });
-          for (auto it = lo; it != other.end() && it->day <= ea.day + within; ++it) {
-            pairs.emplace_back(&ea, &*it);
+                                     [](const Entry* e, int64_t d) { return e->day < d; });
+          for (auto it = lo; it != other.end() && (*it)->day <= ea.day + within; ++it) {
+            pairs.emplace_back(&ea, *it);
           }
           for (const Entry& eb : *bucket_list[bj]) {
             if (eb.day == kUndated) pairs.emplace_back(&ea, &eb);
