@@ -549,7 +549,9 @@ int Run(int argc, char** argv) {
     if (!priors.ok()) return Fail(priors.status());
     options.priors = std::move(*priors);
   }
-  absl::StatusOr<ReportFormat> format = ParseReportFormat(absl::GetFlag(FLAGS_format));
+  // (`review` and `test` ignore --format.)
+  absl::StatusOr<ReportFormat> format = ReportFormat::kMarkdown;
+  if (command == "report") format = ParseReportFormat(absl::GetFlag(FLAGS_format));
   if (!format.ok()) return Fail(format.status());
   // JSON is written as a stream, with the articles and copies read from the
   // run's temporary store as they are written (never all parsed at once).

@@ -9,9 +9,9 @@
 #include <chrono>
 #include <cstring>
 #include <deque>
-#include <memory>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <thread>
@@ -254,16 +254,19 @@ struct ArticleRef {
 // they are read).
 class StoredLists : public ReportLists {
  public:
-  StoredLists(std::unique_ptr<SpillStore> store, std::vector<ArticleRef> articles,
-              int articles_value, int copies_value)
+  // `articles`: (where, length) of each article's summary in value
+  // `articles_value`, in the report's order.
+  StoredLists(std::unique_ptr<SpillStore> store,
+              std::vector<std::pair<int64_t, uint32_t>> articles, int articles_value,
+              int copies_value)
       : store_(std::move(store)),
         articles_(std::move(articles)),
         articles_value_(articles_value),
         copies_value_(copies_value) {}
 
   absl::Status Articles(absl::FunctionRef<absl::Status(absl::string_view)> emit) override {
-    for (const ArticleRef& a : articles_) {
-      absl::StatusOr<std::string> bytes = store_->Read(articles_value_, a.at, a.length);
+    for (const auto& [at, length] : articles_) {
+      absl::StatusOr<std::string> bytes = store_->Read(articles_value_, at, length);
       if (!bytes.ok()) return bytes.status();
       if (absl::Status s = emit(*bytes); !s.ok()) return s;
     }
@@ -271,15 +274,15 @@ class StoredLists : public ReportLists {
   }
 
   absl::Status Copies(absl::FunctionRef<absl::Status(absl::string_view)> emit) override {
+    const int64_t size = store_->size(copies_value_);
     SpillStore::Reader reader = store_->Stream(copies_value_);
     SpillInputStream input(&reader);
     std::string bytes;
-    for (;;) {
+    while (input.ByteCount() < size) {
       // (One CodedInputStream per record: its byte limit is the int range.)
       google::protobuf::io::CodedInputStream coded(&input);
-      uint32_t size = 0;
-      if (!coded.ReadVarint32(&size)) break;
-      if (!coded.ReadString(&bytes, static_cast<int>(size))) {
+      uint32_t length = 0;
+      if (!coded.ReadVarint32(&length) || !coded.ReadString(&bytes, static_cast<int>(length))) {
         if (!reader.status().ok()) return reader.status();
         return absl::InternalError("a copy the run itself stored is cut short");
       }
@@ -290,7 +293,7 @@ class StoredLists : public ReportLists {
 
  private:
   std::unique_ptr<SpillStore> store_;
-  std::vector<ArticleRef> articles_;
+  std::vector<std::pair<int64_t, uint32_t>> articles_;
   int articles_value_;
   int copies_value_;
 };
@@ -899,7 +902,11 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
   scorer.Finish(options.priors, &report);  // (the articles and copies were added)
   // The articles (in id order) and the copies are left in the store until
   // the report is written (`lists`), or put in it now.
-  auto stored = std::make_unique<StoredLists>(std::move(st.store), std::move(article_refs),
+  std::vector<std::pair<int64_t, uint32_t>> article_places;
+  article_places.reserve(article_refs.size());
+  for (const ArticleRef& a : article_refs) article_places.emplace_back(a.at, a.length);
+  std::vector<ArticleRef>().swap(article_refs);
+  auto stored = std::make_unique<StoredLists>(std::move(st.store), std::move(article_places),
                                               st.articles, copies_value);
   if (lists != nullptr) {
     *lists = std::move(stored);

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -331,8 +332,10 @@ void OutletScorer::AddCopy(absl::string_view copier_id, absl::string_view copier
 void OutletScorer::Finish(const OutletPriors& priors, Report* report) {
   State& st = *state_;
   {
-    absl::flat_hash_map<std::string, std::string> outlet_of;  // the report's copiers
-    for (const Copy& c : report->copies()) outlet_of.emplace(c.copier(), "");
+    // The report's copiers among its articles, with their outlets (a copy
+    // whose copier is not an article of the report counts for nobody).
+    absl::flat_hash_map<std::string, std::optional<std::string>> outlet_of;
+    for (const Copy& c : report->copies()) outlet_of.emplace(c.copier(), std::nullopt);
     for (const ArticleSummary& a : report->articles()) {
       ++st.articles[st.Intern(a.outlet().empty() ? a.id() : a.outlet())];
       auto it = outlet_of.find(a.id());
@@ -340,8 +343,8 @@ void OutletScorer::Finish(const OutletPriors& priors, Report* report) {
     }
     for (const Copy& c : report->copies()) {
       auto it = outlet_of.find(c.copier());
-      if (it == outlet_of.end()) continue;
-      st.copies_from[st.Intern(it->second.empty() ? c.copier() : it->second)].push_back(
+      if (it == outlet_of.end() || !it->second.has_value()) continue;
+      st.copies_from[st.Intern(it->second->empty() ? c.copier() : *it->second)].push_back(
           c.source());
     }
   }

@@ -21,8 +21,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "checker/rule_set.h"
 #include "absl/strings/string_view.h"
+#include "checker/rule_set.h"
 #include "proto/claim.pb.h"
 #include "proto/report.pb.h"
 

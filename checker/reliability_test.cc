@@ -108,6 +108,38 @@ TEST(ReliabilityTest, ACopierRingDoesNotOutvoteIndependentSources) {
   EXPECT_EQ(FirstConflict(without)->lean().value(), "20");
 }
 
+// An outlet lists the sources its articles copy; a copy whose copier is
+// not an article of the report counts for nobody. Added to the scorer
+// apart (as the pipeline does, its lists kept out of the report), the
+// same copies give the same table.
+TEST(ReliabilityTest, CopiesCountForTheCopiersOutletOnly) {
+  std::vector<Claim> claims = {Toll("src", "Source", 20), Toll("r1", "Ring", 20),
+                               Toll("i1", "Indep", 12)};
+  std::vector<Copy> copies(2);
+  copies[0].set_copier("r1");
+  copies[0].set_source("src");
+  copies[1].set_copier("ghost");  // no such article
+  copies[1].set_source("src");
+  Report r = Score(claims, copies);
+  EXPECT_THAT(Outlet(r, "Ring").copies_from(), ::testing::ElementsAre("src"));
+  for (const OutletScore& s : r.outlets()) EXPECT_NE(s.outlet(), "ghost");
+
+  Report apart = r;
+  apart.clear_outlets();
+  apart.clear_articles();
+  apart.clear_copies();
+  OutletScorer scorer(ShippedRules(), copies);
+  for (const ArticleSummary& a : r.articles()) scorer.AddArticle(a.id(), a.outlet());
+  scorer.AddCopy("r1", "Ring", "src");
+  std::vector<Finding> findings(r.findings().begin(), r.findings().end());
+  scorer.AddGroup(claims, findings);
+  scorer.Finish(OutletPriors(), &apart);
+  ASSERT_EQ(apart.outlets_size(), r.outlets_size());
+  for (int i = 0; i < r.outlets_size(); ++i) {
+    EXPECT_EQ(apart.outlets(i).SerializeAsString(), r.outlets(i).SerializeAsString()) << i;
+  }
+}
+
 TEST(ReliabilityTest, NoEvidenceLeavesThePriorWithWideUncertainty) {
   Report r = Score({Toll("a", "A", 12, "2019-01-24")});
   const OutletScore& a = Outlet(r, "A");

@@ -15,8 +15,8 @@
 #include <ostream>
 #include <string>
 
-#include "absl/status/status.h"
 #include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "proto/report.pb.h"
@@ -49,8 +49,9 @@ class ReportLists {
 
 // Writes `report` as JSON to `out`: the bytes RenderReport gives for kJson,
 // streamed, so that neither the JSON (twice the size of the report in
-// protobuf form) nor the report's bytes (in a temporary file past 16 MB)
-// are held whole. Takes the report, and frees each part once it is
+// protobuf form) nor the report's bytes are held whole: past 16 MB they wait
+// in an unlinked temporary file in $TMPDIR (else /tmp), and a directory
+// that cannot take it is an error naming it. Takes the report, and frees each part once it is
 // serialized. With `lists`, the report's articles and copies (its own must
 // be empty) are read from `lists` as they are written.
 absl::Status WriteReportJson(Report report, std::ostream& out, ReportLists* lists = nullptr);

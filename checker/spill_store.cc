@@ -81,13 +81,16 @@ absl::Status SpillStore::Spill() {
   }
   for (Value& value : values_) {
     if (value.memory.empty()) continue;
+    // At the file's recorded end, whatever an earlier failed write left.
     const char* data = value.memory.data();
     size_t left = value.memory.size();
+    int64_t at = file_size_;
     while (left > 0) {
-      ssize_t n = write(fd_, data, left);
+      ssize_t n = pwrite(fd_, data, left, at);
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) return ErrnoError("write", path_, n < 0 ? errno : ENOSPC);
       data += n;
+      at += n;
       left -= static_cast<size_t>(n);
     }
     const int64_t length = static_cast<int64_t>(value.memory.size());
@@ -198,7 +201,7 @@ bool SpillStore::Reader::Next(absl::string_view* piece) {
 bool SpillInputStream::Next(const void** data, int* size) {
   if (backed_up_ == 0) {
     do {
-      if (!reader_.Next(&piece_)) return false;
+      if (!reader_->Next(&piece_)) return false;
     } while (piece_.empty());
     backed_up_ = static_cast<int>(piece_.size());
   }

@@ -19,8 +19,8 @@
 #ifndef CROSSCHECK_CHECKER_SPILL_STORE_H_
 #define CROSSCHECK_CHECKER_SPILL_STORE_H_
 
-#include <deque>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <utility>
 #include <vector>
@@ -139,7 +139,7 @@ class SpillStore {
 // read errors end the stream and stay in reader->status().
 class SpillInputStream : public google::protobuf::io::ZeroCopyInputStream {
  public:
-  explicit SpillInputStream(SpillStore::Reader* reader) : reader_(*reader) {}
+  explicit SpillInputStream(SpillStore::Reader* reader) : reader_(reader) {}
 
   bool Next(const void** data, int* size) override;
   void BackUp(int count) override;
@@ -147,7 +147,7 @@ class SpillInputStream : public google::protobuf::io::ZeroCopyInputStream {
   int64_t ByteCount() const override { return count_; }
 
  private:
-  SpillStore::Reader& reader_;
+  SpillStore::Reader* reader_;
   absl::string_view piece_;
   int backed_up_ = 0;  // the end of piece_ not yet consumed
   int64_t count_ = 0;
