@@ -78,18 +78,6 @@ void AppendDelimited(const google::protobuf::MessageLite& message, std::string* 
   message.SerializeWithCachedSizes(&coded);
 }
 
-// Appends the messages of a string of delimited records to `messages`.
-template <typename Message>
-void ParseDelimited(const std::string& bytes, std::vector<Message>* messages) {
-  google::protobuf::io::ArrayInputStream input(bytes.data(), static_cast<int>(bytes.size()));
-  for (;;) {
-    Message m;
-    bool clean_eof = false;
-    if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&m, &input, &clean_eof)) break;
-    messages->push_back(std::move(m));
-  }
-}
-
 // Takes value `v` of `store` (delimited records, one per append) and parses
 // it a piece at a time: the value's bytes are never in memory whole beside
 // its messages, and the vector is sized once (growing it would briefly hold
@@ -250,8 +238,7 @@ struct ArticleRef {
 };
 
 // A report's articles (in id order) and copies, read from the run's store
-// as they are written; each list is read once (the copies are freed as
-// they are read).
+// as they are written.
 class StoredLists : public ReportLists {
  public:
   // `articles`: (where, length) of each article's summary in value
@@ -274,21 +261,8 @@ class StoredLists : public ReportLists {
   }
 
   absl::Status Copies(absl::FunctionRef<absl::Status(absl::string_view)> emit) override {
-    const int64_t size = store_->size(copies_value_);
-    SpillStore::Reader reader = store_->Stream(copies_value_);
-    SpillInputStream input(&reader);
-    std::string bytes;
-    while (input.ByteCount() < size) {
-      // (One CodedInputStream per record: its byte limit is the int range.)
-      google::protobuf::io::CodedInputStream coded(&input);
-      uint32_t length = 0;
-      if (!coded.ReadVarint32(&length) || !coded.ReadString(&bytes, static_cast<int>(length))) {
-        if (!reader.status().ok()) return reader.status();
-        return absl::InternalError("a copy the run itself stored is cut short");
-      }
-      if (absl::Status s = emit(bytes); !s.ok()) return s;
-    }
-    return reader.status();
+    return ForEachStoredRecord(*store_, copies_value_,
+                               [&](int64_t, absl::string_view bytes) { return emit(bytes); });
   }
 
  private:
@@ -884,19 +858,21 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
   {
     // The copies count for the copiers' outlets (read back from the store
     // now: they were not needed while comparing).
-    absl::StatusOr<std::string> bytes =
-        st.store->Read(copies_value, 0, st.store->size(copies_value));
-    if (!bytes.ok()) return bytes.status();
-    std::vector<Copy> stored_copies;
-    ParseDelimited(*bytes, &stored_copies);
-    std::string().swap(*bytes);
-    for (const Copy& c : stored_copies) {
-      auto it = std::lower_bound(
-          article_refs.begin(), article_refs.end(), c.copier(),
-          [](const ArticleRef& a, const std::string& id) { return a.id < id; });
-      if (it == article_refs.end() || it->id != c.copier()) continue;
-      scorer.AddCopy(c.copier(), it->outlet != nullptr ? *it->outlet : "", c.source());
-    }
+    Copy c;
+    absl::Status read = ForEachStoredRecord(
+        *st.store, copies_value, [&](int64_t, absl::string_view bytes) {
+          if (!c.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+            return absl::InternalError("a copy the run stored does not parse");
+          }
+          auto it = std::lower_bound(
+              article_refs.begin(), article_refs.end(), c.copier(),
+              [](const ArticleRef& a, const std::string& id) { return a.id < id; });
+          if (it != article_refs.end() && it->id == c.copier()) {
+            scorer.AddCopy(c.copier(), it->outlet != nullptr ? *it->outlet : "", c.source());
+          }
+          return absl::OkStatus();
+        });
+    if (!read.ok()) return read;
   }
   ApplyLedger(options.ledger, &report);
   scorer.Finish(options.priors, &report);  // (the articles and copies were added)

@@ -337,15 +337,15 @@ void OutletScorer::Finish(const OutletPriors& priors, Report* report) {
     absl::flat_hash_map<std::string, std::optional<std::string>> outlet_of;
     for (const Copy& c : report->copies()) outlet_of.emplace(c.copier(), std::nullopt);
     for (const ArticleSummary& a : report->articles()) {
-      ++st.articles[st.Intern(a.outlet().empty() ? a.id() : a.outlet())];
+      AddArticle(a.id(), a.outlet());
       auto it = outlet_of.find(a.id());
       if (it != outlet_of.end()) it->second = a.outlet();
     }
     for (const Copy& c : report->copies()) {
       auto it = outlet_of.find(c.copier());
-      if (it == outlet_of.end() || !it->second.has_value()) continue;
-      st.copies_from[st.Intern(it->second->empty() ? c.copier() : *it->second)].push_back(
-          c.source());
+      if (it != outlet_of.end() && it->second.has_value()) {
+        AddCopy(c.copier(), *it->second, c.source());
+      }
     }
   }
   const int n_voices = static_cast<int>(st.voices.size());
