@@ -165,11 +165,11 @@ bool CopyDetector::BloomTestAndSet(uint32_t hash) {
     while (words < needed_words) words *= 2;
     bloom_.assign(words, 0);
     constexpr size_t kAhead = 16;  // blocks asked for ahead (cache misses overlap)
-    for (const std::vector<Posting>* postings : {&postings_, &overflow_}) {
-      const std::vector<Posting>& p = *postings;
+    for (const std::vector<uint32_t>* postings : {&postings_, &overflow_}) {
+      const std::vector<uint32_t>& p = *postings;
       for (size_t i = 0; i < p.size(); ++i) {
-        if (i + kAhead < p.size()) __builtin_prefetch(BloomBlock(p[i + kAhead].hash), 1);
-        BloomTestAndSet(p[i].hash);
+        if (i + kAhead < p.size()) __builtin_prefetch(BloomBlock(p[i + kAhead]), 1);
+        BloomTestAndSet(p[i]);
       }
     }
   }
@@ -227,9 +227,9 @@ void CopyDetector::Add(absl::string_view id, absl::string_view published,
       // (Past the reserved room, into overflow_ until resampled: growing
       // postings_ would copy the whole budget.)
       if (postings_.size() < postings_.capacity()) {
-        postings_.push_back({h, sentence});
+        postings_.push_back(h);
       } else {
-        overflow_.push_back({h, sentence});
+        overflow_.push_back(h);
       }
     }
     // Only a sentence that may be shared can become a copy's example, and
@@ -257,98 +257,132 @@ int32_t CopyDetector::TextOf(uint32_t s) const {
 
 void CopyDetector::Resample(int p) {
   sampling_ = p;
-  for (SentenceEntry& e : sentences_) e.hashes = 0;
-  size_t kept = 0;
-  for (const Posting& posting : postings_) {
-    if (!Kept(posting.hash, p)) continue;
-    postings_[kept++] = posting;
-    ++sentences_[posting.sentence].hashes;
-  }
-  // The overflow (in order after postings_) moves into the room made.
-  size_t left = 0;
-  for (const Posting& posting : overflow_) {
-    if (!Kept(posting.hash, p)) continue;
-    ++sentences_[posting.sentence].hashes;
-    if (kept < postings_.size()) {
-      postings_[kept++] = posting;
-    } else {
-      overflow_[left++] = posting;
+  // postings_ then overflow_, as one sequence, compacted in place (what is
+  // kept lands at or before where it was read): the overflow moves into the
+  // room made.
+  const size_t room = postings_.size();
+  auto at = [&](size_t i) -> uint32_t& { return i < room ? postings_[i] : overflow_[i - room]; };
+  size_t read = 0, kept = 0;
+  for (SentenceEntry& e : sentences_) {
+    const uint32_t n = e.hashes;  // its hashes at the old sampling
+    uint32_t left = 0;
+    for (uint32_t k = 0; k < n; ++k, ++read) {
+      const uint32_t h = at(read);
+      if (!Kept(h, p)) continue;
+      at(kept++) = h;
+      ++left;
     }
+    e.hashes = left;
   }
-  postings_.resize(kept);  // keeps its capacity: it fills up again
-  overflow_.resize(left);
-  if (overflow_.empty()) std::vector<Posting>().swap(overflow_);
+  postings_.resize(std::min(kept, room));  // keeps its capacity: it fills up again
+  overflow_.resize(kept > room ? kept - room : 0);
+  if (overflow_.empty()) std::vector<uint32_t>().swap(overflow_);
   bloom_.clear();
   bloom_.shrink_to_fit();
-  if (!postings_.empty()) BloomTestAndSet(postings_.front().hash);  // rebuilds it
+  if (!postings_.empty()) BloomTestAndSet(postings_.front());  // rebuilds it
 }
 
 absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
   if (!status_.ok()) return status_;
   // 1. The shingles shared by 2 to kMaxPostings articles ("groups"), with
-  //    their articles. The postings are sorted by (shingle, sentence) in
-  //    place, on two threads; those of a group are kept, their hash replaced
-  //    by the group's number, the others dropped.
+  //    their articles, numbered in hash order; `grouped` gets (group,
+  //    sentence) for each of their postings. The hashes are taken a slice of
+  //    hash values at a time (at most an eighth of them), each with its
+  //    sentence, sorted by (hash, sentence) on two threads and scanned for
+  //    groups: the slice, not all postings, is held twice.
   auto by_hash = [](const Posting& x, const Posting& y) {
     return x.hash != y.hash ? x.hash < y.hash : x.sentence < y.sentence;
   };
-  {
-    // Bucketed in place by the hash's top byte (one counting pass and one
-    // pass of swaps), then each bucket sorted on its own: a bucket fits in
-    // the cache where the whole does not, and the two threads take half of
-    // the buckets each. The buckets in order are the whole in order.
-    std::array<size_t, 257> start{};
-    for (const Posting& p : postings_) ++start[(p.hash >> 24) + 1];
-    for (size_t b = 1; b <= 256; ++b) start[b] += start[b - 1];
-    std::array<size_t, 256> next;
-    std::copy(start.begin(), start.end() - 1, next.begin());
-    for (size_t b = 0; b < 256; ++b) {
-      while (next[b] < start[b + 1]) {
-        Posting p = postings_[next[b]];
-        size_t home = p.hash >> 24;
-        while (home != b) {  // carry p to its bucket, taking what was there
-          std::swap(p, postings_[next[home]++]);
-          home = p.hash >> 24;
-        }
-        postings_[next[b]++] = p;
-      }
-    }
-    auto sort_buckets = [&](size_t from, size_t to) {
-      for (size_t b = from; b < to; ++b) {
-        std::sort(postings_.begin() + static_cast<std::ptrdiff_t>(start[b]),
-                  postings_.begin() + static_cast<std::ptrdiff_t>(start[b + 1]), by_hash);
-      }
-    };
-    std::thread low([&] { sort_buckets(0, 128); });
-    sort_buckets(128, 256);
-    low.join();
-  }
-  const size_t n = postings_.size();
   std::vector<uint32_t> group_start;  // into `holders`
   std::vector<uint32_t> holders;      // each group's articles, sorted
-  std::vector<uint32_t> found;
-  size_t grouped = 0;
-  for (size_t begin = 0; begin < n;) {
-    const uint32_t hash = postings_[begin].hash;
-    size_t end = begin;
-    found.clear();
-    for (; end < n && postings_[end].hash == hash; ++end) {
-      // (Sentences ascend, and so do their articles.)
-      const uint32_t article = sentences_[postings_[end].sentence].article;
-      if (found.empty() || found.back() != article) found.push_back(article);
+  std::vector<Posting> grouped;
+  if (!overflow_.empty()) {  // (Add leaves none: it resamples into the room)
+    postings_.insert(postings_.end(), overflow_.begin(), overflow_.end());
+    std::vector<uint32_t>().swap(overflow_);
+  }
+  {
+    // Hashes by their top byte, to cut slices.
+    std::array<size_t, 257> start{};
+    for (uint32_t h : postings_) ++start[(h >> 24) + 1];
+    for (size_t b = 1; b <= 256; ++b) start[b] += start[b - 1];
+    const size_t n = postings_.size();
+    const size_t slice_budget = std::max<size_t>(n / 8, size_t{1} << 16);
+    std::vector<Posting> slice;
+    std::vector<uint32_t> found;
+    for (size_t first = 0; first < 256;) {
+      // Top bytes [first, last): at least one, within the budget if it can.
+      size_t last = first + 1;
+      while (last < 256 && start[last + 1] - start[first] <= slice_budget) ++last;
+      slice.clear();
+      slice.reserve(start[last] - start[first]);
+      {
+        size_t i = 0;
+        for (uint32_t sentence = 0; sentence < sentences_.size(); ++sentence) {
+          for (uint32_t k = sentences_[sentence].hashes; k > 0; --k, ++i) {
+            const uint32_t h = postings_[i];
+            const size_t top = h >> 24;
+            if (top >= first && top < last) slice.push_back({h, sentence});
+          }
+        }
+      }
+      // Bucketed by top byte (a bucket fits in the cache where the slice
+      // does not), each bucket sorted on its own, the buckets shared
+      // between two threads. The buckets in order are the slice in order.
+      std::array<size_t, 257> at{};
+      for (size_t b = first; b < last; ++b) at[b + 1 - first] = start[b + 1] - start[first];
+      std::array<size_t, 256> next;
+      std::copy(at.begin(), at.begin() + (last - first), next.begin());
+      for (size_t b = 0; b < last - first; ++b) {
+        while (next[b] < at[b + 1]) {
+          Posting p = slice[next[b]];
+          size_t home = (p.hash >> 24) - first;
+          while (home != b) {  // carry p to its bucket, taking what was there
+            std::swap(p, slice[next[home]++]);
+            home = (p.hash >> 24) - first;
+          }
+          slice[next[b]++] = p;
+        }
+      }
+      auto sort_buckets = [&](size_t from, size_t to) {
+        for (size_t b = from; b < to; ++b) {
+          std::sort(slice.begin() + static_cast<std::ptrdiff_t>(at[b]),
+                    slice.begin() + static_cast<std::ptrdiff_t>(at[b + 1]), by_hash);
+        }
+      };
+      const size_t buckets = last - first;
+      if (buckets > 1) {
+        std::thread low([&] { sort_buckets(0, buckets / 2); });
+        sort_buckets(buckets / 2, buckets);
+        low.join();
+      } else {
+        sort_buckets(0, 1);
+      }
+      const size_t m = slice.size();
+      for (size_t begin = 0; begin < m;) {
+        const uint32_t hash = slice[begin].hash;
+        size_t end = begin;
+        found.clear();
+        for (; end < m && slice[end].hash == hash; ++end) {
+          // (Sentences ascend, and so do their articles.)
+          const uint32_t article = sentences_[slice[end].sentence].article;
+          if (found.empty() || found.back() != article) found.push_back(article);
+        }
+        if (found.size() >= 2 && static_cast<int>(found.size()) <= kMaxPostings) {
+          const uint32_t group = static_cast<uint32_t>(group_start.size());
+          group_start.push_back(static_cast<uint32_t>(holders.size()));
+          holders.insert(holders.end(), found.begin(), found.end());
+          for (size_t i = begin; i < end; ++i) grouped.push_back({group, slice[i].sentence});
+        }
+        begin = end;
+      }
+      first = last;
     }
-    if (found.size() >= 2 && static_cast<int>(found.size()) <= kMaxPostings) {
-      const uint32_t group = static_cast<uint32_t>(group_start.size());
-      group_start.push_back(static_cast<uint32_t>(holders.size()));
-      holders.insert(holders.end(), found.begin(), found.end());
-      for (size_t i = begin; i < end; ++i) postings_[grouped++] = {group, postings_[i].sentence};
-    }
-    begin = end;
   }
   group_start.push_back(static_cast<uint32_t>(holders.size()));
-  postings_.resize(grouped);
-  postings_.shrink_to_fit();
-  std::sort(postings_.begin(), postings_.end(), [](const Posting& x, const Posting& y) {
+  std::vector<uint32_t>().swap(postings_);
+  std::vector<uint32_t>().swap(overflow_);
+  std::vector<Posting>& postings = grouped;  // (hash: the group, since step 1)
+  std::sort(postings.begin(), postings.end(), [](const Posting& x, const Posting& y) {
     return x.sentence != y.sentence ? x.sentence < y.sentence : x.hash < y.hash;
   });
 
@@ -379,10 +413,10 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
     partners.clear();
   };
   absl::flat_hash_map<uint32_t, int> hits;  // other article -> shingles of the sentence
-  for (size_t p = 0; p < postings_.size();) {
-    const uint32_t s = postings_[p].sentence;
+  for (size_t p = 0; p < postings.size();) {
+    const uint32_t s = postings[p].sentence;
     size_t q = p;
-    while (q < postings_.size() && postings_[q].sentence == s) ++q;
+    while (q < postings.size() && postings[q].sentence == s) ++q;
     const SentenceEntry& sentence = sentences_[s];
     if (sentence.article != current) {
       flush();
@@ -391,7 +425,7 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
     if (sentence.narrative) {  // else a shared quote
       hits.clear();
       for (size_t i = p; i < q; ++i) {
-        const uint32_t g = postings_[i].hash;  // the group, since step 1
+        const uint32_t g = postings[i].hash;  // the group, since step 1
         for (uint32_t k = group_start[g]; k < group_start[g + 1]; ++k) {
           if (holders[k] != sentence.article) ++hits[holders[k]];
         }

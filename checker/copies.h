@@ -7,11 +7,14 @@
 // does not). A sentence is shared with another article when `min_share` of
 // its shingles occur there.
 //
-// Memory: the detector keeps 8 bytes per shingle (a 32-bit hash and its sentence). Past `max_shingles` it
-// keeps one shingle in 2, then 4, ..., chosen by hash (Broder's "0 mod p"
-// sampling: the same shingle is kept in every article, so the share of a
-// sentence's kept shingles found elsewhere estimates the share of all), and
-// says so in `sampling()`. Small corpora are compared on every shingle. Hashes found in very many articles (boilerplate) are not evidence.
+// Memory: the detector keeps 4 bytes per shingle (its 32-bit hash; the
+// hashes are kept in sentence order, so the sentence is implied) and 8 per
+// long sentence. Past `max_shingles` it keeps one shingle in 2, then 4, ...,
+// chosen by hash (Broder's "0 mod p" sampling: the same shingle is kept in
+// every article, so the share of a sentence's kept shingles found elsewhere
+// estimates the share of all), and says so in `sampling()`. Small corpora
+// are compared on every shingle. Hashes found in very many articles
+// (boilerplate) are not evidence.
 //
 // A shared sentence that is mostly a direct quote is not evidence: outlets
 // quote the same statement independently.
@@ -83,8 +86,8 @@ class CopyDetector {
   // The copy relations, each with the number of shared sentences and one of
   // them as an example, sorted by copier then source. Deterministic: the
   // same articles added in the same order give the same result. Uses up the
-  // shingles (sorted and reused in place, so that finding needs little more
-  // memory than adding): call it once, after the last Add.
+  // shingles (sorted a slice of hashes at a time, so that finding needs
+  // little more memory than adding): call it once, after the last Add.
   // An error only when an example cannot be read back from `texts`.
   absl::StatusOr<std::vector<Copy>> Find();
 
@@ -106,7 +109,7 @@ class CopyDetector {
     uint32_t hashes : 31;    // kept hashes of the sentence
     uint32_t narrative : 1;  // enough words of its own beyond quotes
   };
-  struct Posting {  // 8 bytes: the bulk of the memory
+  struct Posting {  // a shingle and its sentence, while finding
     uint32_t hash;
     uint32_t sentence;
   };
@@ -133,10 +136,12 @@ class CopyDetector {
   // (sentence, index into text_at_) of the sentences whose text is kept, in
   // sentence order.
   std::vector<std::pair<uint32_t, int32_t>> sentence_texts_;
-  std::vector<Posting> postings_;
-  // Postings of an article past postings_'s reserved room, after it in
+  // The kept hashes of every sentence, sentence after sentence: sentence s
+  // holds the next sentences_[s].hashes of them (the bulk of the memory).
+  std::vector<uint32_t> postings_;
+  // Hashes of an article past postings_'s reserved room, after them in
   // order, until Add resamples (then empty).
-  std::vector<Posting> overflow_;
+  std::vector<uint32_t> overflow_;
   // The kept sentences: in value texts_value_ of texts_, each at
   // text_at_[i] (offset, length).
   std::unique_ptr<SpillStore> own_texts_;  // when no store was given
