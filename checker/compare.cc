@@ -18,6 +18,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "checker/actors.h"
+#include "checker/claim_group.h"
 #include "checker/dates.h"
 #include "checker/participants.h"
 #include "checker/places.h"
@@ -142,13 +143,15 @@ Relation RelateActors(const Claim& a, const Claim& b, const Comparison& cmp,
 }
 
 // "McClatchy (000_d6b0371285f5ae76, 2019-01-24)".
-std::string Who(const Claim& c) {
+template <typename C>  // Claim or GroupClaim
+std::string Who(const C& c) {
   std::string outlet = c.outlet().empty() ? "an unknown outlet" : c.outlet();
   std::string date = c.published().empty() ? "undated" : c.published();
   return absl::StrCat(outlet, " (", c.article_id(), ", ", date, ")");
 }
 
-std::string Statement(const ClaimKind& kind, const Claim& c) {
+template <typename C>
+std::string Statement(const ClaimKind& kind, const C& c) {
   std::string tpl = kind.statement().empty() ? "{subject} is {value}{scope}" : kind.statement();
   std::string scope = c.scope_text().empty() ? "" : absl::StrCat(" (", c.scope_text(), ")");
   std::string source =
@@ -162,7 +165,8 @@ std::string Statement(const ClaimKind& kind, const Claim& c) {
 // The days a claim is about: its scope, or for an unscoped claim the
 // `window` days up to its publication (news reports the present). Empty
 // when neither is known.
-absl::optional<std::pair<std::string, std::string>> EffectiveScope(const Claim& c, int window) {
+template <typename C>  // Claim or GroupClaim
+absl::optional<std::pair<std::string, std::string>> EffectiveScope(const C& c, int window) {
   if (!c.scope().start().empty()) return std::make_pair(c.scope().start(), c.scope().end());
   absl::optional<absl::CivilDay> pub = ParseIsoDate(c.published());
   if (!pub) return absl::nullopt;
@@ -171,7 +175,8 @@ absl::optional<std::pair<std::string, std::string>> EffectiveScope(const Claim& 
 
 // True when the claim's scope ends well before its own article was
 // published: a background number of an earlier event.
-bool Background(const Claim& c, int window) {
+template <typename C>
+bool Background(const C& c, int window) {
   absl::optional<absl::CivilDay> pub = ParseIsoDate(c.published());
   absl::optional<absl::CivilDay> end = ParseIsoDate(c.scope().end());
   return pub && end && *end < *pub - window;
@@ -181,11 +186,13 @@ bool Background(const Claim& c, int window) {
 // for February and one for this week are not rival counts.
 // "In September" in an undated article: a month of an unknown year, a time
 // of its own, not the article's present.
-bool UnknownMonth(const Claim& c) {
+template <typename C>
+bool UnknownMonth(const C& c) {
   return c.scope().start().empty() && c.scope().granularity() != GRANULARITY_UNSPECIFIED;
 }
 
-bool DisjointScopes(const Claim& a, const Claim& b, int window) {
+template <typename C>
+bool DisjointScopes(const C& a, const C& b, int window) {
   if (UnknownMonth(a) || UnknownMonth(b)) return true;  // another time, year unknown
   if (a.scope().start().empty() && b.scope().start().empty()) return false;  // both "now"
   auto sa = EffectiveScope(a, window);
@@ -201,16 +208,21 @@ bool DisjointScopes(const Claim& a, const Claim& b, int window) {
   return sa->second < sb->first || sb->second < sa->first;
 }
 
-long DaysApart(const Claim& a, const Claim& b) {
+template <typename C>
+long DaysApart(const C& a, const C& b) {
   absl::optional<absl::CivilDay> da = ParseIsoDate(a.published());
   absl::optional<absl::CivilDay> db = ParseIsoDate(b.published());
   if (!da || !db) return 0;
   return std::labs(static_cast<long>(*da - *db));
 }
 
-bool ClaimLess(const Claim& a, const Claim& b) {
+int32_t SpanBegin(const Claim& c) { return c.span().begin(); }
+int32_t SpanBegin(const GroupClaim& c) { return c.span_begin(); }
+
+template <typename C>
+bool ClaimLess(const C& a, const C& b) {
   if (a.article_id() != b.article_id()) return a.article_id() < b.article_id();
-  return a.span().begin() < b.span().begin();
+  return SpanBegin(a) < SpanBegin(b);
 }
 
 uint64_t Fnv1a(absl::string_view s) {
@@ -228,7 +240,7 @@ Finding MakeFinding(const ClaimKind& kind, const std::string& subject, Verdict v
   f.set_kind(kind.name());
   f.set_subject(subject);
   f.set_verdict(verdict);
-  std::sort(claims.begin(), claims.end(), ClaimLess);
+  std::sort(claims.begin(), claims.end(), ClaimLess<Claim>);
   for (Claim& c : claims) *f.add_claims() = std::move(c);
   f.set_explanation(std::move(explanation));
   f.set_id(FindingId(f));
@@ -353,6 +365,15 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
                                        const std::vector<Copy>& copies,
                                        int64_t* comparisons_out, int64_t* omitted_out,
                                        KeptApart* kept_apart_out, int* truncated_out) const {
+  return Compare(ClaimGroup::Of(claims), copies, comparisons_out, omitted_out, kept_apart_out,
+                 truncated_out);
+}
+
+std::vector<Finding> Comparer::Compare(const ClaimGroup& group,
+                                       const std::vector<Copy>& copies,
+                                       int64_t* comparisons_out, int64_t* omitted_out,
+                                       KeptApart* kept_apart_out, int* truncated_out) const {
+  const std::vector<GroupClaim>& claims = group.claims();
   int truncated = 0;
   int64_t comparisons = 0;
   int64_t omitted = 0;
@@ -360,7 +381,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
   // the articles together say.
   PlaceHierarchy local_places;
   if (places_ == nullptr) {
-    for (const Claim& c : claims) local_places.Add(c.place());
+    for (const GroupClaim& c : claims) local_places.Add(c.place());
   }
   const PlaceHierarchy& places = places_ != nullptr ? *places_ : local_places;
   KeptApart kept_apart;
@@ -368,7 +389,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
   // Why two claims are about different events, or empty when nothing says
   // they are: places that exclude each other, or (comparing undated
   // articles) an undated article that names nobody the dated one names.
-  auto places_apart = [&](const Comparison& cmp, const Claim& a, const Claim& b) -> std::string {
+  auto places_apart = [&](const Comparison& cmp, const GroupClaim& a, const GroupClaim& b) -> std::string {
     if (cmp.separate_places() && !places.Compatible(a.place(), b.place())) {
       return absl::StrCat(PlaceHierarchy::Describe(a.place()), " vs ",
                           PlaceHierarchy::Describe(b.place()));
@@ -377,21 +398,21 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
   };
   // Participants, pair by pair (places are checked per bucket: a bucket
   // holds claims of one place).
-  auto separated = [&](const Claim& a, const Claim& b) -> std::string {
+  auto separated = [&](const GroupClaim& a, const GroupClaim& b) -> std::string {
     if (a.published().empty() != b.published().empty() &&
-        !ParticipantFinder::ShareAny(a, b)) {
+        !ParticipantFinder::ShareAny(a.participants(), b.participants())) {
       return "undated vs dated, no participant in common";
     }
     return "";
   };
-  auto record_apart = [&](const Claim& a, const Claim& b, const std::string& why) {
+  auto record_apart = [&](const GroupClaim& a, const GroupClaim& b, const std::string& why) {
     ++kept_apart.pairs;
     if (kept_apart.examples.size() < 5 && shown_apart.insert(why).second) {
       kept_apart.examples.push_back(absl::StrCat(a.subject(), ": ", a.article_id(), " vs ",
                                                  b.article_id(), " (", why, ")"));
     }
   };
-  auto apart = [&](const Comparison& cmp, const Claim& a, const Claim& b) -> std::string {
+  auto apart = [&](const Comparison& cmp, const GroupClaim& a, const GroupClaim& b) -> std::string {
     std::string why = places_apart(cmp, a, b);
     return why.empty() ? separated(a, b) : why;
   };
@@ -404,8 +425,8 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
     return it == roots.end() ? id : it->second;
   };
   // Group by (kind, subject); std::map keeps the output order stable.
-  std::map<std::pair<std::string, std::string>, std::vector<const Claim*>> groups;
-  for (const Claim& c : claims) {
+  std::map<std::pair<std::string, std::string>, std::vector<const GroupClaim*>> groups;
+  for (const GroupClaim& c : claims) {
     if (c.attribution().negated()) continue;  // "has not been asked": no value
     if (!compare_undated_ && c.published().empty()) continue;  // no time, no event
     groups[{c.kind(), c.subject()}].push_back(&c);
@@ -419,14 +440,14 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
     // One claim per (article, value): repeats inside an article add nothing.
     // One claim per (article, value): an article repeating a value, or
     // naming Maduro and then his government, says one thing, not two.
-    std::vector<const Claim*> unique;
+    std::vector<const GroupClaim*> unique;
     std::sort(members.begin(), members.end(),
-              [](const Claim* a, const Claim* b) { return ClaimLess(*a, *b); });
-    for (const Claim* c : members) {
+              [](const GroupClaim* a, const GroupClaim* b) { return ClaimLess(*a, *b); });
+    for (const GroupClaim* c : members) {
       bool repeat = false;
       for (auto it = unique.rbegin(); it != unique.rend() && !repeat; ++it) {
         if ((*it)->article_id() != c->article_id()) break;
-        repeat = Relate(**it, *c, cmp, nullptr) == Relation::kEqual;
+        repeat = Relate((*it)->shape(), c->shape(), cmp, nullptr) == Relation::kEqual;
       }
       if (!repeat) unique.push_back(c);
     }
@@ -438,7 +459,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
     // within `compare_within_days` of each other are paired.
     constexpr int64_t kUndated = std::numeric_limits<int64_t>::min();
     struct Entry {
-      const Claim* claim;
+      const GroupClaim* claim;
       int order;     // position in `unique` (the output order)
       int64_t day;   // days since the civil epoch; undated: kUndated
       // The claim's scope in days, when it has one that parses.
@@ -456,10 +477,10 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
     };
     std::map<std::string, std::vector<Entry>> buckets;
     for (size_t i = 0; i < unique.size(); ++i) {
-      const Claim* c = unique[i];
+      const GroupClaim* c = unique[i];
       absl::optional<absl::CivilDay> civil = ParseIsoDate(c->published());
       const int64_t day = civil ? static_cast<int64_t>(*civil - absl::CivilDay()) : kUndated;
-      std::string key = absl::StrCat(ValueKey(*c), "\x1f", c->scope().start(), "..",
+      std::string key = absl::StrCat(ValueKey(c->shape()), "\x1f", c->scope().start(), "..",
                                      c->scope().end(), "\x1f",
                                      c->attribution().hedged() ? "hedged" : "");
       if (within > 0) absl::StrAppend(&key, "\x1f", block_of(day));
@@ -557,8 +578,8 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
       }
       for (size_t bj : candidates) {
         if (stop()) break;
-        Relation bucket_relation = Relate(*bucket_list[bi]->front().claim,
-                                          *bucket_list[bj]->front().claim, cmp, nullptr);
+        Relation bucket_relation = Relate(bucket_list[bi]->front().claim->shape(),
+                                          bucket_list[bj]->front().claim->shape(), cmp, nullptr);
         ++comparisons;
         if (bucket_relation == Relation::kEqual || bucket_relation == Relation::kCompatible) {
           continue;
@@ -607,13 +628,13 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
         for (const auto& [ea, eb] : pairs) {
           if (stop()) break;
           ++examined_here;
-          const Claim* pa = ea->claim;
-          const Claim* pb = eb->claim;
+          const GroupClaim* pa = ea->claim;
+          const GroupClaim* pb = eb->claim;
           {
             // `unique` is in ClaimLess order.
             const bool in_order = ea->order < eb->order;
-            const Claim& a = in_order ? *pa : *pb;
-            const Claim& b = in_order ? *pb : *pa;
+            const GroupClaim& a = in_order ? *pa : *pb;
+            const GroupClaim& b = in_order ? *pb : *pa;
             const int window = cmp.update_after_days() > 0 ? cmp.update_after_days() : 7;
             // Different times: not rivals.
             if (DisjointScopeDays(*ea, *eb, window)) continue;
@@ -624,7 +645,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
             // The verdict first; the words only for findings that are listed.
             enum class Why { kTwoAccounts, kHeadline, kGrew, kApart, kConflict } why;
             Verdict verdict;
-            Relation rel = Relate(a, b, cmp, nullptr);
+            Relation rel = Relate(a.shape(), b.shape(), cmp, nullptr);
             bool undated_conflict = false;
             if (a.article_id() == b.article_id()) {
               bool different_sources = a.attribution().source() != b.attribution().source();
@@ -671,7 +692,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
             if (!room(verdict)) continue;
             // The pair's own wording of the reason (scopes in its order).
             std::string reason;
-            Relate(a, b, cmp, &reason);
+            Relate(a.shape(), b.shape(), cmp, &reason);
             std::string explanation;
             switch (why) {
               case Why::kTwoAccounts:
@@ -686,8 +707,8 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
                                            reason, ".");
                 break;
               case Why::kGrew: {
-                const Claim& earlier = a.published() < b.published() ? a : b;
-                const Claim& later = a.published() < b.published() ? b : a;
+                const GroupClaim& earlier = a.published() < b.published() ? a : b;
+                const GroupClaim& later = a.published() < b.published() ? b : a;
                 explanation = absl::StrCat(
                     Who(earlier), " says ", Statement(k, earlier), "; later, ", Who(later),
                     " says ", Statement(k, later),
@@ -710,7 +731,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
                                            " says ", Statement(k, b), ": ", reason, ".");
                 break;
             }
-            findings.push_back(MakeFinding(k, key.second, verdict, {a, b}, std::move(explanation)));
+            findings.push_back(MakeFinding(k, key.second, verdict, {a.Whole(), b.Whole()}, std::move(explanation)));
           }
         }
       }
@@ -718,8 +739,8 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
     if (stop()) ++truncated;
     if (!cmp.report_agreement()) continue;
     // Agreement: the same value from at least two outlets.
-    std::map<std::string, std::vector<const Claim*>> by_value;
-    for (const Claim* c : unique) by_value[ValueKey(*c)].push_back(c);
+    std::map<std::string, std::vector<const GroupClaim*>> by_value;
+    for (const GroupClaim* c : unique) by_value[ValueKey(c->shape())].push_back(c);
     for (auto& [value, same_value] : by_value) {
       // Only claims of one event corroborate each other: the same toll in
       // another place is another event's.
@@ -728,25 +749,25 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
       // An event keeps one claim per place, so a thousand claims from one
       // city cost one check, not a thousand.
       struct Event {
-        std::vector<const Claim*> members;
-        std::vector<const Claim*> places;  // one member per place key
+        std::vector<const GroupClaim*> members;
+        std::vector<const GroupClaim*> places;  // one member per place key
         std::set<std::string> place_keys;
         bool dated = false, undated = false;
       };
       std::vector<Event> event_list;
-      auto fits = [&](const Event& event, const Claim& c) {
-        for (const Claim* p : event.places) {
+      auto fits = [&](const Event& event, const GroupClaim& c) {
+        for (const GroupClaim* p : event.places) {
           if (!places_apart(cmp, *p, c).empty()) return false;
         }
         const bool c_dated = !c.published().empty();
         if (c_dated ? event.undated : event.dated) {
-          for (const Claim* m : event.members) {
+          for (const GroupClaim* m : event.members) {
             if (m->published().empty() == c_dated && !separated(*m, c).empty()) return false;
           }
         }
         return true;
       };
-      for (const Claim* c : same_value) {
+      for (const GroupClaim* c : same_value) {
         Event* home = nullptr;
         for (Event& event : event_list) {
           if (fits(event, *c)) {
@@ -768,16 +789,16 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
         if (home->place_keys.insert(c->place().key()).second) home->places.push_back(c);
         (c->published().empty() ? home->undated : home->dated) = true;
       }
-      std::vector<std::vector<const Claim*>> events;
+      std::vector<std::vector<const GroupClaim*>> events;
       for (Event& e : event_list) events.push_back(std::move(e.members));
       for (auto& same : events) {
       // Only claims made in one window of time corroborate each other: the
       // same words weeks apart may describe a different act.
-      std::stable_sort(same.begin(), same.end(), [](const Claim* a, const Claim* b) {
+      std::stable_sort(same.begin(), same.end(), [](const GroupClaim* a, const GroupClaim* b) {
         return a->published() < b->published();
       });
-      std::vector<std::vector<const Claim*>> windows;
-      for (const Claim* c : same) {
+      std::vector<std::vector<const GroupClaim*>> windows;
+      for (const GroupClaim* c : same) {
         if (windows.empty() || (cmp.update_after_days() > 0 &&
                                 DaysApart(*windows.back().back(), *c) >=
                                     cmp.update_after_days())) {
@@ -788,9 +809,9 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
       for (const auto& window : windows) {
       std::set<std::string> outlets;
       std::set<std::string> voices;  // independent: copies join their source
-      std::vector<const Claim*> evidence;
+      std::vector<const GroupClaim*> evidence;
       std::set<std::string> articles;
-      for (const Claim* c : window) {
+      for (const GroupClaim* c : window) {
         if (!articles.insert(c->article_id()).second) continue;
         std::string outlet = c->outlet().empty() ? c->article_id() : c->outlet();
         outlets.insert(outlet);
@@ -819,7 +840,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
           Statement(k, *evidence.front()), ".");
       std::vector<Claim> shown;
       for (size_t i = 0; i < evidence.size() && i < kMaxAgreementClaims; ++i) {
-        shown.push_back(*evidence[i]);
+        shown.push_back(evidence[i]->Whole());
       }
       findings.push_back(
           MakeFinding(k, key.second, AGREEMENT, std::move(shown), std::move(explanation)));

@@ -16,10 +16,10 @@
 
 #include <cstdint>
 #include <string>
-
-#include "absl/container/flat_hash_map.h"
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "checker/claim_group.h"
 #include "checker/places.h"
 #include "checker/rule_set.h"
 #include "proto/claim.pb.h"
@@ -108,6 +108,12 @@ class Comparer {
                                const std::vector<Copy>& copies = {},
                                int64_t* comparisons = nullptr,
                                int64_t* omitted = nullptr,
+                               KeptApart* kept_apart = nullptr,
+                               int* truncated_subjects = nullptr) const;
+  // The same over claims held as a ClaimGroup (less memory than the claims
+  // themselves): the findings' claims come back whole (GroupClaim::Whole).
+  std::vector<Finding> Compare(const ClaimGroup& claims, const std::vector<Copy>& copies = {},
+                               int64_t* comparisons = nullptr, int64_t* omitted = nullptr,
                                KeptApart* kept_apart = nullptr,
                                int* truncated_subjects = nullptr) const;
 

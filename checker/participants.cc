@@ -116,9 +116,14 @@ std::vector<std::string> ParticipantFinder::Find(const Document& doc) const {
 }
 
 bool ParticipantFinder::ShareAny(const Claim& a, const Claim& b) {
+  return ShareAny(a.participants(), b.participants());
+}
+
+bool ParticipantFinder::ShareAny(const google::protobuf::RepeatedPtrField<std::string>& a,
+                                 const google::protobuf::RepeatedPtrField<std::string>& b) {
   // Both lists are sorted.
-  auto i = a.participants().begin(), j = b.participants().begin();
-  while (i != a.participants().end() && j != b.participants().end()) {
+  auto i = a.begin(), j = b.begin();
+  while (i != a.end() && j != b.end()) {
     if (*i == *j) return true;
     if (*i < *j) {
       ++i;

@@ -44,6 +44,9 @@ class ParticipantFinder {
 
   // True when the two claims' articles name someone in common.
   static bool ShareAny(const Claim& a, const Claim& b);
+  // The same for two claims' participant lists (each sorted).
+  static bool ShareAny(const google::protobuf::RepeatedPtrField<std::string>& a,
+                       const google::protobuf::RepeatedPtrField<std::string>& b);
 
  private:
   absl::flat_hash_set<std::string> titles_;     // folded one-word titles

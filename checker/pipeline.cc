@@ -24,6 +24,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "checker/claim_group.h"
 #include "checker/compare.h"
 #include "checker/copies.h"
 #include "checker/extract.h"
@@ -290,16 +291,33 @@ void MoveShownParts(Claim* claim, Claim* shown) {
   if (claim->has_sentence_span()) shown->set_allocated_sentence_span(claim->release_sentence_span());
 }
 
-// The index of a claim in its group rides in its sentence span (taken out
-// by MoveShownParts) while the group is compared, so that the claims the
-// comparison copies into findings can be given their shown parts back.
-void TagWithIndex(std::vector<Claim>* group) {
-  for (size_t i = 0; i < group->size(); ++i) {
-    (*group)[i].mutable_sentence_span()->set_begin(static_cast<int32_t>(i));
+// A group's claims, taken from value `v` of `store` (which it frees), as a
+// ClaimGroup: one claim parsed at a time, the parts claims share held once.
+absl::StatusOr<ClaimGroup> TakeGroup(SpillStore* store, int v) {
+  ClaimGroup group;
+  group.Reserve(static_cast<size_t>(store->appends(v)));
+  SpillStore::Reader reader = store->Stream(v);
+  {
+    SpillInputStream input(&reader);
+    Claim c;
+    for (;;) {
+      bool clean_eof = false;
+      c.Clear();  // (parsing a delimited record merges)
+      if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&c, &input, &clean_eof)) {
+        if (clean_eof) break;
+        if (!reader.status().ok()) return reader.status();
+        return absl::InternalError(absl::StrCat("claim ", group.size(),
+                                                " of a group the run itself stored does not parse"));
+      }
+      group.Add(c);
+    }
   }
+  if (!reader.status().ok()) return reader.status();
+  return group;
 }
 
-// Gives the claims of `findings` (tagged by TagWithIndex) their shown
+// Gives the claims of `findings` (their group index in sentence_span.begin,
+// as GroupClaim::Whole gives them) their shown
 // parts, from value `shown` of `store` (taken).
 absl::Status RestoreShownParts(SpillStore* store, int shown, std::vector<Finding>* findings) {
   std::map<int32_t, std::vector<Claim*>> wanted;  // group index -> the claims
@@ -415,18 +433,17 @@ absl::StatusOr<GroupsCompared> CompareGroups(
         parsing_bytes -= size;
         parsed_less.SignalAll();
       };
-      absl::StatusOr<std::vector<Claim>> parsed = TakeMessages<Claim>(store, work[i].claims);
+      absl::StatusOr<ClaimGroup> parsed = TakeGroup(store, work[i].claims);
       if (!parsed.ok()) return fail(parsed.status());
       {
-        std::vector<Claim> group = std::move(*parsed);
-        TagWithIndex(&group);
+        ClaimGroup group = std::move(*parsed);
         int64_t group_comparisons = 0, group_omitted = 0;
         int group_truncated = 0;
         KeptApart group_apart;
         std::vector<Finding> findings = comparer.Compare(
             group, {}, &group_comparisons, &group_omitted, &group_apart, &group_truncated);
         scorer->AddGroup(group, findings);
-        std::vector<Claim>().swap(group);
+        group = ClaimGroup();
         if (absl::Status restored = RestoreShownParts(store, work[i].shown, &findings);
             !restored.ok()) {
           return fail(restored);

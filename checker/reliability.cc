@@ -31,7 +31,8 @@ constexpr double kDefaultPrior = 0.7;   // news is mostly right
 constexpr double kPriorStrength = 2.0;  // the prior counts as two claims
 constexpr int kIterations = 20;
 
-std::string Voice(const Claim& c) { return c.outlet().empty() ? c.article_id() : c.outlet(); }
+template <typename C>  // Claim or GroupClaim
+std::string Voice(const C& c) { return c.outlet().empty() ? c.article_id() : c.outlet(); }
 
 // How many claims a voice makes, and how many it attributes.
 struct VoiceCounts {
@@ -130,6 +131,10 @@ OutletScorer::~OutletScorer() = default;
 
 void OutletScorer::AddGroup(const std::vector<Claim>& group,
                             const std::vector<Finding>& findings) {
+  AddGroup(ClaimGroup::Of(group), findings);
+}
+
+void OutletScorer::AddGroup(const ClaimGroup& group, const std::vector<Finding>& findings) {
   State& st = *state_;
   // Worked out without the lock, by voice name; merged under it at the end.
   std::map<std::string, VoiceCounts> counts;
@@ -168,7 +173,7 @@ void OutletScorer::AddGroup(const std::vector<Claim>& group,
       st.conflicts.push_back(std::move(vote));
     }
   };
-  for (const Claim& c : group) {
+  for (const GroupClaim& c : group.claims()) {
     VoiceCounts& n = counts[Voice(c)];
     ++n.claims;
     if (!c.attribution().source().empty()) ++(c.attribution().named() ? n.named : n.anonymous);
@@ -183,8 +188,8 @@ void OutletScorer::AddGroup(const std::vector<Claim>& group,
   // The group's claims that vote: not negated, and not a copier repeating
   // its source's words for the same value (its own "72 hours" next to the
   // source's "Saturday deadline" is its own).
-  std::vector<const Claim*> members;
-  for (const Claim& c : group) {
+  std::vector<const GroupClaim*> members;
+  for (const GroupClaim& c : group.claims()) {
     if (!c.attribution().negated()) members.push_back(&c);
   }
   if (members.empty()) {
@@ -204,12 +209,12 @@ void OutletScorer::AddGroup(const std::vector<Claim>& group,
     absl::flat_hash_set<std::tuple<int, int, int>> said;
     std::vector<std::pair<int, int>> value_words(members.size());
     for (size_t i = 0; i < members.size(); ++i) {
-      value_words[i] = {number(value_number, ValueKey(*members[i])),
+      value_words[i] = {number(value_number, ValueKey(members[i]->shape())),
                         number(words_number, FoldForMatching(members[i]->matched_text()))};
       said.emplace(number(article_number, absl::string_view(members[i]->article_id())),
                    value_words[i].first, value_words[i].second);
     }
-    std::vector<const Claim*> independent;
+    std::vector<const GroupClaim*> independent;
     for (size_t i = 0; i < members.size(); ++i) {
       bool copied = false;
       auto sources = st.sources_of.find(members[i]->article_id());
@@ -231,8 +236,8 @@ void OutletScorer::AddGroup(const std::vector<Claim>& group,
     absl::optional<absl::CivilDay> d = ParseIsoDate(iso);
     return d ? static_cast<int64_t>(*d - absl::CivilDay()) : kUndated;
   };
-  std::vector<std::pair<int64_t, const Claim*>> by_day;
-  for (const Claim* c : members) by_day.emplace_back(day_of(c->published()), c);
+  std::vector<std::pair<int64_t, const GroupClaim*>> by_day;
+  for (const GroupClaim* c : members) by_day.emplace_back(day_of(c->published()), c);
   std::stable_sort(by_day.begin(), by_day.end(),
                    [](const auto& x, const auto& y) { return x.first < y.first; });
 
@@ -255,7 +260,7 @@ void OutletScorer::AddGroup(const std::vector<Claim>& group,
     }
     if (sides.size() < 2) continue;
     const int window = cmp.update_after_days() > 0 ? cmp.update_after_days() : 7;
-    std::map<std::string, std::vector<const Claim*>> by_voice;
+    std::map<std::string, std::vector<const GroupClaim*>> by_voice;
     {
       // The group's claims published within `window` days of one of the
       // finding's claims, or undated (in the group's order).
@@ -266,11 +271,11 @@ void OutletScorer::AddGroup(const std::vector<Claim>& group,
         any_undated |= d == kUndated;
         days.push_back(d);
       }
-      std::vector<const Claim*> near;
+      std::vector<const GroupClaim*> near;
       if (any_undated) {
         near = members;
       } else {
-        std::set<const Claim*> picked;
+        std::set<const GroupClaim*> picked;
         for (const auto& [d, c] : by_day) {
           if (d != kUndated) break;
           picked.insert(c);
@@ -285,7 +290,7 @@ void OutletScorer::AddGroup(const std::vector<Claim>& group,
         // (The order does not matter: support is the best relation.)
         near.assign(picked.begin(), picked.end());
       }
-      for (const Claim* c : near) by_voice[Voice(*c)].push_back(c);
+      for (const GroupClaim* c : near) by_voice[Voice(*c)].push_back(c);
     }
     Pending vote;
     vote.finding_id = f.id();
@@ -294,12 +299,12 @@ void OutletScorer::AddGroup(const std::vector<Claim>& group,
       for (const auto& [voice, stated] : by_voice) {
         double w = 0;
         bool against = false;
-        for (const Claim* c : stated) {
-          if (ValueKey(*c) == key) {
+        for (const GroupClaim* c : stated) {
+          if (ValueKey(c->shape()) == key) {
             w = 1;
             break;
           }
-          Relation r = Relate(*c, *example, cmp, nullptr);
+          Relation r = Relate(c->shape(), *example, cmp, nullptr);
           if (r == Relation::kEqual) w = std::max(w, 1.0);
           if (r == Relation::kCompatible) w = std::max(w, 0.5);
           if (r == Relation::kSoftConflict || r == Relation::kHardConflict) against = true;

@@ -22,6 +22,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "checker/claim_group.h"
 #include "checker/rule_set.h"
 #include "proto/claim.pb.h"
 #include "proto/report.pb.h"
@@ -54,6 +55,8 @@ class OutletScorer {
   // comparison made from them. Neither is kept. Thread-safe: groups may be
   // added from several threads, in any order.
   void AddGroup(const std::vector<Claim>& group, const std::vector<Finding>& findings);
+  // The same for a group held as a ClaimGroup (less memory).
+  void AddGroup(const ClaimGroup& group, const std::vector<Finding>& findings);
 
   // Counts an article for its outlet (or, without one, for itself), listed
   // even if it made no claim; Finish also counts report->articles().
