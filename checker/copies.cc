@@ -158,11 +158,18 @@ uint64_t* CopyDetector::BloomBlock(uint32_t hash) {
 bool CopyDetector::BloomTestAndSet(uint32_t hash) {
   // 16 bits per hash, in blocks of 512 bits (8 words); 4 bits per hash,
   // all in one block. Rebuilt from the postings when it fills up.
-  const size_t needed_words =
-      std::max<size_t>(64, (postings_.size() + overflow_.size() + 1) * 16 / 64);
+  // It never grows past what max_shingles hashes need: an article that
+  // goes past the budget is resampled as soon as it is added (and a filter
+  // twice the size for that moment took 128 MB more at 1 GB).
+  const size_t hashes = std::min<size_t>(postings_.size() + overflow_.size() + 1,
+                                         static_cast<size_t>(std::max<int64_t>(options_.max_shingles, 1)));
+  const size_t needed_words = std::max<size_t>(64, hashes * 16 / 64);
   if (bloom_.size() < needed_words) {
     size_t words = std::max<size_t>(bloom_.size(), 64);
     while (words < needed_words) words *= 2;
+    // The old filter goes first (the new one is rebuilt from the postings):
+    // both at once would hold a third more than the new one alone.
+    std::vector<uint64_t>().swap(bloom_);
     bloom_.assign(words, 0);
     constexpr size_t kAhead = 16;  // blocks asked for ahead (cache misses overlap)
     for (const std::vector<uint32_t>* postings : {&postings_, &overflow_}) {
