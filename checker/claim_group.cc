@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <memory>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -15,11 +16,13 @@ namespace crosscheck {
 
 struct ClaimGroup::Store {
   std::deque<Claim> shapes;
+  // The time spans claims are scoped to, by their bytes.
+  absl::flat_hash_map<std::string, std::unique_ptr<TimeInterval>> scopes;
   // Hash of a shape's bytes -> its index in `shapes` (a shape whose hash
   // is taken by another shape is held apart, unshared).
   absl::flat_hash_map<size_t, uint32_t> shape_index;
   std::deque<GroupArticle> articles;
-  std::unordered_set<std::string> strings;  // outlets and dates, interned
+  std::unordered_set<std::string> strings;  // outlets, dates, scope words
   std::deque<google::protobuf::RepeatedPtrField<std::string>> participant_lists;
   const google::protobuf::RepeatedPtrField<std::string> no_participants;
   // The claims' matched words, in blocks that never move.
@@ -73,6 +76,8 @@ Claim GroupClaim::Whole() const {
     c.mutable_span()->set_end(span_end_);
   }
   c.set_matched_text(std::string(matched_text_));
+  if (scope_ != nullptr) *c.mutable_scope() = *scope_;
+  c.set_scope_text(*scope_text_);
   c.mutable_sentence_span()->set_begin(static_cast<int32_t>(index_));
   return c;
 }
@@ -88,6 +93,8 @@ ClaimGroup ClaimGroup::Of(const std::vector<Claim>& claims) {
   for (const Claim& c : claims) {
     GroupClaim& g = group.claims_.emplace_back();
     g.shape_ = &c;
+    g.scope_ = c.has_scope() ? &c.scope() : nullptr;
+    g.scope_text_ = &c.scope_text();
     g.article_ = group.store_->ArticleOf(c);
     g.participants_ = &c.participants();
     g.matched_text_ = c.matched_text();
@@ -120,9 +127,19 @@ void ClaimGroup::Add(const Claim& claim) {
     if (!same_as_last) st.participant_lists.push_back(claim.participants());
     g.participants_ = &st.participant_lists.back();
   }
+  g.scope_text_ = st.Intern(claim.scope_text());
+  if (claim.has_scope()) {
+    st.bytes.clear();
+    claim.scope().SerializeToString(&st.bytes);
+    std::unique_ptr<TimeInterval>& scope = st.scopes[st.bytes];
+    if (scope == nullptr) scope = std::make_unique<TimeInterval>(claim.scope());
+    g.scope_ = scope.get();
+  }
   // The shape: the claim without what is its own.
   Claim& shape = st.scratch;
   shape = claim;
+  shape.clear_scope();
+  shape.clear_scope_text();
   shape.clear_article_id();
   shape.clear_outlet();
   shape.clear_published();

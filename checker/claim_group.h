@@ -5,8 +5,9 @@
 // sub-message is an allocation of its own. The largest group of a 1 GB
 // corpus holds 400,000 death tolls. What many claims have in common is held
 // once here:
-//   - the "shape" of a claim (kind, subject, value, display value, time
-//     span, attribution, place, section): one Claim per distinct shape;
+//   - the "shape" of a claim (kind, subject, value, display value,
+//     attribution, place, section): one Claim per distinct shape;
+//   - the time span it is scoped to, with its words: once per span;
 //   - the article's id, outlet and publication date: once per article;
 //   - the participants: once per list (an article's claims share it);
 // and each claim adds its own span, matched words and index (about 64
@@ -48,15 +49,22 @@ struct GroupArticle {
 class GroupClaim {
  public:
   // What the claim shares with others: everything but its article, span,
-  // matched words and participants (which are empty in a shared shape).
+  // matched words, participants and time span (all empty in a shared
+  // shape: use the accessors below).
   const Claim& shape() const { return *shape_; }
 
   const std::string& kind() const { return shape_->kind(); }
   const std::string& subject() const { return shape_->subject(); }
   bool has_quantity() const { return shape_->has_quantity(); }
   const Quantity& quantity() const { return shape_->quantity(); }
-  const TimeInterval& scope() const { return shape_->scope(); }
-  const std::string& scope_text() const { return shape_->scope_text(); }
+  bool has_time() const { return shape_->has_time(); }
+  const TimeInterval& time() const { return shape_->time(); }
+  bool has_actor() const { return shape_->has_actor(); }
+  const Actor& actor() const { return shape_->actor(); }
+  const TimeInterval& scope() const {
+    return scope_ != nullptr ? *scope_ : TimeInterval::default_instance();
+  }
+  const std::string& scope_text() const { return *scope_text_; }
   const Attribution& attribution() const { return shape_->attribution(); }
   Section section() const { return shape_->section(); }
   const std::string& display_value() const { return shape_->display_value(); }
@@ -81,6 +89,8 @@ class GroupClaim {
  private:
   friend class ClaimGroup;
   const Claim* shape_ = nullptr;
+  const TimeInterval* scope_ = nullptr;     // null: none
+  const std::string* scope_text_ = nullptr;
   const GroupArticle* article_ = nullptr;
   const google::protobuf::RepeatedPtrField<std::string>* participants_ = nullptr;
   absl::string_view matched_text_;

@@ -102,6 +102,31 @@ TEST(ClaimGroupTest, ArticleFieldsAndParticipantsComeBackPerClaim) {
   EXPECT_FALSE(g[3].Whole().has_span());
 }
 
+TEST(ClaimGroupTest, TimeSpansAreHeldApartFromTheShape) {
+  std::vector<Claim> claims = {Toll("a1", 4, "killed four"), Toll("a2", 4, "killed four"),
+                               Toll("a3", 4, "killed four")};
+  claims[1].mutable_scope()->set_start("2019-09-27");
+  claims[1].mutable_scope()->set_end("2019-09-27");
+  claims[1].set_scope_text("Friday");
+  claims[2].clear_scope();
+  claims[2].clear_scope_text();
+  ClaimGroup group;
+  for (const Claim& c : claims) group.Add(c);
+  EXPECT_EQ(group.shapes(), 1u);  // one value, three spans
+  const std::vector<GroupClaim>& g = group.claims();
+  EXPECT_EQ(g[0].scope().start(), "2019-09-28");
+  EXPECT_EQ(g[0].scope_text(), "Saturday");
+  EXPECT_EQ(g[1].scope().start(), "2019-09-27");
+  EXPECT_EQ(g[1].scope_text(), "Friday");
+  EXPECT_TRUE(g[2].scope().start().empty());
+  EXPECT_TRUE(g[2].scope_text().empty());
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_TRUE(MessageDifferencer::Equals(g[i].Whole(), Expected(claims[i], i)))
+        << g[i].Whole().DebugString();
+  }
+  EXPECT_FALSE(g[2].Whole().has_scope());
+}
+
 TEST(ClaimGroupTest, OfHoldsTheClaimsThemselves) {
   std::vector<Claim> claims = {Toll("a1", 4, "killed four"), Toll("a2", 4, "killed four")};
   ClaimGroup group = ClaimGroup::Of(claims);

@@ -29,11 +29,14 @@ namespace {
 // An AGREEMENT lists at most this many claims (and names this many outlets).
 constexpr size_t kMaxAgreementClaims = 12;
 
-bool SameScope(const Claim& a, const Claim& b) {
+// (The relations are templates: a claim is a Claim or a GroupClaim.)
+template <typename A, typename B>
+bool SameScope(const A& a, const B& b) {
   return a.scope().start() == b.scope().start() && a.scope().end() == b.scope().end();
 }
 
-std::string ScopeWords(const Claim& c) {
+template <typename C>
+std::string ScopeWords(const C& c) {
   return c.scope_text().empty() ? "an unstated time span" : c.scope_text();
 }
 
@@ -42,7 +45,8 @@ bool Precise(Granularity g) {
          g == GRANULARITY_WEEK || g == GRANULARITY_MONTH || g == GRANULARITY_YEAR;
 }
 
-Relation RelateQuantities(const Claim& a, const Claim& b, const Comparison& cmp,
+template <typename A, typename B>
+Relation RelateQuantities(const A& a, const B& b, const Comparison& cmp,
                           std::string* reason) {
   const Quantity& qa = a.quantity();
   const Quantity& qb = b.quantity();
@@ -106,7 +110,8 @@ Relation RelateQuantities(const Claim& a, const Claim& b, const Comparison& cmp,
   return Relation::kSoftConflict;
 }
 
-Relation RelateTimes(const Claim& a, const Claim& b, std::string* reason) {
+template <typename A, typename B>
+Relation RelateTimes(const A& a, const B& b, std::string* reason) {
   const TimeInterval& ta = a.time();
   const TimeInterval& tb = b.time();
   if (ta.start() == tb.start() && ta.end() == tb.end()) {
@@ -126,7 +131,8 @@ Relation RelateTimes(const Claim& a, const Claim& b, std::string* reason) {
   return Relation::kSoftConflict;
 }
 
-Relation RelateActors(const Claim& a, const Claim& b, const Comparison& cmp,
+template <typename A, typename B>
+Relation RelateActors(const A& a, const B& b, const Comparison& cmp,
                       std::string* reason) {
   if (ActorResolver::Related(a.actor(), b.actor())) {
     if (reason) *reason = "they name the same party (or one that speaks for it)";
@@ -336,13 +342,30 @@ int VerdictRank(Verdict verdict) {
   return rank;
 }
 
-Relation Relate(const Claim& a, const Claim& b, const Comparison& comparison,
-                std::string* reason) {
+namespace {
+
+template <typename A, typename B>
+Relation RelateAny(const A& a, const B& b, const Comparison& comparison, std::string* reason) {
   if (a.has_quantity() && b.has_quantity()) return RelateQuantities(a, b, comparison, reason);
   if (a.has_time() && b.has_time()) return RelateTimes(a, b, reason);
   if (a.has_actor() && b.has_actor()) return RelateActors(a, b, comparison, reason);
   if (reason) *reason = "the values are of different types";
   return Relation::kCompatible;
+}
+
+}  // namespace
+
+Relation Relate(const Claim& a, const Claim& b, const Comparison& comparison,
+                std::string* reason) {
+  return RelateAny(a, b, comparison, reason);
+}
+Relation Relate(const GroupClaim& a, const GroupClaim& b, const Comparison& comparison,
+                std::string* reason) {
+  return RelateAny(a, b, comparison, reason);
+}
+Relation Relate(const GroupClaim& a, const Claim& b, const Comparison& comparison,
+                std::string* reason) {
+  return RelateAny(a, b, comparison, reason);
 }
 
 std::string FindingId(const Finding& f) {
@@ -447,7 +470,7 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group,
       bool repeat = false;
       for (auto it = unique.rbegin(); it != unique.rend() && !repeat; ++it) {
         if ((*it)->article_id() != c->article_id()) break;
-        repeat = Relate((*it)->shape(), c->shape(), cmp, nullptr) == Relation::kEqual;
+        repeat = Relate(**it, *c, cmp, nullptr) == Relation::kEqual;
       }
       if (!repeat) unique.push_back(c);
     }
@@ -578,8 +601,8 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group,
       }
       for (size_t bj : candidates) {
         if (stop()) break;
-        Relation bucket_relation = Relate(bucket_list[bi]->front().claim->shape(),
-                                          bucket_list[bj]->front().claim->shape(), cmp, nullptr);
+        Relation bucket_relation = Relate(*bucket_list[bi]->front().claim,
+                                          *bucket_list[bj]->front().claim, cmp, nullptr);
         ++comparisons;
         if (bucket_relation == Relation::kEqual || bucket_relation == Relation::kCompatible) {
           continue;
@@ -645,7 +668,7 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group,
             // The verdict first; the words only for findings that are listed.
             enum class Why { kTwoAccounts, kHeadline, kGrew, kApart, kConflict } why;
             Verdict verdict;
-            Relation rel = Relate(a.shape(), b.shape(), cmp, nullptr);
+            Relation rel = Relate(a, b, cmp, nullptr);
             bool undated_conflict = false;
             if (a.article_id() == b.article_id()) {
               bool different_sources = a.attribution().source() != b.attribution().source();
@@ -692,7 +715,7 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group,
             if (!room(verdict)) continue;
             // The pair's own wording of the reason (scopes in its order).
             std::string reason;
-            Relate(a.shape(), b.shape(), cmp, &reason);
+            Relate(a, b, cmp, &reason);
             std::string explanation;
             switch (why) {
               case Why::kTwoAccounts:

@@ -48,6 +48,11 @@ enum class Relation {
 // `reason` (if not null) receives why, in words.
 Relation Relate(const Claim& a, const Claim& b, const Comparison& comparison,
                 std::string* reason);
+// The same for claims of a ClaimGroup (and one against a whole claim).
+Relation Relate(const GroupClaim& a, const GroupClaim& b, const Comparison& comparison,
+                std::string* reason);
+Relation Relate(const GroupClaim& a, const Claim& b, const Comparison& comparison,
+                std::string* reason);
 
 // Anchors relative deadlines ("within 72 hours") of kinds that name a
 // `duration_anchor_kind`: such a deadline counts from the order it belongs

@@ -15,6 +15,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -238,19 +239,56 @@ struct ArticleRef {
   const std::string* outlet = nullptr;  // in State::outlets; null: none
 };
 
+// A finding that waits in the store until the report is written: where its
+// bytes are, and what orders it (SortFindings' keys: verdict, kind and
+// subject, which the group's place in group order stands for, id, and its
+// place among the findings).
+struct StoredFinding {
+  int rank = 0;
+  size_t group = 0;
+  std::string id;
+  size_t sequence = 0;
+  int value = 0;
+  int64_t at = 0;
+  uint32_t length = 0;
+  int review = -1;  // index into the reviews that go with them, or none
+};
+
 // A report's articles (in id order) and copies, read from the run's store
 // as they are written.
 class StoredLists : public ReportLists {
  public:
   // `articles`: (where, length) of each article's summary in value
   // `articles_value`, in the report's order.
+  // `findings`: those left in the store, in the report's order, with
+  // `reviews` (their Review indexes into it).
   StoredLists(std::unique_ptr<SpillStore> store,
               std::vector<std::pair<int64_t, uint32_t>> articles, int articles_value,
-              int copies_value)
+              int copies_value, std::vector<StoredFinding> findings, std::vector<Review> reviews)
       : store_(std::move(store)),
         articles_(std::move(articles)),
         articles_value_(articles_value),
-        copies_value_(copies_value) {}
+        copies_value_(copies_value),
+        findings_(std::move(findings)),
+        reviews_(std::move(reviews)) {}
+
+  absl::Status Findings(absl::FunctionRef<absl::Status(absl::string_view)> emit) override {
+    Finding reviewed;
+    for (const StoredFinding& f : findings_) {
+      absl::StatusOr<std::string> bytes = store_->Read(f.value, f.at, f.length);
+      if (!bytes.ok()) return bytes.status();
+      if (f.review >= 0) {
+        reviewed.Clear();
+        if (!reviewed.ParseFromString(*bytes)) {
+          return absl::InternalError("a finding the run stored does not parse");
+        }
+        *reviewed.mutable_review() = reviews_[static_cast<size_t>(f.review)];
+        *bytes = reviewed.SerializeAsString();
+      }
+      if (absl::Status s = emit(*bytes); !s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
 
   absl::Status Articles(absl::FunctionRef<absl::Status(absl::string_view)> emit) override {
     for (const auto& [at, length] : articles_) {
@@ -271,6 +309,8 @@ class StoredLists : public ReportLists {
   std::vector<std::pair<int64_t, uint32_t>> articles_;
   int articles_value_;
   int copies_value_;
+  std::vector<StoredFinding> findings_;
+  std::vector<Review> reviews_;
 };
 
 // Where a (kind, subject) group waits in the store: its claims without
@@ -353,7 +393,14 @@ absl::Status RestoreShownParts(SpillStore* store, int shown, std::vector<Finding
 
 // What comparing every (kind, subject) group gives.
 struct GroupsCompared {
-  std::vector<Finding> findings;  // in group order
+  // The findings the report holds: with `defer`, only those of the verdicts
+  // that weigh in the outlets' scores (CONTRADICTION, DISPUTED,
+  // DISCREPANCY); in group order.
+  std::vector<Finding> findings;
+  // With `defer`, the others (UPDATE, AGREEMENT: nine in ten at 1 GB), in
+  // the report's order (they all sort after those of `findings`).
+  std::vector<StoredFinding> stored;
+  std::map<Verdict, int> by_verdict;  // of both
   int64_t comparisons = 0;
   int64_t omitted = 0;
   int truncated = 0;
@@ -363,7 +410,8 @@ struct GroupsCompared {
 // Compares the groups (serialized claims in `store`, taken from it as they
 // are parsed) on `threads` threads and scores each with `scorer`. The result
 // is the same for any number of threads. Fails only when the store cannot
-// read a group back.
+// read a group back. With `defer`, the findings that do not weigh in the
+// outlets' scores stay in the store (GroupsCompared::stored).
 //
 // Largest first, and a group is parsed only while the groups being compared
 // hold less than kParseBudget serialized bytes (or none is compared): two of
@@ -373,7 +421,7 @@ struct GroupsCompared {
 // handed back to the system at once (ReleaseFreeMemory), not left for the next.
 absl::StatusOr<GroupsCompared> CompareGroups(
     const Comparer& comparer, OutletScorer* scorer, int threads, SpillStore* store,
-    const std::map<std::pair<std::string, std::string>, GroupValues>& groups) {
+    const std::map<std::pair<std::string, std::string>, GroupValues>& groups, bool defer) {
   constexpr size_t kParseBudget = size_t{48} << 20;
   constexpr size_t kSmallGroup = size_t{4} << 20;
   constexpr size_t kTrimAfter = size_t{32} << 20;
@@ -479,13 +527,36 @@ absl::StatusOr<GroupsCompared> CompareGroups(
   out.truncated = truncated;
   out.kept_apart.pairs = kept_apart_pairs;
   std::set<std::string> apart_reasons;
-  size_t findings = 0;
-  for (const GroupResult& r : results) findings += r.count;
-  out.findings.reserve(findings);
-  for (GroupResult& r : results) {
-    absl::StatusOr<std::vector<Finding>> parsed = TakeMessages<Finding>(store, r.findings);
-    if (!parsed.ok()) return parsed.status();
-    for (Finding& f : *parsed) out.findings.push_back(std::move(f));
+  const int first_deferred = VerdictRank(UPDATE);
+  Finding f;
+  for (size_t i = 0; i < results.size(); ++i) {
+    GroupResult& r = results[i];
+    if (!defer) {
+      absl::StatusOr<std::vector<Finding>> parsed = TakeMessages<Finding>(store, r.findings);
+      if (!parsed.ok()) return parsed.status();
+      for (Finding& finding : *parsed) {
+        ++out.by_verdict[finding.verdict()];
+        out.findings.push_back(std::move(finding));
+      }
+    } else {
+      absl::Status read = ForEachStoredRecord(
+          *store, r.findings, [&](int64_t at, absl::string_view bytes) {
+            f.Clear();
+            if (!f.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+              return absl::InternalError("a finding the run stored does not parse");
+            }
+            ++out.by_verdict[f.verdict()];
+            const int rank = VerdictRank(f.verdict());
+            if (rank < first_deferred) {
+              out.findings.push_back(std::move(f));
+            } else {
+              out.stored.push_back({rank, i, f.id(), out.stored.size(), r.findings, at,
+                                    static_cast<uint32_t>(bytes.size())});
+            }
+            return absl::OkStatus();
+          });
+      if (!read.ok()) return read;
+    }
     for (std::string& e : r.apart_examples) {
       // One example per reason: the words in parentheses.
       const std::string reason = e.substr(std::min(e.rfind(" ("), e.size()));
@@ -494,6 +565,9 @@ absl::StatusOr<GroupsCompared> CompareGroups(
       }
     }
   }
+  std::sort(out.stored.begin(), out.stored.end(), [](const StoredFinding& a, const StoredFinding& b) {
+    return std::tie(a.rank, a.group, a.id, a.sequence) < std::tie(b.rank, b.group, b.id, b.sequence);
+  });
   return out;
 }
 
@@ -808,7 +882,6 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
   comparer.set_places(&st.places);
   comparer.set_copies(copies);
   if (!options.compare_undated) summary->set_uncompared_claims(st.uncompared);
-  std::map<Verdict, int> by_verdict;
   // One (kind, subject) group at a time, on every core: parsed, compared,
   // scored, and freed.
   OutletScorer scorer(st.rules, copies);
@@ -822,20 +895,18 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
   // groups are parsed.
   if (absl::Status flushed = st.store->Flush(); !flushed.ok()) return flushed;
   absl::StatusOr<GroupsCompared> compared_or =
-      CompareGroups(comparer, &scorer, Threads(options.jobs), st.store.get(), st.groups);
+      CompareGroups(comparer, &scorer, Threads(options.jobs), st.store.get(), st.groups,
+                    /*defer=*/lists != nullptr);
   if (!compared_or.ok()) return compared_or.status();
   GroupsCompared& compared = *compared_or;
   st.groups.clear();
   std::vector<Finding>& findings = compared.findings;
   SortFindings(&findings);
-  for (Finding& f : findings) {
-    by_verdict[f.verdict()]++;
-    *report.add_findings() = std::move(f);
-  }
+  for (Finding& f : findings) *report.add_findings() = std::move(f);
   for (Verdict v : kVerdictsBySeverity) {
     Count* count = summary->add_findings_by_verdict();
     count->set_name(Verdict_Name(v));
-    count->set_count(by_verdict[v]);
+    count->set_count(compared.by_verdict[v]);
   }
   summary->set_comparisons(compared.comparisons);
   summary->set_omitted_findings(compared.omitted);
@@ -892,6 +963,23 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
     if (!read.ok()) return read;
   }
   ApplyLedger(options.ledger, &report);
+  // The findings left in the store get their reviews as they are written;
+  // a review of one of them is not stale.
+  std::vector<Review> stored_reviews;
+  if (!compared.stored.empty()) {
+    absl::flat_hash_set<absl::string_view> stored_ids;
+    for (StoredFinding& f : compared.stored) {
+      stored_ids.insert(f.id);
+      if (const Review* r = FindReview(options.ledger, f.id)) {
+        f.review = static_cast<int>(stored_reviews.size());
+        stored_reviews.push_back(*r);
+      }
+    }
+    auto* stale = report.mutable_stale_reviews();
+    stale->erase(std::remove_if(stale->begin(), stale->end(),
+                                [&](const Review& r) { return stored_ids.contains(r.finding_id()); }),
+                 stale->end());
+  }
   scorer.Finish(options.priors, &report);  // (the articles and copies were added)
   // The articles (in id order) and the copies are left in the store until
   // the report is written (`lists`), or put in it now.
@@ -900,7 +988,8 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
   for (const ArticleRef& a : article_refs) article_places.emplace_back(a.at, a.length);
   std::vector<ArticleRef>().swap(article_refs);
   auto stored = std::make_unique<StoredLists>(std::move(st.store), std::move(article_places),
-                                              st.articles, copies_value);
+                                              st.articles, copies_value,
+                                              std::move(compared.stored), std::move(stored_reviews));
   if (lists != nullptr) {
     *lists = std::move(stored);
   } else {

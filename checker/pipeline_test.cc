@@ -194,18 +194,39 @@ TEST_F(PipelineTest, OwnPatternsGiveTheSameReport) {
   EXPECT_GT(own->summary().claims(), 20);
 }
 
-// A report whose articles and copies wait in the run's store until written
-// (ReportBuilder::Finish's `lists`) is written as the whole report is, and
-// holds the rest as the whole report does; also with everything spilled.
+// A report whose articles, copies, updates and agreements wait in the run's
+// store until written (ReportBuilder::Finish's `lists`) is written as the
+// whole report is, reviews of the waiting findings included, and holds the
+// rest as the whole report does; also with everything spilled.
 TEST_F(PipelineTest, ListsLeftInTheStoreAreWrittenAsTheWholeReport) {
   const std::vector<std::string> paths = {kSeeds, "testdata/ecbplus/topic_8.jsonl"};
-  absl::StatusOr<Report> whole = BuildReport(*rules_, paths, {});
+  absl::StatusOr<Report> plain = BuildReport(*rules_, paths, {});
+  ASSERT_OK(plain);
+  // A review of an update, one of an agreement, one of a contradiction and
+  // one of a finding that is gone.
+  Ledger ledger;
+  for (Verdict v : {UPDATE, AGREEMENT, CONTRADICTION}) {
+    for (const Finding& f : plain->findings()) {
+      if (f.verdict() != v) continue;
+      Review* r = ledger.add_reviews();
+      r->set_finding_id(f.id());
+      r->set_decision(DECISION_CONFIRMED);
+      r->set_note(absl::StrCat("checked ", Verdict_Name(v)));
+      break;
+    }
+  }
+  ASSERT_EQ(ledger.reviews_size(), 3);
+  ledger.add_reviews()->set_finding_id("000000000000");
+  RunOptions reviewed;
+  reviewed.ledger = ledger;
+  absl::StatusOr<Report> whole = BuildReport(*rules_, paths, reviewed);
   ASSERT_OK(whole);
   ASSERT_GT(whole->copies_size(), 0);
+  ASSERT_EQ(whole->stale_reviews_size(), 1);
   std::ostringstream expected;
   ASSERT_OK(WriteReportJson(*whole, expected));
   for (int64_t budget : {int64_t{32} << 20, int64_t{0}}) {
-    RunOptions options;
+    RunOptions options = reviewed;
     options.claims_memory = budget;
     std::unique_ptr<ReportLists> lists;
     absl::StatusOr<Report> rest = BuildReport(*rules_, paths, options, &lists);
@@ -216,6 +237,11 @@ TEST_F(PipelineTest, ListsLeftInTheStoreAreWrittenAsTheWholeReport) {
     Report without = *whole;
     without.clear_articles();
     without.clear_copies();
+    without.clear_findings();
+    for (const Finding& f : whole->findings()) {
+      if (f.verdict() != UPDATE && f.verdict() != AGREEMENT) *without.add_findings() = f;
+    }
+    EXPECT_LT(without.findings_size(), whole->findings_size());
     EXPECT_TRUE(Serialized(*rest) == Serialized(without)) << budget;
     std::ostringstream got;
     ASSERT_OK(WriteReportJson(*std::move(rest), got, lists.get()));

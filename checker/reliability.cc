@@ -304,7 +304,7 @@ void OutletScorer::AddGroup(const ClaimGroup& group, const std::vector<Finding>&
             w = 1;
             break;
           }
-          Relation r = Relate(c->shape(), *example, cmp, nullptr);
+          Relation r = Relate(*c, *example, cmp, nullptr);
           if (r == Relation::kEqual) w = std::max(w, 1.0);
           if (r == Relation::kCompatible) w = std::max(w, 0.5);
           if (r == Relation::kSoftConflict || r == Relation::kHardConflict) against = true;

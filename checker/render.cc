@@ -300,7 +300,8 @@ absl::Status SerializeReleasing(Report* report, ReportLists* lists, SpillStore* 
   std::vector<const FieldDescriptor*> fields;
   reflection->ListFields(*report, &fields);  // the set fields, in number order
   if (lists != nullptr) {
-    for (int number : {Report::kArticlesFieldNumber, Report::kCopiesFieldNumber}) {
+    for (int number : {Report::kArticlesFieldNumber, Report::kFindingsFieldNumber,
+                       Report::kCopiesFieldNumber}) {
       const FieldDescriptor* f = Report::descriptor()->FindFieldByNumber(number);
       if (std::find(fields.begin(), fields.end(), f) == fields.end()) fields.push_back(f);
     }
@@ -338,6 +339,13 @@ absl::Status SerializeReleasing(Report* report, ReportLists* lists, SpillStore* 
       }
       reflection->ClearField(report, f);
       ReleaseFreeMemory();  // (else the freed pages stay resident for a while)
+      if (lists != nullptr && f->number() == Report::kFindingsFieldNumber) {
+        absl::Status s = lists->Findings([&](absl::string_view bytes) {
+          AppendField(f->number(), bytes, &piece);
+          return flush(kPiece);
+        });
+        if (!s.ok()) return s;
+      }
     } else {
       // Any other field: serialized alone, from a message that has only it.
       Report part;

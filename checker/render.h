@@ -45,6 +45,11 @@ class ReportLists {
   virtual absl::Status Articles(absl::FunctionRef<absl::Status(absl::string_view)> emit) = 0;
   // The same for the copies (serialized Copy messages).
   virtual absl::Status Copies(absl::FunctionRef<absl::Status(absl::string_view)> emit) = 0;
+  // Findings (serialized) that follow the report's own, in order: the
+  // report's findings are its own and then these. None unless overridden.
+  virtual absl::Status Findings(absl::FunctionRef<absl::Status(absl::string_view)> emit) {
+    return absl::OkStatus();
+  }
 };
 
 // Writes `report` as JSON to `out`: the bytes RenderReport gives for kJson,
@@ -53,7 +58,8 @@ class ReportLists {
 // in an unlinked temporary file in $TMPDIR (else /tmp), and a directory
 // that cannot take it is an error naming it. Takes the report, and frees each part once it is
 // serialized. With `lists`, the report's articles and copies (its own must
-// be empty) are read from `lists` as they are written.
+// be empty) are read from `lists` as they are written, and its findings are
+// followed by those of `lists`.
 absl::Status WriteReportJson(Report report, std::ostream& out, ReportLists* lists = nullptr);
 
 // Removes what a terminal would interpret: ANSI/VT escape sequences, C0 and
