@@ -52,7 +52,11 @@ absl::Status SpillStore::Append(int v, absl::string_view bytes) {
   value.memory.append(bytes.data(), bytes.size());
   value.size += static_cast<int64_t>(bytes.size());
   ++value.appends;
-  in_memory_ += static_cast<int64_t>(bytes.size());
+  // What the buffer holds counts: grown by doubling, hundreds of values
+  // held up to twice the budget.
+  const int64_t held = static_cast<int64_t>(value.memory.capacity());
+  in_memory_ += held - value.held;
+  value.held = held;
   return in_memory_ > budget_ ? Spill() : absl::OkStatus();
 }
 
@@ -102,7 +106,8 @@ absl::Status SpillStore::Spill() {
       value.chunks.emplace_back(file_size_, length);
     }
     file_size_ += length;
-    in_memory_ -= length;
+    in_memory_ -= value.held;
+    value.held = 0;
     std::string().swap(value.memory);
   }
   return absl::OkStatus();
@@ -155,7 +160,7 @@ SpillStore::Reader SpillStore::Stream(int v) {
   reader.path_ = path_;
   reader.chunks_ = std::move(value.chunks);
   reader.memory_ = std::move(value.memory);
-  in_memory_ -= static_cast<int64_t>(reader.memory_.size());
+  in_memory_ -= value.held;
   value = Value();
   return reader;
 }

@@ -37,7 +37,8 @@ namespace crosscheck {
 // appends in the order they are made).
 class SpillStore {
  public:
-  // When the values' bytes held in memory pass `memory_budget`, they are
+  // When the memory the values hold (their buffers' capacity, not only
+  // their bytes) passes `memory_budget`, their bytes are
   // written to the file (0: every append is). `dir`: where the file goes;
   // empty: $TMPDIR, else /tmp.
   explicit SpillStore(int64_t memory_budget, std::string dir = "");
@@ -118,6 +119,7 @@ class SpillStore {
     std::vector<std::pair<int64_t, int64_t>> chunks;  // (offset, length) in the file
     int64_t size = 0;
     int64_t appends = 0;
+    int64_t held = 0;  // `memory`'s capacity, as counted in in_memory_
   };
 
   // Writes every value's memory bytes to the file.
