@@ -244,8 +244,8 @@ void CopyDetector::Add(absl::string_view id, absl::string_view published,
     if (e.narrative && kept_texts < kMaxExamplesPerArticle && e.hashes > 0 &&
         seen >= options_.min_share * static_cast<double>(e.hashes)) {
       ++kept_texts;
-      sentence_texts_.emplace_back(sentence, static_cast<int32_t>(text_at_.size()));
-      text_at_.emplace_back(texts_->size(texts_value_), static_cast<uint32_t>(s.text().size()));
+      text_sentences_.push_back(sentence);
+      text_lengths_.push_back(static_cast<uint32_t>(s.text().size()));
       if (absl::Status stored = texts_->Append(texts_value_, s.text()); !stored.ok()) {
         if (status_.ok()) status_ = stored;
       }
@@ -257,9 +257,9 @@ void CopyDetector::Add(absl::string_view id, absl::string_view published,
 }
 
 int32_t CopyDetector::TextOf(uint32_t s) const {
-  auto it = std::lower_bound(sentence_texts_.begin(), sentence_texts_.end(), s,
-                             [](const auto& entry, uint32_t x) { return entry.first < x; });
-  return it != sentence_texts_.end() && it->first == s ? it->second : -1;
+  auto it = std::lower_bound(text_sentences_.begin(), text_sentences_.end(), s);
+  return it != text_sentences_.end() && *it == s ? static_cast<int32_t>(it - text_sentences_.begin())
+                                                 : -1;
 }
 
 void CopyDetector::Resample(int p) {
@@ -399,7 +399,7 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
   //    article however much copying there is.
   struct Partner {
     int sentences = 0;
-    int32_t example = -1;  // index into text_at_
+    int32_t example = -1;  // index into text_lengths_
   };
   struct Entry {
     uint32_t article;
@@ -452,7 +452,7 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
   struct Shared {
     int sentences_of_a = 0;  // sentences of a found in b
     int sentences_of_b = 0;
-    int32_t example = -1;  // index into text_at_
+    int32_t example = -1;  // index into text_lengths_
   };
   std::map<std::pair<int, int>, Shared> pairs;
   for (const Entry& e : entries) {
@@ -463,6 +463,9 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
       shared.example = e.partner.example;
     }
   }
+  // Where each kept text starts (and the last ends) in texts_value_.
+  std::vector<int64_t> text_at(text_lengths_.size() + 1, 0);
+  for (size_t i = 0; i < text_lengths_.size(); ++i) text_at[i + 1] = text_at[i] + text_lengths_[i];
   std::vector<Copy> copies;
   for (const auto& [key, shared] : pairs) {
     const ArticleEntry& a = articles_[key.first];
@@ -483,8 +486,9 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
     c.set_source(std::string(a_copies ? IdOf(b) : IdOf(a)));
     c.set_shared_sentences(std::max(shared.sentences_of_a, shared.sentences_of_b));
     if (shared.example >= 0) {
-      const auto [at, length] = text_at_[static_cast<size_t>(shared.example)];
-      absl::StatusOr<std::string> example = texts_->Read(texts_value_, at, length);
+      const size_t i = static_cast<size_t>(shared.example);
+      absl::StatusOr<std::string> example =
+          texts_->Read(texts_value_, text_at[i], text_at[i + 1] - text_at[i]);
       if (!example.ok()) return example.status();
       c.set_example(std::move(*example));
     }
@@ -500,7 +504,8 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
     return x.source() < y.source();
   });
   texts_->Stream(texts_value_);  // the texts are used up (dropping the reader frees them)
-  std::vector<std::pair<int64_t, uint32_t>>().swap(text_at_);
+  std::vector<uint32_t>().swap(text_lengths_);
+  std::vector<uint32_t>().swap(text_sentences_);
   std::vector<Copy> kept;
   std::string previous;
   int per_copier = 0;

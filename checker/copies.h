@@ -123,7 +123,7 @@ class CopyDetector {
   absl::string_view IdOf(const ArticleEntry& a) const {
     return absl::string_view(ids_).substr(static_cast<size_t>(a.id_at), a.id_size);
   }
-  // The index into text_at_ of sentence `s`'s text, or -1 when not kept.
+  // The index into text_lengths_ of sentence `s`'s text, or -1 when not kept.
   int32_t TextOf(uint32_t s) const;
 
   CopyOptions options_;
@@ -133,21 +133,22 @@ class CopyDetector {
   std::vector<std::string> dates_;  // the publication dates seen ("" too)
   absl::flat_hash_map<std::string, int32_t> date_index_;
   std::vector<SentenceEntry> sentences_;
-  // (sentence, index into text_at_) of the sentences whose text is kept, in
-  // sentence order.
-  std::vector<std::pair<uint32_t, int32_t>> sentence_texts_;
+  // The sentences whose text is kept, in sentence order: the i-th one's
+  // text is the i-th text kept.
+  std::vector<uint32_t> text_sentences_;
   // The kept hashes of every sentence, sentence after sentence: sentence s
   // holds the next sentences_[s].hashes of them (the bulk of the memory).
   std::vector<uint32_t> postings_;
   // Hashes of an article past postings_'s reserved room, after them in
   // order, until Add resamples (then empty).
   std::vector<uint32_t> overflow_;
-  // The kept sentences: in value texts_value_ of texts_, each at
-  // text_at_[i] (offset, length).
+  // The kept sentences' texts: one after another in value texts_value_ of
+  // texts_, text i text_lengths_[i] bytes long (where it starts is the sum
+  // of the lengths before it: 4 bytes a text, not 16).
   std::unique_ptr<SpillStore> own_texts_;  // when no store was given
   SpillStore* texts_ = nullptr;
   int texts_value_ = 0;
-  std::vector<std::pair<int64_t, uint32_t>> text_at_;
+  std::vector<uint32_t> text_lengths_;
   absl::Status status_;  // the first error storing a text
   // Hashes added so far (approximately): 512-bit blocks, grown lazily.
   std::vector<uint64_t> bloom_;
