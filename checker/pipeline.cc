@@ -22,6 +22,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
@@ -151,9 +152,31 @@ class IdRegistry {
   static constexpr size_t kBlock = size_t{1} << 20;
 
  private:
-  // Copies [path length][id][path] into a block; returns the id's copy.
+  // The header packed before an id.
+  struct Header {
+    uint32_t file = 0;  // 1 + index into files_ of the path's file, or 0
+    uint32_t rest = 0;  // the length of the rest of the path
+  };
+
+  // Copies [header][id][path, or the part after its file] into a block;
+  // returns the id's copy. A JSONL record's path is its file's, a colon and
+  // its line: the file's path is kept once (at 1 GB, 20 MB less).
   absl::string_view Pack(absl::string_view id, absl::string_view path) {
-    const size_t size = sizeof(uint32_t) + id.size() + path.size();
+    Header header;
+    const size_t colon = path.rfind(':');
+    if (colon != absl::string_view::npos && colon + 1 < path.size() &&
+        std::all_of(path.begin() + colon + 1, path.end(), absl::ascii_isdigit)) {
+      const absl::string_view file = path.substr(0, colon);
+      if (files_.empty() || files_[last_file_] != file) {  // (mostly the last one's)
+        auto [it, added] = file_index_.try_emplace(std::string(file), files_.size());
+        if (added) files_.emplace_back(file);
+        last_file_ = it->second;
+      }
+      header.file = static_cast<uint32_t>(last_file_) + 1;
+      path = path.substr(colon);
+    }
+    header.rest = static_cast<uint32_t>(path.size());
+    const size_t size = sizeof(Header) + id.size() + path.size();
     if (blocks_.empty() || used_ + size > block_size_) {
       block_size_ = std::max(kBlock, size);
       blocks_.push_back(std::make_unique<char[]>(block_size_));
@@ -161,24 +184,28 @@ class IdRegistry {
     }
     char* at = blocks_.back().get() + used_;
     used_ += size;
-    const uint32_t path_size = static_cast<uint32_t>(path.size());
-    std::memcpy(at, &path_size, sizeof(path_size));
-    std::memcpy(at + sizeof(path_size), id.data(), id.size());
-    std::memcpy(at + sizeof(path_size) + id.size(), path.data(), path.size());
-    return absl::string_view(at + sizeof(path_size), id.size());
+    std::memcpy(at, &header, sizeof(header));
+    std::memcpy(at + sizeof(header), id.data(), id.size());
+    std::memcpy(at + sizeof(header) + id.size(), path.data(), path.size());
+    return absl::string_view(at + sizeof(header), id.size());
   }
 
   // The path packed after `id` (a view Pack returned).
-  static absl::string_view PathOf(absl::string_view id) {
-    uint32_t path_size;
-    std::memcpy(&path_size, id.data() - sizeof(path_size), sizeof(path_size));
-    return absl::string_view(id.data() + id.size(), path_size);
+  std::string PathOf(absl::string_view id) const {
+    Header header;
+    std::memcpy(&header, id.data() - sizeof(header), sizeof(header));
+    const absl::string_view rest(id.data() + id.size(), header.rest);
+    if (header.file == 0) return std::string(rest);
+    return absl::StrCat(files_[header.file - 1], rest);
   }
 
   std::vector<std::unique_ptr<char[]>> blocks_;
   size_t block_size_ = 0;  // of the last block
   size_t used_ = 0;        // of the last block
   absl::flat_hash_set<absl::string_view> seen_;  // views into blocks_
+  std::vector<std::string> files_;
+  absl::flat_hash_map<std::string, size_t> file_index_;
+  size_t last_file_ = 0;  // of the last path packed with a file
 };
 
 // Calls `fn` with the message bytes of each record of value `v` of `store`
