@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <string>
@@ -145,6 +146,7 @@ CopyDetector::CopyDetector(const CopyOptions& options, SpillStore* texts)
     texts_ = own_texts_.get();
   }
   texts_value_ = texts_->NewValue();
+  postings_value_ = texts_->NewValue();
 }
 
 void CopyDetector::Add(const Document& doc) {
@@ -157,28 +159,17 @@ uint64_t* CopyDetector::BloomBlock(uint32_t hash) {
 
 bool CopyDetector::BloomTestAndSet(uint32_t hash) {
   // 16 bits per hash, in blocks of 512 bits (8 words); 4 bits per hash,
-  // all in one block. Rebuilt from the postings when it fills up.
+  // all in one block. Rebuilt from the kept hashes when it fills up.
   // It never grows past what max_shingles hashes need: an article that
   // goes past the budget is resampled as soon as it is added (and a filter
   // twice the size for that moment took 128 MB more at 1 GB).
-  const size_t hashes = std::min<size_t>(postings_.size() + overflow_.size() + 1,
+  const size_t hashes = std::min<size_t>(static_cast<size_t>(kept()) + 1,
                                          static_cast<size_t>(std::max<int64_t>(options_.max_shingles, 1)));
   const size_t needed_words = std::max<size_t>(64, hashes * 16 / 64);
   if (bloom_.size() < needed_words) {
     size_t words = std::max<size_t>(bloom_.size(), 64);
     while (words < needed_words) words *= 2;
-    // The old filter goes first (the new one is rebuilt from the postings):
-    // both at once would hold a third more than the new one alone.
-    std::vector<uint64_t>().swap(bloom_);
-    bloom_.assign(words, 0);
-    constexpr size_t kAhead = 16;  // blocks asked for ahead (cache misses overlap)
-    for (const std::vector<uint32_t>* postings : {&postings_, &overflow_}) {
-      const std::vector<uint32_t>& p = *postings;
-      for (size_t i = 0; i < p.size(); ++i) {
-        if (i + kAhead < p.size()) __builtin_prefetch(BloomBlock(p[i + kAhead]), 1);
-        BloomTestAndSet(p[i]);
-      }
-    }
+    RebuildBloom(words);
   }
   const uint64_t m = Mix(hash);
   uint64_t* block = BloomBlock(hash);
@@ -195,6 +186,62 @@ bool CopyDetector::BloomTestAndSet(uint32_t hash) {
   return present;
 }
 
+void CopyDetector::RebuildBloom(size_t words) {
+  // The old filter goes first (the new one is rebuilt from the hashes):
+  // both at once would hold a third more than the new one alone.
+  std::vector<uint64_t>().swap(bloom_);
+  bloom_.assign(words, 0);
+  constexpr size_t kAhead = 16;  // blocks asked for ahead (cache misses overlap)
+  absl::Status read = ForEachHash([&](const uint32_t* h, size_t n) {
+    for (size_t i = 0; i < n; ++i) {
+      if (i + kAhead < n) __builtin_prefetch(BloomBlock(h[i + kAhead]), 1);
+      BloomTestAndSet(h[i]);
+    }
+  });
+  if (!read.ok() && status_.ok()) status_ = read;
+}
+
+void CopyDetector::AppendHash(uint32_t hash) {
+  constexpr size_t kPending = size_t{1} << 18;  // hashes (1 MB) moved to the store at once
+  if (pending_.capacity() == 0) pending_.reserve(kPending);
+  pending_.push_back(hash);
+  if (pending_.size() >= kPending) FlushPending();
+}
+
+void CopyDetector::FlushPending() {
+  if (pending_.empty()) return;
+  const absl::string_view bytes(reinterpret_cast<const char*>(pending_.data()),
+                                pending_.size() * sizeof(uint32_t));
+  if (absl::Status s = texts_->Append(postings_value_, bytes); !s.ok() && status_.ok()) {
+    status_ = s;
+  }
+  stored_ += static_cast<int64_t>(pending_.size());
+  pending_.clear();
+}
+
+absl::Status CopyDetector::ReadHashes(int v, int64_t count,
+                                      absl::FunctionRef<void(const uint32_t*, size_t)> fn) const {
+  constexpr int64_t kPiece = int64_t{1} << 18;  // hashes (1 MB) read at once
+  std::vector<uint32_t> piece;
+  for (int64_t done = 0; done < count;) {
+    const int64_t n = std::min(kPiece, count - done);
+    absl::StatusOr<std::string> bytes = texts_->Read(
+        v, done * static_cast<int64_t>(sizeof(uint32_t)), n * static_cast<int64_t>(sizeof(uint32_t)));
+    if (!bytes.ok()) return bytes.status();
+    piece.resize(static_cast<size_t>(n));
+    std::memcpy(piece.data(), bytes->data(), bytes->size());
+    fn(piece.data(), piece.size());
+    done += n;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CopyDetector::ForEachHash(absl::FunctionRef<void(const uint32_t*, size_t)> fn) const {
+  if (absl::Status s = ReadHashes(postings_value_, stored_, fn); !s.ok()) return s;
+  if (!pending_.empty()) fn(pending_.data(), pending_.size());
+  return absl::OkStatus();
+}
+
 void CopyDetector::Add(absl::string_view id, absl::string_view published,
                        const CopyFingerprint& fingerprint) {
   const uint32_t index = static_cast<uint32_t>(articles_.size());
@@ -208,9 +255,6 @@ void CopyDetector::Add(absl::string_view id, absl::string_view published,
   entry.published = date->second;
   entry.sentences = fingerprint.sentences();
   int kept_texts = 0;
-  // Room for the whole budget at once: growing by doubling would briefly
-  // hold twice the budget (untouched capacity costs no memory).
-  if (postings_.capacity() == 0) postings_.reserve(static_cast<size_t>(options_.max_shingles) + 4096);
   if (fingerprint.sampling() > sampling_) Resample(fingerprint.sampling());
   for (const CopySentence& s : fingerprint.long_sentences()) {
     if (s.shingles().empty()) continue;
@@ -231,13 +275,7 @@ void CopyDetector::Add(absl::string_view id, absl::string_view published,
       if (!Kept(h, sampling_)) continue;
       ++e.hashes;
       if (BloomTestAndSet(h)) ++seen;
-      // (Past the reserved room, into overflow_ until resampled: growing
-      // postings_ would copy the whole budget.)
-      if (postings_.size() < postings_.capacity()) {
-        postings_.push_back(h);
-      } else {
-        overflow_.push_back(h);
-      }
+      AppendHash(h);
     }
     // Only a sentence that may be shared can become a copy's example, and
     // an article keeps a few: wire copy would otherwise keep the whole text.
@@ -251,9 +289,7 @@ void CopyDetector::Add(absl::string_view id, absl::string_view published,
       }
     }
   }
-  while (static_cast<int64_t>(postings_.size() + overflow_.size()) > options_.max_shingles) {
-    Resample(sampling_ * 2);
-  }
+  while (kept() > options_.max_shingles) Resample(sampling_ * 2);
 }
 
 int32_t CopyDetector::TextOf(uint32_t s) const {
@@ -264,29 +300,39 @@ int32_t CopyDetector::TextOf(uint32_t s) const {
 
 void CopyDetector::Resample(int p) {
   sampling_ = p;
-  // postings_ then overflow_, as one sequence, compacted in place (what is
-  // kept lands at or before where it was read): the overflow moves into the
-  // room made.
-  const size_t room = postings_.size();
-  auto at = [&](size_t i) -> uint32_t& { return i < room ? postings_[i] : overflow_[i - room]; };
-  size_t read = 0, kept = 0;
-  for (SentenceEntry& e : sentences_) {
-    const uint32_t n = e.hashes;  // its hashes at the old sampling
-    uint32_t left = 0;
-    for (uint32_t k = 0; k < n; ++k, ++read) {
-      const uint32_t h = at(read);
-      if (!Kept(h, p)) continue;
-      at(kept++) = h;
-      ++left;
+  // The kept hashes are read back, sentence by sentence, and those still
+  // kept go to a new value; the old one is dropped.
+  FlushPending();
+  const int old = postings_value_;
+  const int64_t old_count = stored_;
+  postings_value_ = texts_->NewValue();
+  stored_ = 0;
+  size_t s = 0;          // the sentence of the next hash
+  uint32_t left = 0;     // its hashes not yet read
+  uint32_t kept_in = 0;  // those of them kept
+  bool open = false;     // (whether s is the sentence of a hash read)
+  uint32_t first = 0;    // the first hash kept
+  absl::Status read = ReadHashes(old, old_count, [&](const uint32_t* h, size_t n) {
+    for (size_t i = 0; i < n; ++i) {
+      while (left == 0) {  // on to the next sentence with hashes
+        if (open) sentences_[s++].hashes = kept_in;
+        open = true;
+        kept_in = 0;
+        left = sentences_[s].hashes;
+      }
+      --left;
+      if (Kept(h[i], p)) {
+        if (kept() == 0) first = h[i];
+        ++kept_in;
+        AppendHash(h[i]);
+      }
     }
-    e.hashes = left;
-  }
-  postings_.resize(std::min(kept, room));  // keeps its capacity: it fills up again
-  overflow_.resize(kept > room ? kept - room : 0);
-  if (overflow_.empty()) std::vector<uint32_t>().swap(overflow_);
-  bloom_.clear();
-  bloom_.shrink_to_fit();
-  if (!postings_.empty()) BloomTestAndSet(postings_.front());  // rebuilds it
+  });
+  if (open) sentences_[s].hashes = kept_in;
+  if (!read.ok() && status_.ok()) status_ = read;
+  texts_->Stream(old);  // (dropping the reader frees what it held)
+  std::vector<uint64_t>().swap(bloom_);
+  if (kept() > 0) BloomTestAndSet(first);  // rebuilds it (and `first` is in it)
 }
 
 absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
@@ -302,17 +348,19 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
   };
   std::vector<uint32_t> group_start;  // into `holders`
   std::vector<uint32_t> holders;      // each group's articles, sorted
+  // (Room for every hash at once: untouched room costs no memory, and
+  // growing by doubling would briefly hold half as much again.)
   std::vector<Posting> grouped;
-  if (!overflow_.empty()) {  // (Add leaves none: it resamples into the room)
-    postings_.insert(postings_.end(), overflow_.begin(), overflow_.end());
-    std::vector<uint32_t>().swap(overflow_);
-  }
+  grouped.reserve(static_cast<size_t>(kept()));
   {
     // Hashes by their top byte, to cut slices.
     std::array<size_t, 257> start{};
-    for (uint32_t h : postings_) ++start[(h >> 24) + 1];
+    absl::Status read = ForEachHash([&](const uint32_t* h, size_t n) {
+      for (size_t i = 0; i < n; ++i) ++start[(h[i] >> 24) + 1];
+    });
+    if (!read.ok()) return read;
     for (size_t b = 1; b <= 256; ++b) start[b] += start[b - 1];
-    const size_t n = postings_.size();
+    const size_t n = static_cast<size_t>(kept());
     const size_t slice_budget = std::max<size_t>(n / 8, size_t{1} << 16);
     std::vector<Posting> slice;
     std::vector<uint32_t> found;
@@ -323,14 +371,22 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
       slice.clear();
       slice.reserve(start[last] - start[first]);
       {
-        size_t i = 0;
-        for (uint32_t sentence = 0; sentence < sentences_.size(); ++sentence) {
-          for (uint32_t k = sentences_[sentence].hashes; k > 0; --k, ++i) {
-            const uint32_t h = postings_[i];
-            const size_t top = h >> 24;
-            if (top >= first && top < last) slice.push_back({h, sentence});
+        uint32_t sentence = 0;  // of the next hash
+        uint32_t left = 0;      // its hashes not yet read
+        bool open = false;
+        read = ForEachHash([&](const uint32_t* h, size_t count) {
+          for (size_t i = 0; i < count; ++i) {
+            while (left == 0) {  // on to the next sentence with hashes
+              if (open) ++sentence;
+              open = true;
+              left = sentences_[sentence].hashes;
+            }
+            --left;
+            const size_t top = h[i] >> 24;
+            if (top >= first && top < last) slice.push_back({h[i], sentence});
           }
-        }
+        });
+        if (!read.ok()) return read;
       }
       // Bucketed by top byte (a bucket fits in the cache where the slice
       // does not), each bucket sorted on its own, the buckets shared
@@ -386,8 +442,9 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
     }
   }
   group_start.push_back(static_cast<uint32_t>(holders.size()));
-  std::vector<uint32_t>().swap(postings_);
-  std::vector<uint32_t>().swap(overflow_);
+  texts_->Stream(postings_value_);  // the hashes are used up (dropping the reader frees them)
+  stored_ = 0;
+  std::vector<uint32_t>().swap(pending_);
   std::vector<Posting>& postings = grouped;  // (hash: the group, since step 1)
   std::sort(postings.begin(), postings.end(), [](const Posting& x, const Posting& y) {
     return x.sentence != y.sentence ? x.sentence < y.sentence : x.hash < y.hash;
@@ -406,7 +463,8 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
     uint32_t other;
     Partner partner;
   };
-  std::vector<Entry> entries;
+  std::vector<Entry> entries;  // (room for the most there can be: see `grouped`)
+  entries.reserve(articles_.size() * kMaxPartnersPerArticle);
   std::map<uint32_t, Partner> partners;  // of the current article
   uint32_t current = 0;
   auto flush = [&] {
@@ -448,28 +506,58 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
   }
   flush();
 
-  // (a, b) with a < b -> shared sentences counted from each side.
+  std::vector<Posting>().swap(postings);
+
+  // 3. The pairs (a, b), a < b: the shared sentences counted from each
+  //    side (an article lists a partner once), merged from the entries
+  //    sorted by pair; the example from a's side if it has one.
   struct Shared {
+    uint32_t a, b;
     int sentences_of_a = 0;  // sentences of a found in b
     int sentences_of_b = 0;
-    int32_t example = -1;  // index into text_lengths_
+    int32_t example_of_a = -1;  // index into text_lengths_
+    int32_t example_of_b = -1;
   };
-  std::map<std::pair<int, int>, Shared> pairs;
+  std::vector<Shared> pairs;
+  pairs.reserve(entries.size());
   for (const Entry& e : entries) {
-    const int a = static_cast<int>(e.article), b = static_cast<int>(e.other);
-    Shared& shared = pairs[{std::min(a, b), std::max(a, b)}];
-    (a < b ? shared.sentences_of_a : shared.sentences_of_b) = e.partner.sentences;
-    if (e.partner.example >= 0 && (shared.example < 0 || a < b)) {
-      shared.example = e.partner.example;
+    Shared& s = pairs.emplace_back();
+    s.a = std::min(e.article, e.other);
+    s.b = std::max(e.article, e.other);
+    (e.article < e.other ? s.sentences_of_a : s.sentences_of_b) = e.partner.sentences;
+    (e.article < e.other ? s.example_of_a : s.example_of_b) = e.partner.example;
+  }
+  std::vector<Entry>().swap(entries);
+  std::sort(pairs.begin(), pairs.end(),
+            [](const Shared& x, const Shared& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
+  size_t merged = 0;
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    if (merged > 0 && pairs[merged - 1].a == pairs[i].a && pairs[merged - 1].b == pairs[i].b) {
+      Shared& m = pairs[merged - 1];
+      m.sentences_of_a = std::max(m.sentences_of_a, pairs[i].sentences_of_a);
+      m.sentences_of_b = std::max(m.sentences_of_b, pairs[i].sentences_of_b);
+      m.example_of_a = std::max(m.example_of_a, pairs[i].example_of_a);
+      m.example_of_b = std::max(m.example_of_b, pairs[i].example_of_b);
+    } else {
+      pairs[merged++] = pairs[i];
     }
   }
-  // Where each kept text starts (and the last ends) in texts_value_.
-  std::vector<int64_t> text_at(text_lengths_.size() + 1, 0);
-  for (size_t i = 0; i < text_lengths_.size(); ++i) text_at[i + 1] = text_at[i] + text_lengths_[i];
-  std::vector<Copy> copies;
-  for (const auto& [key, shared] : pairs) {
-    const ArticleEntry& a = articles_[key.first];
-    const ArticleEntry& b = articles_[key.second];
+  pairs.resize(merged);
+
+  // 4. Who copies whom in each pair; then an article's sources, those it
+  //    shares most with first (wire copy run by hundreds of sites would
+  //    otherwise list every pair of them). The messages are made for the
+  //    copies kept only.
+  struct Candidate {
+    uint32_t copier, source;
+    int shared;
+    int32_t example;
+  };
+  std::vector<Candidate> candidates;
+  candidates.reserve(pairs.size());
+  for (const Shared& shared : pairs) {
+    const ArticleEntry& a = articles_[shared.a];
+    const ArticleEntry& b = articles_[shared.b];
     const std::string& a_published = dates_[static_cast<size_t>(a.published)];
     const std::string& b_published = dates_[static_cast<size_t>(b.published)];
     bool a_copies;
@@ -481,43 +569,50 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
       double share_b = b.sentences ? double(shared.sentences_of_b) / b.sentences : 0;
       a_copies = share_a != share_b ? share_a > share_b : IdOf(a) > IdOf(b);
     }
-    Copy c;
-    c.set_copier(std::string(a_copies ? IdOf(a) : IdOf(b)));
-    c.set_source(std::string(a_copies ? IdOf(b) : IdOf(a)));
-    c.set_shared_sentences(std::max(shared.sentences_of_a, shared.sentences_of_b));
-    if (shared.example >= 0) {
-      const size_t i = static_cast<size_t>(shared.example);
+    candidates.push_back({a_copies ? shared.a : shared.b, a_copies ? shared.b : shared.a,
+                          std::max(shared.sentences_of_a, shared.sentences_of_b),
+                          shared.example_of_a >= 0 ? shared.example_of_a : shared.example_of_b});
+  }
+  std::vector<Shared>().swap(pairs);
+  auto id = [&](uint32_t article) { return IdOf(articles_[article]); };
+  std::sort(candidates.begin(), candidates.end(), [&](const Candidate& x, const Candidate& y) {
+    if (x.copier != y.copier && id(x.copier) != id(y.copier)) return id(x.copier) < id(y.copier);
+    if (x.shared != y.shared) return x.shared > y.shared;
+    return id(x.source) < id(y.source);
+  });
+  size_t kept_count = 0;
+  int per_copier = 0;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    per_copier = i > 0 && id(candidates[i].copier) == id(candidates[i - 1].copier) ? per_copier + 1 : 0;
+    if (per_copier < kMaxSourcesPerCopier) candidates[kept_count++] = candidates[i];
+  }
+  candidates.resize(kept_count);
+  std::sort(candidates.begin(), candidates.end(), [&](const Candidate& x, const Candidate& y) {
+    if (x.copier != y.copier && id(x.copier) != id(y.copier)) return id(x.copier) < id(y.copier);
+    return id(x.source) < id(y.source);
+  });
+  // Where each kept text starts (and the last ends) in texts_value_.
+  std::vector<int64_t> text_at(text_lengths_.size() + 1, 0);
+  for (size_t i = 0; i < text_lengths_.size(); ++i) text_at[i + 1] = text_at[i] + text_lengths_[i];
+  std::vector<Copy> copies;
+  copies.reserve(candidates.size());
+  for (const Candidate& k : candidates) {
+    Copy& c = copies.emplace_back();
+    c.set_copier(std::string(id(k.copier)));
+    c.set_source(std::string(id(k.source)));
+    c.set_shared_sentences(k.shared);
+    if (k.example >= 0) {
+      const size_t i = static_cast<size_t>(k.example);
       absl::StatusOr<std::string> example =
           texts_->Read(texts_value_, text_at[i], text_at[i + 1] - text_at[i]);
       if (!example.ok()) return example.status();
       c.set_example(std::move(*example));
     }
-    copies.push_back(std::move(c));
   }
-  // The sources an article copies most; wire copy run by hundreds of sites
-  // would otherwise list every pair of them.
-  std::sort(copies.begin(), copies.end(), [](const Copy& x, const Copy& y) {
-    if (x.copier() != y.copier()) return x.copier() < y.copier();
-    if (x.shared_sentences() != y.shared_sentences()) {
-      return x.shared_sentences() > y.shared_sentences();
-    }
-    return x.source() < y.source();
-  });
   texts_->Stream(texts_value_);  // the texts are used up (dropping the reader frees them)
   std::vector<uint32_t>().swap(text_lengths_);
   std::vector<uint32_t>().swap(text_sentences_);
-  std::vector<Copy> kept;
-  std::string previous;
-  int per_copier = 0;
-  for (Copy& c : copies) {
-    per_copier = c.copier() == previous ? per_copier + 1 : 0;
-    previous = c.copier();
-    if (per_copier < kMaxSourcesPerCopier) kept.push_back(std::move(c));
-  }
-  std::sort(kept.begin(), kept.end(), [](const Copy& x, const Copy& y) {
-    return std::tie(x.copier(), x.source()) < std::tie(y.copier(), y.source());
-  });
-  return kept;
+  return copies;
 }
 
 }  // namespace crosscheck

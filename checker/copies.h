@@ -8,8 +8,11 @@
 // its shingles occur there.
 //
 // Memory: the detector keeps 4 bytes per shingle (its 32-bit hash; the
-// hashes are kept in sentence order, so the sentence is implied) and 8 per
-// long sentence. Past `max_shingles` it keeps one shingle in 2, then 4, ...,
+// hashes are kept in sentence order, so the sentence is implied), in the
+// store it is given (which keeps what passes its budget in a temporary
+// file), and 8 bytes per long sentence in memory; finding reads the hashes
+// back a slice of hash values at a time. Past `max_shingles` it keeps one
+// shingle in 2, then 4, ...,
 // chosen by hash (Broder's "0 mod p" sampling: the same shingle is kept in
 // every article, so the share of a sentence's kept shingles found elsewhere
 // estimates the share of all), and says so in `sampling()`. Small corpora
@@ -42,6 +45,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -73,9 +77,8 @@ CopyFingerprint FingerprintForCopies(const Document& doc, const CopyOptions& opt
 // Finds copy relations among the articles added to it.
 class CopyDetector {
  public:
-  // `texts`: where the sentences that may become a copy's example wait
-  // (a few per article, about 400 bytes an article); null: in memory.
-  // It must outlive the detector.
+  // `texts`: where the shingles' hashes and the sentences that may become a
+  // copy's example wait; null: in memory. It must outlive the detector.
   explicit CopyDetector(const CopyOptions& options = {}, SpillStore* texts = nullptr);
 
   // Adds an article by its fingerprint.
@@ -86,9 +89,9 @@ class CopyDetector {
   // The copy relations, each with the number of shared sentences and one of
   // them as an example, sorted by copier then source. Deterministic: the
   // same articles added in the same order give the same result. Uses up the
-  // shingles (sorted a slice of hashes at a time, so that finding needs
-  // little more memory than adding): call it once, after the last Add.
-  // An error only when an example cannot be read back from `texts`.
+  // shingles (read back and sorted a slice of hash values at a time): call
+  // it once, after the last Add. An error only when `texts` fails (a
+  // shingle or an example cannot be stored or read back).
   absl::StatusOr<std::vector<Copy>> Find();
 
   // Frees what only adding needs (the Bloom filter), before Find.
@@ -117,6 +120,21 @@ class CopyDetector {
   // The filter's 512-bit block for `hash` (the filter must not be empty).
   uint64_t* BloomBlock(uint32_t hash);
   bool BloomTestAndSet(uint32_t hash);
+  // A filter of `words` words, with every kept hash in it.
+  void RebuildBloom(size_t words);
+
+  // Keeps `hash` (after those kept before).
+  void AppendHash(uint32_t hash);
+  // Moves pending_ to the store.
+  void FlushPending();
+  // How many hashes are kept.
+  int64_t kept() const { return stored_ + static_cast<int64_t>(pending_.size()); }
+  // Calls `fn` with the first `count` hashes of value `v` of texts_, a
+  // piece at a time.
+  absl::Status ReadHashes(int v, int64_t count,
+                          absl::FunctionRef<void(const uint32_t*, size_t)> fn) const;
+  // Calls `fn` with every kept hash, in order, a piece at a time.
+  absl::Status ForEachHash(absl::FunctionRef<void(const uint32_t*, size_t)> fn) const;
   // Keeps one shingle in `p` (a power of two above sampling_).
   void Resample(int p);
 
@@ -136,12 +154,12 @@ class CopyDetector {
   // The sentences whose text is kept, in sentence order: the i-th one's
   // text is the i-th text kept.
   std::vector<uint32_t> text_sentences_;
-  // The kept hashes of every sentence, sentence after sentence: sentence s
-  // holds the next sentences_[s].hashes of them (the bulk of the memory).
-  std::vector<uint32_t> postings_;
-  // Hashes of an article past postings_'s reserved room, after them in
-  // order, until Add resamples (then empty).
-  std::vector<uint32_t> overflow_;
+  // The kept hashes of every sentence, sentence after sentence (sentence s
+  // holds the next sentences_[s].hashes of them): the first stored_ in
+  // value postings_value_ of texts_, the latest in pending_.
+  int postings_value_ = 0;
+  int64_t stored_ = 0;
+  std::vector<uint32_t> pending_;
   // The kept sentences' texts: one after another in value texts_value_ of
   // texts_, text i text_lengths_[i] bytes long (where it starts is the sum
   // of the lengths before it: 4 bytes a text, not 16).

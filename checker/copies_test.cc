@@ -205,8 +205,8 @@ TEST(CopyDetectorTest, PastTheBudgetItSamplesShinglesAndStillFindsCopies) {
   EXPECT_THAT(copies[0].example(), ::testing::HasSubstr("river burst its banks"));
 }
 
-// An article with more shingles than the detector reserved room for (its
-// budget and 4,096) is resampled as it is added, and copies are still found.
+// An article with more shingles than the budget is resampled as it is
+// added, and copies are still found.
 TEST(CopyDetectorTest, AnArticleLargerThanTheRoomLeftIsResampledAsItIsAdded) {
   CopyOptions options;
   options.max_shingles = 1000;
@@ -228,6 +228,38 @@ TEST(CopyDetectorTest, AnArticleLargerThanTheRoomLeftIsResampledAsItIsAdded) {
   EXPECT_EQ(copies[0].copier(), "b");
   EXPECT_EQ(copies[0].source(), "a");
   EXPECT_GE(copies[0].shared_sentences(), 1);
+}
+
+// The shingles' hashes wait in the store given (here every byte goes to its
+// file): over a megabyte of them, resampled past the budget, they give the
+// copies the detector finds when it keeps them in memory.
+TEST(CopyDetectorTest, HashesWaitingInAFileGiveTheSameCopies) {
+  const char* tmp = std::getenv("TEST_TMPDIR");
+  SpillStore store(/*memory_budget=*/0, tmp != nullptr ? tmp : "/tmp");
+  CopyOptions options;
+  options.max_shingles = int64_t{1} << 18;
+  CopyDetector in_memory(options);
+  CopyDetector spilled(options, &store);
+  for (CopyDetector* detector : {&in_memory, &spilled}) {
+    for (int i = 0; i < 2000; ++i) {
+      // Every tenth article repeats part of the one before it.
+      std::string text = Sentences(i, 24);
+      if (i % 10 == 1) text += Sentences(i - 1, 6);
+      detector->Add(Doc(absl::StrCat("n", 1000 + i), absl::StrCat("2020-03-", 10 + i % 9), text));
+    }
+  }
+  EXPECT_GT(store.spilled_bytes(), int64_t{1} << 20);
+  EXPECT_GT(spilled.sampling(), 1);
+  EXPECT_EQ(spilled.sampling(), in_memory.sampling());
+  absl::StatusOr<std::vector<Copy>> expected = in_memory.Find();
+  absl::StatusOr<std::vector<Copy>> got = spilled.Find();
+  ASSERT_OK(expected);
+  ASSERT_OK(got);
+  EXPECT_GE(expected->size(), 100u);
+  ASSERT_THAT(*got, SizeIs(expected->size()));
+  for (size_t i = 0; i < got->size(); ++i) {
+    EXPECT_EQ((*got)[i].SerializeAsString(), (*expected)[i].SerializeAsString()) << i;
+  }
 }
 
 TEST(CopyDetectorTest, SampledFingerprintsAreASubsetAndSetTheDetectorsSampling) {
