@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-
 #include "absl/hash/hash.h"
 
 namespace crosscheck {
@@ -91,7 +90,7 @@ ClaimGroup ClaimGroup::Of(const std::vector<Claim>& claims) {
   ClaimGroup group;
   group.claims_.reserve(claims.size());
   for (const Claim& c : claims) {
-    GroupClaim& g = group.claims_.emplace_back();
+    GroupClaim& g = group.claims_.emplace_back(GroupClaim());
     g.shape_ = &c;
     g.scope_ = c.has_scope() ? &c.scope() : nullptr;
     g.scope_text_ = &c.scope_text();
@@ -109,7 +108,7 @@ ClaimGroup ClaimGroup::Of(const std::vector<Claim>& claims) {
 
 void ClaimGroup::Add(const Claim& claim) {
   Store& st = *store_;
-  GroupClaim& g = claims_.emplace_back();
+  GroupClaim& g = claims_.emplace_back(GroupClaim());
   g.index_ = static_cast<uint32_t>(claims_.size() - 1);
   g.article_ = st.ArticleOf(claim);
   g.matched_text_ = st.Keep(claim.matched_text());
@@ -119,11 +118,10 @@ void ClaimGroup::Add(const Claim& claim) {
   if (claim.participants().empty()) {
     g.participants_ = &st.no_participants;
   } else {
-    const bool same_as_last =
-        !st.participant_lists.empty() &&
-        st.participant_lists.back().size() == claim.participants().size() &&
-        std::equal(claim.participants().begin(), claim.participants().end(),
-                   st.participant_lists.back().begin());
+    const bool same_as_last = !st.participant_lists.empty() &&
+                              st.participant_lists.back().size() == claim.participants().size() &&
+                              std::equal(claim.participants().begin(), claim.participants().end(),
+                                         st.participant_lists.back().begin());
     if (!same_as_last) st.participant_lists.push_back(claim.participants());
     g.participants_ = &st.participant_lists.back();
   }

@@ -45,7 +45,8 @@ struct GroupArticle {
 
 // One claim of a ClaimGroup. Its accessors are named as Claim's, so that
 // code reads either alike; the value, time span, attribution, place and
-// section are those of its shape. Valid while its group lives.
+// section are those of its shape. Valid while its group lives; only a
+// ClaimGroup makes them.
 class GroupClaim {
  public:
   // What the claim shares with others: everything but its article, span,
@@ -86,10 +87,15 @@ class GroupClaim {
   // not kept), for the caller to give the claim its shown parts back.
   Claim Whole() const;
 
+  GroupClaim(const GroupClaim&) = default;
+  GroupClaim& operator=(const GroupClaim&) = default;
+
  private:
   friend class ClaimGroup;
+  GroupClaim() = default;
+
   const Claim* shape_ = nullptr;
-  const TimeInterval* scope_ = nullptr;     // null: none
+  const TimeInterval* scope_ = nullptr;  // null: none
   const std::string* scope_text_ = nullptr;
   const GroupArticle* article_ = nullptr;
   const google::protobuf::RepeatedPtrField<std::string>* participants_ = nullptr;
@@ -102,7 +108,8 @@ class GroupClaim {
 };
 
 // The claims of one group (or of several: nothing here needs them to share
-// a kind and subject). Not copyable; movable (claims stay valid).
+// a kind and subject). Not copyable; movable (the claims stay valid; a
+// group moved from may only be assigned to or destroyed).
 class ClaimGroup {
  public:
   ClaimGroup();

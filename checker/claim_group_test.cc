@@ -25,7 +25,8 @@ Claim Toll(const std::string& article, int deaths, const std::string& words,
   return Parse(R"pb(
     kind: "death_toll" subject: "deaths"
     quantity { value: )pb" + std::to_string(deaths) + " lower: " + std::to_string(deaths) +
-               " upper: " + std::to_string(deaths) + R"pb( qualifier: QUALIFIER_EXACT unit: "deaths" }
+               " upper: " + std::to_string(deaths) + R"pb(
+               qualifier: QUALIFIER_EXACT unit: "deaths" }
     scope { start: "2019-09-28" end: "2019-09-28" granularity: GRANULARITY_DAY
             resolution: "the Saturday on or before 2019-09-28" }
     scope_text: "Saturday"

@@ -46,8 +46,7 @@ bool Precise(Granularity g) {
 }
 
 template <typename A, typename B>
-Relation RelateQuantities(const A& a, const B& b, const Comparison& cmp,
-                          std::string* reason) {
+Relation RelateQuantities(const A& a, const B& b, const Comparison& cmp, std::string* reason) {
   const Quantity& qa = a.quantity();
   const Quantity& qb = b.quantity();
   // USD 20 million and EUR 20 million are not one value, nor rivals: amounts
@@ -132,8 +131,7 @@ Relation RelateTimes(const A& a, const B& b, std::string* reason) {
 }
 
 template <typename A, typename B>
-Relation RelateActors(const A& a, const B& b, const Comparison& cmp,
-                      std::string* reason) {
+Relation RelateActors(const A& a, const B& b, const Comparison& cmp, std::string* reason) {
   if (ActorResolver::Related(a.actor(), b.actor())) {
     if (reason) *reason = "they name the same party (or one that speaks for it)";
     return Relation::kEqual;
@@ -355,8 +353,7 @@ Relation RelateAny(const A& a, const B& b, const Comparison& comparison, std::st
 
 }  // namespace
 
-Relation Relate(const Claim& a, const Claim& b, const Comparison& comparison,
-                std::string* reason) {
+Relation Relate(const Claim& a, const Claim& b, const Comparison& comparison, std::string* reason) {
   return RelateAny(a, b, comparison, reason);
 }
 Relation Relate(const GroupClaim& a, const GroupClaim& b, const Comparison& comparison,
@@ -392,8 +389,7 @@ std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
                  truncated_out);
 }
 
-std::vector<Finding> Comparer::Compare(const ClaimGroup& group,
-                                       const std::vector<Copy>& copies,
+std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vector<Copy>& copies,
                                        int64_t* comparisons_out, int64_t* omitted_out,
                                        KeptApart* kept_apart_out, int* truncated_out) const {
   const std::vector<GroupClaim>& claims = group.claims();
@@ -412,7 +408,8 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group,
   // Why two claims are about different events, or empty when nothing says
   // they are: places that exclude each other, or (comparing undated
   // articles) an undated article that names nobody the dated one names.
-  auto places_apart = [&](const Comparison& cmp, const GroupClaim& a, const GroupClaim& b) -> std::string {
+  auto places_apart = [&](const Comparison& cmp, const GroupClaim& a,
+                          const GroupClaim& b) -> std::string {
     if (cmp.separate_places() && !places.Compatible(a.place(), b.place())) {
       return absl::StrCat(PlaceHierarchy::Describe(a.place()), " vs ",
                           PlaceHierarchy::Describe(b.place()));
@@ -503,9 +500,9 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group,
       const GroupClaim* c = unique[i];
       absl::optional<absl::CivilDay> civil = ParseIsoDate(c->published());
       const int64_t day = civil ? static_cast<int64_t>(*civil - absl::CivilDay()) : kUndated;
-      std::string key = absl::StrCat(ValueKey(c->shape()), "\x1f", c->scope().start(), "..",
-                                     c->scope().end(), "\x1f",
-                                     c->attribution().hedged() ? "hedged" : "");
+      std::string key =
+          absl::StrCat(ValueKey(c->shape()), "\x1f", c->scope().start(), "..", c->scope().end(),
+                       "\x1f", c->attribution().hedged() ? "hedged" : "");
       if (within > 0) absl::StrAppend(&key, "\x1f", block_of(day));
       if (cmp.separate_places()) absl::StrAppend(&key, "\x1f", c->place().key());
       Entry entry{c, static_cast<int>(i), day};
@@ -754,7 +751,8 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group,
                                            " says ", Statement(k, b), ": ", reason, ".");
                 break;
             }
-            findings.push_back(MakeFinding(k, key.second, verdict, {a.Whole(), b.Whole()}, std::move(explanation)));
+            findings.push_back(MakeFinding(k, key.second, verdict, {a.Whole(), b.Whole()},
+                                           std::move(explanation)));
           }
         }
       }

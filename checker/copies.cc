@@ -141,6 +141,7 @@ CopyFingerprint FingerprintForCopies(const Document& doc, const CopyOptions& opt
 
 CopyDetector::CopyDetector(const CopyOptions& options, SpillStore* texts)
     : options_(options), texts_(texts) {
+  options_.max_shingles = std::max<int64_t>(options_.max_shingles, 1);
   if (texts_ == nullptr) {
     own_texts_ = std::make_unique<SpillStore>(std::numeric_limits<int64_t>::max());
     texts_ = own_texts_.get();
@@ -163,8 +164,9 @@ bool CopyDetector::BloomTestAndSet(uint32_t hash) {
   // It never grows past what max_shingles hashes need: an article that
   // goes past the budget is resampled as soon as it is added (and a filter
   // twice the size for that moment took 128 MB more at 1 GB).
-  const size_t hashes = std::min<size_t>(static_cast<size_t>(kept()) + 1,
-                                         static_cast<size_t>(std::max<int64_t>(options_.max_shingles, 1)));
+  const size_t hashes =
+      std::min<size_t>(static_cast<size_t>(kept()) + 1,
+                       static_cast<size_t>(std::max<int64_t>(options_.max_shingles, 1)));
   const size_t needed_words = std::max<size_t>(64, hashes * 16 / 64);
   if (bloom_.size() < needed_words) {
     size_t words = std::max<size_t>(bloom_.size(), 64);
@@ -225,8 +227,9 @@ absl::Status CopyDetector::ReadHashes(int v, int64_t count,
   std::vector<uint32_t> piece;
   for (int64_t done = 0; done < count;) {
     const int64_t n = std::min(kPiece, count - done);
-    absl::StatusOr<std::string> bytes = texts_->Read(
-        v, done * static_cast<int64_t>(sizeof(uint32_t)), n * static_cast<int64_t>(sizeof(uint32_t)));
+    absl::StatusOr<std::string> bytes =
+        texts_->Read(v, done * static_cast<int64_t>(sizeof(uint32_t)),
+                     n * static_cast<int64_t>(sizeof(uint32_t)));
     if (!bytes.ok()) return bytes.status();
     piece.resize(static_cast<size_t>(n));
     std::memcpy(piece.data(), bytes->data(), bytes->size());
@@ -289,13 +292,15 @@ void CopyDetector::Add(absl::string_view id, absl::string_view published,
       }
     }
   }
-  while (kept() > options_.max_shingles) Resample(sampling_ * 2);
+  // (One shingle in 2^30 is as far as sampling goes.)
+  while (kept() > options_.max_shingles && sampling_ < (1 << 30)) Resample(sampling_ * 2);
 }
 
 int32_t CopyDetector::TextOf(uint32_t s) const {
   auto it = std::lower_bound(text_sentences_.begin(), text_sentences_.end(), s);
-  return it != text_sentences_.end() && *it == s ? static_cast<int32_t>(it - text_sentences_.begin())
-                                                 : -1;
+  return it != text_sentences_.end() && *it == s
+             ? static_cast<int32_t>(it - text_sentences_.begin())
+             : -1;
 }
 
 void CopyDetector::Resample(int p) {
@@ -311,7 +316,6 @@ void CopyDetector::Resample(int p) {
   uint32_t left = 0;     // its hashes not yet read
   uint32_t kept_in = 0;  // those of them kept
   bool open = false;     // (whether s is the sentence of a hash read)
-  uint32_t first = 0;    // the first hash kept
   absl::Status read = ReadHashes(old, old_count, [&](const uint32_t* h, size_t n) {
     for (size_t i = 0; i < n; ++i) {
       while (left == 0) {  // on to the next sentence with hashes
@@ -322,7 +326,6 @@ void CopyDetector::Resample(int p) {
       }
       --left;
       if (Kept(h[i], p)) {
-        if (kept() == 0) first = h[i];
         ++kept_in;
         AppendHash(h[i]);
       }
@@ -331,8 +334,9 @@ void CopyDetector::Resample(int p) {
   if (open) sentences_[s].hashes = kept_in;
   if (!read.ok() && status_.ok()) status_ = read;
   texts_->Stream(old);  // (dropping the reader frees what it held)
+  // The next lookup rebuilds the filter from what is kept (a resample
+  // straight after this one would make a rebuild here wasted).
   std::vector<uint64_t>().swap(bloom_);
-  if (kept() > 0) BloomTestAndSet(first);  // rebuilds it (and `first` is in it)
 }
 
 absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
@@ -528,8 +532,9 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
     (e.article < e.other ? s.example_of_a : s.example_of_b) = e.partner.example;
   }
   std::vector<Entry>().swap(entries);
-  std::sort(pairs.begin(), pairs.end(),
-            [](const Shared& x, const Shared& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
+  std::sort(pairs.begin(), pairs.end(), [](const Shared& x, const Shared& y) {
+    return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+  });
   size_t merged = 0;
   for (size_t i = 0; i < pairs.size(); ++i) {
     if (merged > 0 && pairs[merged - 1].a == pairs[i].a && pairs[merged - 1].b == pairs[i].b) {
@@ -583,7 +588,8 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
   size_t kept_count = 0;
   int per_copier = 0;
   for (size_t i = 0; i < candidates.size(); ++i) {
-    per_copier = i > 0 && id(candidates[i].copier) == id(candidates[i - 1].copier) ? per_copier + 1 : 0;
+    per_copier =
+        i > 0 && id(candidates[i].copier) == id(candidates[i - 1].copier) ? per_copier + 1 : 0;
     if (per_copier < kMaxSourcesPerCopier) candidates[kept_count++] = candidates[i];
   }
   candidates.resize(kept_count);

@@ -63,7 +63,7 @@ struct CopyOptions {
   int shingle_words = 6;
   // Fingerprints keep one shingle in this many (1: all; a power of two).
   int sampling = 1;
-  // The detector samples further past this many shingles.
+  // The detector samples further past this many shingles (at least 1).
   int64_t max_shingles = int64_t{1} << 25;
   // A sentence is shared when this share of its kept hashes occur in the
   // other article.

@@ -267,12 +267,12 @@ struct ArticleRef {
 };
 
 // A finding that waits in the store until the report is written: where its
-// bytes are, and what orders it (SortFindings' keys: verdict, kind and
-// subject, which the group's place in group order stands for, id, and its
-// place among the findings).
+// bytes are, and what orders it (SortFindings' keys: verdict, kind, subject
+// and id, then its place among the findings).
 struct StoredFinding {
   int rank = 0;
-  size_t group = 0;
+  std::string kind;
+  std::string subject;
   std::string id;
   size_t sequence = 0;
   int value = 0;
@@ -289,9 +289,9 @@ class StoredLists : public ReportLists {
   // `articles_value`, in the report's order.
   // `findings`: those left in the store, in the report's order, with
   // `reviews` (their Review indexes into it).
-  StoredLists(std::unique_ptr<SpillStore> store,
-              std::vector<std::pair<int64_t, uint32_t>> articles, int articles_value,
-              int copies_value, std::vector<StoredFinding> findings, std::vector<Review> reviews)
+  StoredLists(std::unique_ptr<SpillStore> store, std::vector<std::pair<int64_t, uint32_t>> articles,
+              int articles_value, int copies_value, std::vector<StoredFinding> findings,
+              std::vector<Review> reviews)
       : store_(std::move(store)),
         articles_(std::move(articles)),
         articles_value_(articles_value),
@@ -373,8 +373,8 @@ absl::StatusOr<ClaimGroup> TakeGroup(SpillStore* store, int v) {
       if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&c, &input, &clean_eof)) {
         if (clean_eof) break;
         if (!reader.status().ok()) return reader.status();
-        return absl::InternalError(absl::StrCat("claim ", group.size(),
-                                                " of a group the run itself stored does not parse"));
+        return absl::InternalError(absl::StrCat(
+            "claim ", group.size(), " of a group the run itself stored does not parse"));
       }
       group.Add(c);
     }
@@ -566,8 +566,8 @@ absl::StatusOr<GroupsCompared> CompareGroups(
         out.findings.push_back(std::move(finding));
       }
     } else {
-      absl::Status read = ForEachStoredRecord(
-          *store, r.findings, [&](int64_t at, absl::string_view bytes) {
+      absl::Status read =
+          ForEachStoredRecord(*store, r.findings, [&](int64_t at, absl::string_view bytes) {
             f.Clear();
             if (!f.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
               return absl::InternalError("a finding the run stored does not parse");
@@ -577,8 +577,8 @@ absl::StatusOr<GroupsCompared> CompareGroups(
             if (rank < first_deferred) {
               out.findings.push_back(std::move(f));
             } else {
-              out.stored.push_back({rank, i, f.id(), out.stored.size(), r.findings, at,
-                                    static_cast<uint32_t>(bytes.size())});
+              out.stored.push_back({rank, f.kind(), f.subject(), f.id(), out.stored.size(),
+                                    r.findings, at, static_cast<uint32_t>(bytes.size())});
             }
             return absl::OkStatus();
           });
@@ -592,9 +592,11 @@ absl::StatusOr<GroupsCompared> CompareGroups(
       }
     }
   }
-  std::sort(out.stored.begin(), out.stored.end(), [](const StoredFinding& a, const StoredFinding& b) {
-    return std::tie(a.rank, a.group, a.id, a.sequence) < std::tie(b.rank, b.group, b.id, b.sequence);
-  });
+  std::sort(out.stored.begin(), out.stored.end(),
+            [](const StoredFinding& a, const StoredFinding& b) {
+              return std::tie(a.rank, a.kind, a.subject, a.id, a.sequence) <
+                     std::tie(b.rank, b.kind, b.subject, b.id, b.sequence);
+            });
   return out;
 }
 
@@ -994,18 +996,22 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
   // a review of one of them is not stale.
   std::vector<Review> stored_reviews;
   if (!compared.stored.empty()) {
+    absl::flat_hash_map<absl::string_view, const Review*> review_of;
+    for (const Review& r : options.ledger.reviews()) review_of.try_emplace(r.finding_id(), &r);
     absl::flat_hash_set<absl::string_view> stored_ids;
     for (StoredFinding& f : compared.stored) {
       stored_ids.insert(f.id);
-      if (const Review* r = FindReview(options.ledger, f.id)) {
+      auto review = review_of.find(f.id);
+      if (review != review_of.end()) {
         f.review = static_cast<int>(stored_reviews.size());
-        stored_reviews.push_back(*r);
+        stored_reviews.push_back(*review->second);
       }
     }
     auto* stale = report.mutable_stale_reviews();
-    stale->erase(std::remove_if(stale->begin(), stale->end(),
-                                [&](const Review& r) { return stored_ids.contains(r.finding_id()); }),
-                 stale->end());
+    stale->erase(
+        std::remove_if(stale->begin(), stale->end(),
+                       [&](const Review& r) { return stored_ids.contains(r.finding_id()); }),
+        stale->end());
   }
   scorer.Finish(options.priors, &report);  // (the articles and copies were added)
   // The articles (in id order) and the copies are left in the store until
@@ -1015,8 +1021,8 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
   for (const ArticleRef& a : article_refs) article_places.emplace_back(a.at, a.length);
   std::vector<ArticleRef>().swap(article_refs);
   auto stored = std::make_unique<StoredLists>(std::move(st.store), std::move(article_places),
-                                              st.articles, copies_value,
-                                              std::move(compared.stored), std::move(stored_reviews));
+                                              st.articles, copies_value, std::move(compared.stored),
+                                              std::move(stored_reviews));
   if (lists != nullptr) {
     *lists = std::move(stored);
   } else {

@@ -108,9 +108,13 @@ class ReportBuilder {
   void AddProblem(Problem problem);
   // Compares, scores and returns the report (articles sorted by id). An
   // error when no article was added. With `lists`, the report's articles
-  // and copies are left out of it, in the run's temporary store, and
-  // *lists receives them, to be written straight from there
-  // (WriteReportJson): at 1 GB they are a quarter of a gigabyte parsed.
+  // and copies, and its findings that do not weigh in the outlets' scores
+  // (UPDATE, AGREEMENT), are left out of it, in the run's temporary store,
+  // and *lists receives them, to be written straight from there
+  // (WriteReportJson; the summary still counts them, and the reviews of
+  // those findings are applied as they are written): at 1 GB they are half
+  // a gigabyte parsed. Only a report to be written as JSON wants that:
+  // what reads the report's findings (tests, reviews) must not pass it.
   absl::StatusOr<Report> Finish(std::unique_ptr<ReportLists>* lists = nullptr);
 
  private:

@@ -32,7 +32,9 @@ constexpr double kPriorStrength = 2.0;  // the prior counts as two claims
 constexpr int kIterations = 20;
 
 template <typename C>  // Claim or GroupClaim
-std::string Voice(const C& c) { return c.outlet().empty() ? c.article_id() : c.outlet(); }
+std::string Voice(const C& c) {
+  return c.outlet().empty() ? c.article_id() : c.outlet();
+}
 
 // How many claims a voice makes, and how many it attributes.
 struct VoiceCounts {

@@ -293,15 +293,16 @@ void AppendField(int field_number, absl::string_view bytes, std::string* out) {
 // in number order), to value `v` of `sink`, with each element of a repeated
 // message field freed as soon as it is written: the report and its bytes
 // are never both whole. With `lists`, its articles and copies take the
-// place of the report's own. Leaves `report` empty.
+// place of the report's own, and its findings are followed by those of
+// `lists`. Leaves `report` empty.
 absl::Status SerializeReleasing(Report* report, ReportLists* lists, SpillStore* sink, int v) {
   using google::protobuf::FieldDescriptor;
   const google::protobuf::Reflection* reflection = report->GetReflection();
   std::vector<const FieldDescriptor*> fields;
   reflection->ListFields(*report, &fields);  // the set fields, in number order
   if (lists != nullptr) {
-    for (int number : {Report::kArticlesFieldNumber, Report::kFindingsFieldNumber,
-                       Report::kCopiesFieldNumber}) {
+    for (int number :
+         {Report::kArticlesFieldNumber, Report::kFindingsFieldNumber, Report::kCopiesFieldNumber}) {
       const FieldDescriptor* f = Report::descriptor()->FindFieldByNumber(number);
       if (std::find(fields.begin(), fields.end(), f) == fields.end()) fields.push_back(f);
     }
