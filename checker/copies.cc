@@ -104,6 +104,32 @@ std::string Incipit(absl::string_view sentence) {
   return absl::StrCat(absl::StripTrailingAsciiWhitespace(sentence.substr(0, cut)), "\u2026");
 }
 
+// The sentence of each kept hash in turn, the hashes being in sentence
+// order and sentence s holding the next `entries[s].hashes` of them.
+// Reads a sentence's count when it reaches it, so counts of sentences
+// already passed may change meanwhile.
+template <typename Entries>
+class SentenceCursor {
+ public:
+  explicit SentenceCursor(const Entries& entries) : entries_(entries) {}
+  // The sentence of the next hash (there must be one).
+  uint32_t Next() {
+    while (left_ == 0) {  // on to the next sentence with hashes
+      if (open_) ++sentence_;
+      open_ = true;
+      left_ = entries_[sentence_].hashes;
+    }
+    --left_;
+    return sentence_;
+  }
+
+ private:
+  const Entries& entries_;
+  uint32_t sentence_ = 0;
+  uint32_t left_ = 0;
+  bool open_ = false;  // whether sentence_ is that of a hash given
+};
+
 }  // namespace
 
 CopyFingerprint FingerprintForCopies(const Document& doc, const CopyOptions& options) {
@@ -164,9 +190,7 @@ bool CopyDetector::BloomTestAndSet(uint32_t hash) {
   // It never grows past what max_shingles hashes need: an article that
   // goes past the budget is resampled as soon as it is added (and a filter
   // twice the size for that moment took 128 MB more at 1 GB).
-  const size_t hashes =
-      std::min<size_t>(static_cast<size_t>(kept()) + 1,
-                       static_cast<size_t>(std::max<int64_t>(options_.max_shingles, 1)));
+  const size_t hashes = static_cast<size_t>(std::min<int64_t>(kept() + 1, options_.max_shingles));
   const size_t needed_words = std::max<size_t>(64, hashes * 16 / 64);
   if (bloom_.size() < needed_words) {
     size_t words = std::max<size_t>(bloom_.size(), 64);
@@ -312,26 +336,24 @@ void CopyDetector::Resample(int p) {
   const int64_t old_count = stored_;
   postings_value_ = texts_->NewValue();
   stored_ = 0;
-  size_t s = 0;          // the sentence of the next hash
-  uint32_t left = 0;     // its hashes not yet read
+  SentenceCursor cursor(sentences_);
+  int64_t current = -1;  // the sentence whose hashes are being read
   uint32_t kept_in = 0;  // those of them kept
-  bool open = false;     // (whether s is the sentence of a hash read)
   absl::Status read = ReadHashes(old, old_count, [&](const uint32_t* h, size_t n) {
     for (size_t i = 0; i < n; ++i) {
-      while (left == 0) {  // on to the next sentence with hashes
-        if (open) sentences_[s++].hashes = kept_in;
-        open = true;
+      const uint32_t s = cursor.Next();
+      if (s != current) {  // (the cursor is past `current`: its count may change)
+        if (current >= 0) sentences_[static_cast<size_t>(current)].hashes = kept_in;
+        current = s;
         kept_in = 0;
-        left = sentences_[s].hashes;
       }
-      --left;
       if (Kept(h[i], p)) {
         ++kept_in;
         AppendHash(h[i]);
       }
     }
   });
-  if (open) sentences_[s].hashes = kept_in;
+  if (current >= 0) sentences_[static_cast<size_t>(current)].hashes = kept_in;
   if (!read.ok() && status_.ok()) status_ = read;
   texts_->Stream(old);  // (dropping the reader frees what it held)
   // The next lookup rebuilds the filter from what is kept (a resample
@@ -375,17 +397,10 @@ absl::StatusOr<std::vector<Copy>> CopyDetector::Find() {
       slice.clear();
       slice.reserve(start[last] - start[first]);
       {
-        uint32_t sentence = 0;  // of the next hash
-        uint32_t left = 0;      // its hashes not yet read
-        bool open = false;
+        SentenceCursor cursor(sentences_);
         read = ForEachHash([&](const uint32_t* h, size_t count) {
           for (size_t i = 0; i < count; ++i) {
-            while (left == 0) {  // on to the next sentence with hashes
-              if (open) ++sentence;
-              open = true;
-              left = sentences_[sentence].hashes;
-            }
-            --left;
+            const uint32_t sentence = cursor.Next();
             const size_t top = h[i] >> 24;
             if (top >= first && top < last) slice.push_back({h[i], sentence});
           }

@@ -21,6 +21,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -82,30 +83,39 @@ void AppendDelimited(const google::protobuf::MessageLite& message, std::string* 
 }
 
 // Takes value `v` of `store` (delimited records, one per append) and parses
-// it a piece at a time: the value's bytes are never in memory whole beside
-// its messages, and the vector is sized once (growing it would briefly hold
-// two copies of its elements).
+// it a piece at a time, calling `fn` with each message (which it may move
+// from): the value's bytes are never in memory whole beside its messages.
+template <typename Message>
+absl::Status TakeEach(SpillStore* store, int v, absl::FunctionRef<void(Message&)> fn) {
+  SpillStore::Reader reader = store->Stream(v);
+  {
+    SpillInputStream input(&reader);
+    Message m;
+    for (int64_t n = 0;; ++n) {
+      bool clean_eof = false;
+      m.Clear();  // (parsing a delimited record merges)
+      if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&m, &input, &clean_eof)) {
+        if (clean_eof) break;
+        if (!reader.status().ok()) return reader.status();
+        return absl::InternalError(absl::StrCat("record ", n, " of a ",
+                                                Message::descriptor()->name(),
+                                                " list the run itself stored does not parse"));
+      }
+      fn(m);
+    }
+  }
+  return reader.status();
+}
+
+// All of value `v` as messages, in a vector sized once (growing it would
+// briefly hold two copies of its elements).
 template <typename Message>
 absl::StatusOr<std::vector<Message>> TakeMessages(SpillStore* store, int v) {
   std::vector<Message> messages;
   messages.reserve(static_cast<size_t>(store->appends(v)));
-  SpillStore::Reader reader = store->Stream(v);
-  {
-    SpillInputStream input(&reader);
-    for (;;) {
-      Message m;
-      bool clean_eof = false;
-      if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&m, &input, &clean_eof)) {
-        if (clean_eof) break;
-        if (!reader.status().ok()) return reader.status();
-        return absl::InternalError(absl::StrCat("record ", messages.size(), " of a ",
-                                                Message::descriptor()->name(),
-                                                " list the run itself stored does not parse"));
-      }
-      messages.push_back(std::move(m));
-    }
-  }
-  if (!reader.status().ok()) return reader.status();
+  absl::Status taken =
+      TakeEach<Message>(store, v, [&](Message& m) { messages.push_back(std::move(m)); });
+  if (!taken.ok()) return taken;
   return messages;
 }
 
@@ -363,23 +373,8 @@ void MoveShownParts(Claim* claim, Claim* shown) {
 absl::StatusOr<ClaimGroup> TakeGroup(SpillStore* store, int v) {
   ClaimGroup group;
   group.Reserve(static_cast<size_t>(store->appends(v)));
-  SpillStore::Reader reader = store->Stream(v);
-  {
-    SpillInputStream input(&reader);
-    Claim c;
-    for (;;) {
-      bool clean_eof = false;
-      c.Clear();  // (parsing a delimited record merges)
-      if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&c, &input, &clean_eof)) {
-        if (clean_eof) break;
-        if (!reader.status().ok()) return reader.status();
-        return absl::InternalError(absl::StrCat(
-            "claim ", group.size(), " of a group the run itself stored does not parse"));
-      }
-      group.Add(c);
-    }
-  }
-  if (!reader.status().ok()) return reader.status();
+  absl::Status taken = TakeEach<Claim>(store, v, [&](Claim& c) { group.Add(c); });
+  if (!taken.ok()) return taken;
   return group;
 }
 

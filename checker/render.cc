@@ -319,13 +319,14 @@ absl::Status SerializeReleasing(Report* report, ReportLists* lists, SpillStore* 
   };
   constexpr size_t kPiece = size_t{1} << 20;
   for (const FieldDescriptor* f : fields) {
+    // Elements of `f` given serialized, by `lists`.
+    auto emit = [&](absl::string_view bytes) {
+      AppendField(f->number(), bytes, &piece);
+      return flush(kPiece);
+    };
     const bool listed = lists != nullptr && (f->number() == Report::kArticlesFieldNumber ||
                                              f->number() == Report::kCopiesFieldNumber);
     if (listed) {
-      auto emit = [&](absl::string_view bytes) {
-        AppendField(f->number(), bytes, &piece);
-        return flush(kPiece);
-      };
       absl::Status s = f->number() == Report::kArticlesFieldNumber ? lists->Articles(emit)
                                                                    : lists->Copies(emit);
       if (!s.ok()) return s;
@@ -341,11 +342,7 @@ absl::Status SerializeReleasing(Report* report, ReportLists* lists, SpillStore* 
       reflection->ClearField(report, f);
       ReleaseFreeMemory();  // (else the freed pages stay resident for a while)
       if (lists != nullptr && f->number() == Report::kFindingsFieldNumber) {
-        absl::Status s = lists->Findings([&](absl::string_view bytes) {
-          AppendField(f->number(), bytes, &piece);
-          return flush(kPiece);
-        });
-        if (!s.ok()) return s;
+        if (absl::Status s = lists->Findings(emit); !s.ok()) return s;
       }
     } else {
       // Any other field: serialized alone, from a message that has only it.
