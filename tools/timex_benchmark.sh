@@ -12,7 +12,7 @@
 #
 # Speed, measured the same way on both sides: the documents of all parts are
 # read into memory first; then, in one process, every document is tagged
-# (crosscheck: TimexTagger::Tag via checker/timex_benchmark --corpus; chrono:
+# (crosscheck: TimexTagger::Tag via checker/extract/timex_benchmark --corpus; chrono:
 # chrono.parse in node, after a warm-up pass) over and over for at least
 # SECONDS (default 3) of wall time; docs/s is documents tagged / wall time.
 # Reading, JSON and process start-up are outside the timing on both sides.
@@ -35,7 +35,7 @@ cd "$ROOT"
 bazel build -c opt //checker:crosscheck //checker:timex_benchmark >/dev/null 2>&1 ||
   bazel build -c opt //checker:crosscheck //checker:timex_benchmark
 BIN="$ROOT/bazel-bin/checker/crosscheck"
-BENCH="$ROOT/bazel-bin/checker/timex_benchmark"
+BENCH="$ROOT/bazel-bin/checker/extract/timex_benchmark"
 
 mkdir -p "$CACHE"
 cp tools/timex_bench/package.json tools/timex_bench/package-lock.json "$CACHE/"

@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "checker/internal/testing.h"
-#include "checker/rule_set.h"
+#include "checker/rules/rule_set.h"
 
 namespace crosscheck::testing {
 

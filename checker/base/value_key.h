@@ -1,0 +1,24 @@
+// ValueKey: when two claims state the same value, for agreement, votes and
+// reviews (the comparison, the reliability scores and the ledger all key
+// values this way).
+//
+// Example:
+//   if (ValueKey(a) == ValueKey(b)) { /* the same value */ }
+#ifndef CROSSCHECK_CHECKER_BASE_VALUE_KEY_H_
+#define CROSSCHECK_CHECKER_BASE_VALUE_KEY_H_
+
+#include <string>
+
+#include "proto/claim.pb.h"
+
+namespace crosscheck {
+
+// The key under which claims count as the same value: the displayed value,
+// for times the days ("Saturday" and "72 hours after Wednesday" alike), or
+// for actors the side they speak for (the body just under a country:
+// the State Department and the White House both key to the US government).
+std::string ValueKey(const Claim& claim);
+
+}  // namespace crosscheck
+
+#endif  // CROSSCHECK_CHECKER_BASE_VALUE_KEY_H_

@@ -1,0 +1,912 @@
+#include "checker/compare/compare.h"
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "checker/base/verdict_order.h"
+#include "checker/internal/shipped_rules.h"
+#include "checker/internal/testing.h"
+#include "checker/rules/rule_set.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace crosscheck {
+namespace {
+
+using ::crosscheck::testing::RunfilePath;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::SizeIs;
+
+// Relation names, so failures print words rather than bytes.
+std::string Name(Relation r) {
+  switch (r) {
+    case Relation::kEqual: return "kEqual";
+    case Relation::kCompatible: return "kCompatible";
+    case Relation::kSoftConflict: return "kSoftConflict";
+    case Relation::kHardConflict: return "kHardConflict";
+  }
+  return "?";
+}
+
+// Provenance every test claim needs.
+Claim Base(const std::string& kind, const std::string& subject,
+           const std::string& article_id, const std::string& outlet,
+           const std::string& published, const std::string& matched_text) {
+  Claim c;
+  c.set_kind(kind);
+  c.set_subject(subject);
+  c.set_article_id(article_id);
+  c.set_outlet(outlet);
+  c.set_published(published);
+  c.set_matched_text(matched_text);
+  c.set_quote(absl::StrCat("The sentence says ", matched_text, "."));
+  c.set_section(SECTION_BODY);
+  c.mutable_span()->set_begin(100);
+  c.mutable_span()->set_end(100 + static_cast<int>(matched_text.size()));
+  return c;
+}
+
+void SetScope(Claim* c, const std::string& text, const std::string& start,
+              const std::string& end, Granularity g) {
+  c->set_scope_text(text);
+  c->mutable_scope()->set_start(start);
+  c->mutable_scope()->set_end(end);
+  c->mutable_scope()->set_granularity(g);
+}
+
+// A death toll claim. `qualifier` decides the bounds as extraction would.
+Claim Toll(const std::string& article_id, const std::string& outlet,
+           const std::string& published, Qualifier qualifier, double value) {
+  std::string display;
+  Quantity q;
+  q.set_value(value);
+  q.set_qualifier(qualifier);
+  switch (qualifier) {
+    case QUALIFIER_AT_LEAST:
+      q.set_lower(value);
+      q.set_unbounded(true);
+      display = absl::StrCat("at least ", value);
+      break;
+    case QUALIFIER_ABOUT:
+      q.set_lower(value * 0.9);
+      q.set_upper(value * 1.1);
+      display = absl::StrCat("about ", value);
+      break;
+    default:
+      q.set_lower(value);
+      q.set_upper(value);
+      display = absl::StrCat(value);
+      break;
+  }
+  Claim c = Base("death_toll", "deaths", article_id, outlet, published,
+                 absl::StrCat(display, " people were killed"));
+  *c.mutable_quantity() = q;
+  c.set_display_value(display);
+  return c;
+}
+
+Claim Deadline(const std::string& article_id, const std::string& outlet,
+               const std::string& published, const std::string& start,
+               const std::string& end, Granularity g, const std::string& display) {
+  Claim c = Base("deadline", "departure deadline", article_id, outlet, published,
+                 absl::StrCat("leave by ", display));
+  c.mutable_time()->set_start(start);
+  c.mutable_time()->set_end(end);
+  c.mutable_time()->set_granularity(g);
+  c.set_display_value(display);
+  return c;
+}
+
+Claim Order(const std::string& article_id, const std::string& outlet,
+            const std::string& published, const std::string& actor_id,
+            const std::string& actor_name, std::vector<std::string> ancestors,
+            const std::string& source) {
+  Claim c = Base("withdrawal_order", "US diplomatic staff", article_id, outlet, published,
+                 absl::StrCat(actor_name, " ordered the diplomats out"));
+  Actor* a = c.mutable_actor();
+  a->set_id(actor_id);
+  a->set_name(actor_name);
+  for (const std::string& id : ancestors) a->add_ancestors(id);
+  c.set_display_value(actor_name);
+  c.mutable_attribution()->set_source(source);
+  c.mutable_attribution()->set_named(!source.empty());
+  return c;
+}
+
+Claim StateDepartment(const std::string& article_id, const std::string& outlet,
+                      const std::string& published, const std::string& source) {
+  return Order(article_id, outlet, published, "us_state_department",
+               "the US State Department", {"us_government", "us"}, source);
+}
+
+Claim UsGovernment(const std::string& article_id, const std::string& outlet,
+                   const std::string& published, const std::string& source) {
+  return Order(article_id, outlet, published, "us_government", "the US government", {"us"},
+               source);
+}
+
+Claim VenezuelaGovernment(const std::string& article_id, const std::string& outlet,
+                          const std::string& published, const std::string& source) {
+  return Order(article_id, outlet, published, "venezuela_government",
+               "Venezuela's government", {"venezuela"}, source);
+}
+
+int CountVerdict(const std::vector<Finding>& findings, Verdict v) {
+  return static_cast<int>(std::count_if(findings.begin(), findings.end(),
+                                        [v](const Finding& f) { return f.verdict() == v; }));
+}
+
+bool HasConflict(const std::vector<Finding>& findings) {
+  return CountVerdict(findings, CONTRADICTION) + CountVerdict(findings, DISCREPANCY) +
+             CountVerdict(findings, DISPUTED) >
+         0;
+}
+
+std::string Dump(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const Finding& f : findings) {
+    absl::StrAppend(&out, Verdict_Name(f.verdict()), " ", f.kind(), "/", f.subject(), ": ",
+                    f.explanation(), "\n");
+  }
+  return out;
+}
+
+
+class CompareTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    rules_ = &testing::ShippedRules();
+  }
+
+  static const Comparison& ComparisonOf(const std::string& kind) {
+    const CompiledKind* k = rules_->FindKind(kind);
+    EXPECT_NE(k, nullptr) << kind;
+    return k->kind->comparison();
+  }
+
+  std::vector<Finding> Compare(const std::vector<Claim>& claims) {
+    Comparer comparer(*rules_);
+    return comparer.Compare(claims);
+  }
+
+  static const Rules* rules_;
+};
+
+const Rules* CompareTest::rules_ = nullptr;
+
+TEST_F(CompareTest, ShippedRulesHaveTheKindsTheseTestsUse) {
+  for (const char* kind : {"death_toll", "deadline", "withdrawal_order"}) {
+    ASSERT_NE(rules_->FindKind(kind), nullptr) << kind;
+    EXPECT_GT(ComparisonOf(kind).update_after_days(), 0) << kind;
+    EXPECT_TRUE(ComparisonOf(kind).report_agreement()) << kind;
+  }
+}
+
+// --- Quantities -------------------------------------------------------------
+
+TEST_F(CompareTest, DifferentExactCountsForTheSameScopeContradict) {
+  Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim b = Toll("b1", "The Washington Post", "2019-01-25", QUALIFIER_EXACT, 20);
+  SetScope(&a, "Wednesday", "2019-01-23", "2019-01-23", GRANULARITY_DAY);
+  SetScope(&b, "Wednesday", "2019-01-23", "2019-01-23", GRANULARITY_DAY);
+  std::vector<Finding> findings = Compare({a, b});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  const Finding& f = findings[0];
+  EXPECT_EQ(f.verdict(), CONTRADICTION);
+  EXPECT_EQ(f.kind(), "death_toll");
+  EXPECT_EQ(f.subject(), "deaths");
+  ASSERT_THAT(f.claims(), SizeIs(2));
+  // Evidence in a stable order: article id, then offset.
+  EXPECT_EQ(f.claims(0).article_id(), "a1");
+  EXPECT_EQ(f.claims(1).article_id(), "b1");
+  EXPECT_FALSE(f.id().empty());
+  EXPECT_EQ(f.id(), FindingId(f));
+}
+
+TEST_F(CompareTest, ExactCountWithNoScopeOnEitherSideContradicts) {
+  Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim b = Toll("b1", "The Washington Post", "2019-01-24", QUALIFIER_EXACT, 20);
+  std::vector<Finding> findings = Compare({a, b});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), CONTRADICTION);
+}
+
+TEST_F(CompareTest, CountAgainstABoundForAWiderScopeIsADiscrepancy) {
+  Claim a = Toll("a1", "The Washington Post", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim b = Toll("b1", "Unknown aggregator", "2019-01-25", QUALIFIER_AT_LEAST, 20);
+  SetScope(&a, "Wednesday", "2019-01-23", "2019-01-23", GRANULARITY_DAY);
+  SetScope(&b, "this week", "2019-01-21", "2019-01-27", GRANULARITY_WEEK);
+  b.mutable_attribution()->set_source("the New York Times");
+  b.mutable_attribution()->set_named(true);
+  std::vector<Finding> findings = Compare({a, b});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), DISCREPANCY);
+  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 0);
+}
+
+TEST_F(CompareTest, CountAgainstABoundForTheSameScopeIsNotAContradiction) {
+  // "at least 20" vs 12: one is a bound, so at most a discrepancy.
+  Claim a = Toll("a1", "The Washington Post", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim b = Toll("b1", "Reuters", "2019-01-24", QUALIFIER_AT_LEAST, 20);
+  std::vector<Finding> findings = Compare({a, b});
+  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 0) << Dump(findings);
+  EXPECT_EQ(CountVerdict(findings, DISCREPANCY), 1) << Dump(findings);
+}
+
+TEST_F(CompareTest, ALowerBoundBelowACountIsNoConflict) {
+  Claim a = Toll("a1", "Reuters", "2019-01-24", QUALIFIER_AT_LEAST, 20);
+  Claim b = Toll("b1", "BBC News", "2019-01-24", QUALIFIER_EXACT, 30);
+  std::vector<Finding> findings = Compare({a, b});
+  EXPECT_FALSE(HasConflict(findings)) << Dump(findings);
+  EXPECT_EQ(CountVerdict(findings, UPDATE), 0) << Dump(findings);
+}
+
+TEST_F(CompareTest, AnApproximateCountCoversANearbyCount) {
+  Claim a = Toll("a1", "Reuters", "2019-01-24", QUALIFIER_ABOUT, 300);
+  Claim b = Toll("b1", "BBC News", "2019-01-24", QUALIFIER_EXACT, 310);
+  std::string reason;
+  EXPECT_EQ(Name(Relate(a, b, ComparisonOf("death_toll"), &reason)), Name(Relation::kCompatible));
+  EXPECT_FALSE(reason.empty());
+  std::vector<Finding> findings = Compare({a, b});
+  EXPECT_FALSE(HasConflict(findings)) << Dump(findings);
+  // Different values: no agreement either.
+  EXPECT_EQ(CountVerdict(findings, AGREEMENT), 0) << Dump(findings);
+}
+
+TEST_F(CompareTest, OpenBoundsExcludeTheirEndpoint) {
+  // Regression test (fixed): Quantity documents "more than 20" as (20, +inf) and "fewer than 20"
+  // as [0, 20), but RelateQuantities treats every interval as closed, so
+  // "more than 20" vs exactly 20 (and "fewer than 20" vs "more than 20")
+  // come out kCompatible and no finding is made. They cannot both be true:
+  // a bound against a count, so a soft conflict (DISCREPANCY).
+  const Comparison& cmp = ComparisonOf("death_toll");
+  Claim twenty = Toll("a1", "Reuters", "2019-01-24", QUALIFIER_EXACT, 20);
+  Claim more = Toll("b1", "BBC News", "2019-01-24", QUALIFIER_AT_LEAST, 20);
+  more.mutable_quantity()->set_qualifier(QUALIFIER_MORE_THAN);
+  more.set_display_value("more than 20");
+  Claim fewer = Toll("c1", "CNN", "2019-01-24", QUALIFIER_EXACT, 20);
+  fewer.mutable_quantity()->set_qualifier(QUALIFIER_LESS_THAN);
+  fewer.mutable_quantity()->set_lower(0);
+  fewer.set_display_value("fewer than 20");
+  EXPECT_EQ(Name(Relate(twenty, more, cmp, nullptr)), Name(Relation::kSoftConflict));
+  EXPECT_EQ(Name(Relate(twenty, fewer, cmp, nullptr)), Name(Relation::kSoftConflict));
+  EXPECT_EQ(Name(Relate(fewer, more, cmp, nullptr)), Name(Relation::kSoftConflict));
+  std::vector<Finding> findings = Compare({twenty, more});
+  EXPECT_EQ(CountVerdict(findings, DISCREPANCY), 1) << Dump(findings);
+  // Closed bounds do include their endpoint.
+  Claim at_least = Toll("d1", "NBC News", "2019-01-24", QUALIFIER_AT_LEAST, 20);
+  EXPECT_EQ(Name(Relate(twenty, at_least, cmp, nullptr)), Name(Relation::kCompatible));
+}
+
+TEST_F(CompareTest, HedgedExactCountsAreOnlyADiscrepancy) {
+  Claim a = Toll("a1", "Reuters", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim b = Toll("b1", "BBC News", "2019-01-24", QUALIFIER_EXACT, 20);
+  b.mutable_attribution()->set_hedged(true);
+  std::vector<Finding> findings = Compare({a, b});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), DISCREPANCY);
+}
+
+// --- Times ------------------------------------------------------------------
+
+TEST_F(CompareTest, DifferentDaysContradict) {
+  Claim a = Deadline("000", "McClatchy", "2019-01-24", "2019-01-27", "2019-01-27",
+                     GRANULARITY_DAY, "Sunday 2019-01-27");
+  Claim b = Deadline("003", "The Washington Post", "2019-01-25", "2019-01-26", "2019-01-26",
+                     GRANULARITY_DAY, "Saturday 2019-01-26");
+  std::vector<Finding> findings = Compare({a, b});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), CONTRADICTION);
+  EXPECT_EQ(findings[0].kind(), "deadline");
+}
+
+TEST_F(CompareTest, AWeekendCoversItsSunday) {
+  Claim a = Deadline("000", "McClatchy", "2019-01-24", "2019-01-26", "2019-01-27",
+                     GRANULARITY_WEEKEND, "this weekend");
+  Claim b = Deadline("003", "The Washington Post", "2019-01-25", "2019-01-27", "2019-01-27",
+                     GRANULARITY_DAY, "Sunday 2019-01-27");
+  std::string reason;
+  EXPECT_EQ(Name(Relate(a, b, ComparisonOf("deadline"), &reason)), Name(Relation::kCompatible));
+  std::vector<Finding> findings = Compare({a, b});
+  EXPECT_FALSE(HasConflict(findings)) << Dump(findings);
+}
+
+TEST_F(CompareTest, AVagueIntervalDisjointFromADayIsADiscrepancy) {
+  Claim a = Deadline("002", "Unknown aggregator", "2019-01-25", "2019-01-28", "2019-01-31",
+                     GRANULARITY_VAGUE, "within 72 hours");
+  Claim b = Deadline("003", "The Washington Post", "2019-01-25", "2019-01-26", "2019-01-26",
+                     GRANULARITY_DAY, "Saturday 2019-01-26");
+  std::vector<Finding> findings = Compare({a, b});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), DISCREPANCY);
+}
+
+// --- Time apart, one article, sources -----------------------------------------
+
+TEST_F(CompareTest, ClaimsWeeksApartAreAnUpdateNotAContradiction) {
+  Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim b = Toll("b1", "Al Jazeera", "2019-03-14", QUALIFIER_EXACT, 20);
+  std::vector<Finding> findings = Compare({a, b});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), UPDATE);
+  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 0);
+
+  Claim c = Deadline("000", "McClatchy", "2019-01-24", "2019-01-27", "2019-01-27",
+                     GRANULARITY_DAY, "Sunday 2019-01-27");
+  Claim d = Deadline("004", "Al Jazeera", "2019-03-14", "2019-03-16", "2019-03-16",
+                     GRANULARITY_DAY, "Saturday 2019-03-16");
+  findings = Compare({c, d});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), UPDATE);
+}
+
+TEST_F(CompareTest, UpdateStartsAtUpdateAfterDays) {
+  // death_toll: update_after_days 7.
+  // A toll that falls (a rising one is an update from the next day on).
+  Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 20);
+  Claim six = Toll("b1", "Reuters", "2019-01-30", QUALIFIER_EXACT, 12);
+  Claim seven = Toll("c1", "BBC News", "2019-01-31", QUALIFIER_EXACT, 12);
+  std::vector<Finding> findings = Compare({a, six});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), CONTRADICTION);
+  findings = Compare({a, seven});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), UPDATE);
+  EXPECT_THAT(findings[0].explanation(), HasSubstr("7 days"));
+}
+
+TEST_F(CompareTest, TwoPartiesInOneArticleAreDisputed) {
+  Claim a = StateDepartment("004", "Al Jazeera", "2019-03-14", "Mike Pompeo");
+  Claim b = VenezuelaGovernment("004", "Al Jazeera", "2019-03-14",
+                                "the Venezuelan government");
+  b.mutable_span()->set_begin(500);
+  b.mutable_span()->set_end(540);
+  std::vector<Finding> findings = Compare({a, b});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), DISPUTED);
+  EXPECT_EQ(findings[0].kind(), "withdrawal_order");
+  EXPECT_THAT(findings[0].explanation(), HasSubstr("Mike Pompeo"));
+  EXPECT_THAT(findings[0].explanation(), HasSubstr("the Venezuelan government"));
+}
+
+TEST_F(CompareTest, OneArticleInOneVoiceIsNotAConflict) {
+  // A running story in one article: 11, then 12 after one more death.
+  Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 11);
+  Claim b = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
+  b.mutable_span()->set_begin(900);
+  b.mutable_span()->set_end(920);
+  std::vector<Finding> findings = Compare({a, b});
+  EXPECT_THAT(findings, IsEmpty()) << Dump(findings);
+}
+
+TEST_F(CompareTest, HeadlineAgainstBodyOfOneArticleIsADiscrepancy) {
+  Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
+  a.set_section(SECTION_HEADLINE);
+  a.mutable_span()->set_begin(0);
+  a.mutable_span()->set_end(10);
+  Claim b = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 20);
+  std::vector<Finding> findings = Compare({a, b});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), DISCREPANCY);
+}
+
+TEST_F(CompareTest, AnAgencyAndItsGovernmentAreNoConflict) {
+  Claim a = StateDepartment("000", "McClatchy", "2019-01-24", "");
+  Claim b = UsGovernment("001", "The Washington Post", "2019-01-24", "");
+  std::string reason;
+  EXPECT_EQ(Name(Relate(a, b, ComparisonOf("withdrawal_order"), &reason)), Name(Relation::kEqual));
+  EXPECT_EQ(Name(Relate(b, a, ComparisonOf("withdrawal_order"), nullptr)), Name(Relation::kEqual));
+  std::vector<Finding> findings = Compare({a, b});
+  EXPECT_FALSE(HasConflict(findings)) << Dump(findings);
+  EXPECT_EQ(CountVerdict(findings, UPDATE), 0) << Dump(findings);
+}
+
+TEST_F(CompareTest, DifferentPartiesFromTwoOutletsAreADiscrepancy) {
+  // withdrawal_order says both parties may have given orders: not exclusive.
+  Claim a = StateDepartment("000", "McClatchy", "2019-01-24", "");
+  Claim b = VenezuelaGovernment("003", "The Washington Post", "2019-01-25", "");
+  std::vector<Finding> findings = Compare({a, b});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), DISCREPANCY);
+}
+
+// --- Agreement --------------------------------------------------------------
+
+TEST_F(CompareTest, TheSameValueFromTwoOutletsIsAgreement) {
+  Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim b = Toll("b1", "The Washington Post", "2019-01-25", QUALIFIER_EXACT, 12);
+  std::vector<Finding> findings = Compare({a, b});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  const Finding& f = findings[0];
+  EXPECT_EQ(f.verdict(), AGREEMENT);
+  ASSERT_THAT(f.claims(), SizeIs(2));
+  EXPECT_THAT(f.explanation(), HasSubstr("McClatchy"));
+  EXPECT_THAT(f.explanation(), HasSubstr("The Washington Post"));
+  EXPECT_THAT(f.explanation(), HasSubstr("12"));
+}
+
+TEST_F(CompareTest, TheSameValueSevenWeeksApartIsNotAgreement) {
+  Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim b = Toll("b1", "Al Jazeera", "2019-03-14", QUALIFIER_EXACT, 12);  // 49 days on
+  std::vector<Finding> findings = Compare({a, b});
+  EXPECT_EQ(CountVerdict(findings, AGREEMENT), 0) << Dump(findings);
+  EXPECT_FALSE(HasConflict(findings)) << Dump(findings);
+}
+
+TEST_F(CompareTest, AgreementNeedsOneWindowOfTime) {
+  Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim six = Toll("b1", "Reuters", "2019-01-30", QUALIFIER_EXACT, 12);
+  Claim seven = Toll("c1", "BBC News", "2019-01-31", QUALIFIER_EXACT, 12);
+  EXPECT_EQ(CountVerdict(Compare({a, six}), AGREEMENT), 1);
+  EXPECT_EQ(CountVerdict(Compare({a, seven}), AGREEMENT), 0);
+}
+
+TEST_F(CompareTest, AgreementOfThreeOutletsIsOneFinding) {
+  std::vector<Finding> findings =
+      Compare({Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_AT_LEAST, 20),
+               Toll("b1", "Reuters", "2019-01-24", QUALIFIER_AT_LEAST, 20),
+               Toll("c1", "BBC News", "2019-01-25", QUALIFIER_AT_LEAST, 20)});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), AGREEMENT);
+  EXPECT_THAT(findings[0].claims(), SizeIs(3));
+  for (const char* outlet : {"McClatchy", "Reuters", "BBC News"}) {
+    EXPECT_THAT(findings[0].explanation(), HasSubstr(outlet));
+  }
+}
+
+TEST_F(CompareTest, OneArticleRepeatingAValueIsNotAgreement) {
+  Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim b = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
+  b.mutable_span()->set_begin(700);
+  b.mutable_span()->set_end(720);
+  EXPECT_THAT(Compare({a, b}), IsEmpty());
+}
+
+TEST_F(CompareTest, TwoArticlesOfOneOutletAreNotIndependentAgreement) {
+  Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim b = Toll("a2", "McClatchy", "2019-01-25", QUALIFIER_EXACT, 12);
+  std::vector<Finding> findings = Compare({a, b});
+  EXPECT_EQ(CountVerdict(findings, AGREEMENT), 0) << Dump(findings);
+}
+
+TEST_F(CompareTest, NegatedClaimsAreIgnored) {
+  Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim b = Toll("b1", "The Washington Post", "2019-01-24", QUALIFIER_EXACT, 20);
+  b.mutable_attribution()->set_negated(true);
+  EXPECT_THAT(Compare({a, b}), IsEmpty());
+  Claim c = Toll("c1", "Reuters", "2019-01-24", QUALIFIER_EXACT, 12);
+  c.mutable_attribution()->set_negated(true);
+  EXPECT_THAT(Compare({a, c}), IsEmpty());
+}
+
+TEST_F(CompareTest, DifferentSubjectsAreNotCompared) {
+  Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim b = Toll("b1", "The Washington Post", "2019-01-24", QUALIFIER_EXACT, 20);
+  b.set_subject("protesters arrested");
+  EXPECT_THAT(Compare({a, b}), IsEmpty());
+}
+
+TEST_F(CompareTest, UnknownKindsAreSkipped) {
+  Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim b = Toll("b1", "The Washington Post", "2019-01-24", QUALIFIER_EXACT, 20);
+  a.set_kind("no_such_kind");
+  b.set_kind("no_such_kind");
+  EXPECT_THAT(Compare({a, b}), IsEmpty());
+}
+
+// --- Relate -----------------------------------------------------------------
+
+TEST_F(CompareTest, RelateQuantities) {
+  const Comparison& cmp = ComparisonOf("death_toll");
+  Claim twelve = Toll("a1", "A", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim twelve_again = Toll("b1", "B", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim twenty = Toll("b1", "B", "2019-01-24", QUALIFIER_EXACT, 20);
+  Claim at_least_20 = Toll("b1", "B", "2019-01-24", QUALIFIER_AT_LEAST, 20);
+  Claim thirty = Toll("c1", "C", "2019-01-24", QUALIFIER_EXACT, 30);
+  std::string reason;
+  EXPECT_EQ(Name(Relate(twelve, twelve_again, cmp, &reason)), Name(Relation::kEqual));
+  EXPECT_FALSE(reason.empty());
+  reason.clear();
+  EXPECT_EQ(Name(Relate(twelve, twenty, cmp, &reason)), Name(Relation::kHardConflict));
+  EXPECT_FALSE(reason.empty());
+  reason.clear();
+  EXPECT_EQ(Name(Relate(twelve, at_least_20, cmp, &reason)), Name(Relation::kSoftConflict));
+  EXPECT_FALSE(reason.empty());
+  EXPECT_EQ(Name(Relate(at_least_20, thirty, cmp, nullptr)), Name(Relation::kCompatible));
+}
+
+// An amount of aid, as extraction gives it for "$20 million" or "€20m".
+Claim Aid(const std::string& article_id, const std::string& outlet,
+          const std::string& published, const std::string& unit, double value) {
+  Claim c = Base("aid_money", "US aid", article_id, outlet, published,
+                 absl::StrCat(unit, " ", value, " in humanitarian aid"));
+  Quantity* q = c.mutable_quantity();
+  q->set_value(value);
+  q->set_lower(value);
+  q->set_upper(value);
+  q->set_qualifier(QUALIFIER_EXACT);
+  q->set_unit(unit);
+  c.set_display_value(absl::StrCat(unit, " ", value));
+  return c;
+}
+
+TEST_F(CompareTest, AmountsInDifferentCurrenciesAreNotCompared) {
+  const Comparison& cmp = ComparisonOf("aid_money");
+  Claim usd = Aid("a1", "A", "2019-01-24", "USD", 20000000);
+  Claim eur = Aid("b1", "B", "2019-01-24", "EUR", 20000000);
+  Claim eur_more = Aid("b1", "B", "2019-01-24", "EUR", 50000000);
+  std::string reason;
+  // The same number in two currencies is not the same value ...
+  EXPECT_EQ(Name(Relate(usd, eur, cmp, &reason)), Name(Relation::kCompatible));
+  EXPECT_THAT(reason, HasSubstr("different units (USD vs EUR)"));
+  // ... and different numbers in two currencies are not rivals.
+  EXPECT_EQ(Name(Relate(usd, eur_more, cmp, nullptr)), Name(Relation::kCompatible));
+  EXPECT_EQ(Name(Relate(eur_more, usd, cmp, nullptr)), Name(Relation::kCompatible));
+  std::vector<Finding> findings = Compare({usd, eur_more});
+  EXPECT_THAT(findings, IsEmpty()) << Dump(findings);
+  // Neither do they agree.
+  findings = Compare({usd, eur});
+  EXPECT_THAT(findings, IsEmpty()) << Dump(findings);
+  // In one currency, they do.
+  Claim usd_too = Aid("b1", "B", "2019-01-24", "USD", 20000000);
+  findings = Compare({usd, usd_too});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), AGREEMENT);
+  Claim usd_more = Aid("b1", "B", "2019-01-24", "USD", 50000000);
+  EXPECT_EQ(Name(Relate(usd, usd_more, cmp, nullptr)), Name(Relation::kHardConflict));
+}
+
+TEST_F(CompareTest, RelateIsSymmetric) {
+  const Comparison& tolls = ComparisonOf("death_toll");
+  const Comparison& deadlines = ComparisonOf("deadline");
+  const Comparison& orders = ComparisonOf("withdrawal_order");
+  Claim t12 = Toll("a1", "A", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim t20 = Toll("b1", "B", "2019-01-24", QUALIFIER_EXACT, 20);
+  Claim t20plus = Toll("b1", "B", "2019-01-24", QUALIFIER_AT_LEAST, 20);
+  Claim t300 = Toll("c1", "C", "2019-01-24", QUALIFIER_ABOUT, 300);
+  Claim t310 = Toll("d1", "D", "2019-01-24", QUALIFIER_EXACT, 310);
+  Claim sun = Deadline("a", "A", "2019-01-24", "2019-01-27", "2019-01-27", GRANULARITY_DAY,
+                       "Sunday");
+  Claim sat = Deadline("b", "B", "2019-01-24", "2019-01-26", "2019-01-26", GRANULARITY_DAY,
+                       "Saturday");
+  Claim weekend = Deadline("c", "C", "2019-01-24", "2019-01-26", "2019-01-27",
+                           GRANULARITY_WEEKEND, "weekend");
+  Claim vague = Deadline("d", "D", "2019-01-24", "2019-01-28", "2019-01-31",
+                         GRANULARITY_VAGUE, "soon");
+  Claim dept = StateDepartment("a", "A", "2019-01-24", "");
+  Claim ven = VenezuelaGovernment("b", "B", "2019-01-24", "");
+  struct Case {
+    const Claim* a;
+    const Claim* b;
+    const Comparison* cmp;
+    Relation expected;
+  };
+  const Case cases[] = {
+      {&t12, &t20, &tolls, Relation::kHardConflict},
+      {&t12, &t20plus, &tolls, Relation::kSoftConflict},
+      {&t300, &t310, &tolls, Relation::kCompatible},
+      {&sun, &sat, &deadlines, Relation::kHardConflict},
+      {&sun, &sun, &deadlines, Relation::kEqual},
+      {&weekend, &sun, &deadlines, Relation::kCompatible},
+      {&vague, &sat, &deadlines, Relation::kSoftConflict},
+      {&dept, &ven, &orders, Relation::kSoftConflict},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Name(Relate(*c.a, *c.b, *c.cmp, nullptr)), Name(c.expected))
+        << c.a->display_value() << " vs " << c.b->display_value();
+    EXPECT_EQ(Name(Relate(*c.b, *c.a, *c.cmp, nullptr)), Name(c.expected))
+        << c.b->display_value() << " vs " << c.a->display_value();
+  }
+}
+
+TEST_F(CompareTest, ExclusiveActorsConflictHard) {
+  Comparison cmp = ComparisonOf("withdrawal_order");
+  cmp.set_exclusive_actors(true);
+  Claim dept = StateDepartment("a", "A", "2019-01-24", "");
+  Claim ven = VenezuelaGovernment("b", "B", "2019-01-24", "");
+  Claim gov = UsGovernment("c", "C", "2019-01-24", "");
+  EXPECT_EQ(Name(Relate(dept, ven, cmp, nullptr)), Name(Relation::kHardConflict));
+  EXPECT_EQ(Name(Relate(dept, gov, cmp, nullptr)), Name(Relation::kEqual));
+}
+
+// --- Finding ids, order, explanations ---------------------------------------
+
+TEST_F(CompareTest, FindingIdIsStable) {
+  Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim b = Toll("b1", "The Washington Post", "2019-01-25", QUALIFIER_EXACT, 20);
+  std::vector<Finding> first = Compare({a, b});
+  std::vector<Finding> again = Compare({a, b});
+  std::vector<Finding> reversed = Compare({b, a});
+  ASSERT_THAT(first, SizeIs(1));
+  ASSERT_THAT(again, SizeIs(1));
+  ASSERT_THAT(reversed, SizeIs(1));
+  EXPECT_EQ(first[0].id(), again[0].id());
+  EXPECT_EQ(first[0].id(), reversed[0].id());
+
+  // The id depends on the evidence, not on the order of the claims.
+  Finding swapped = first[0];
+  swapped.mutable_claims()->SwapElements(0, 1);
+  EXPECT_EQ(FindingId(swapped), first[0].id());
+
+  // Nor on the explanation or on claim details that are not evidence.
+  Finding reworded = first[0];
+  reworded.set_explanation("something else entirely");
+  reworded.mutable_claims(0)->set_outlet("Renamed Outlet");
+  EXPECT_EQ(FindingId(reworded), first[0].id());
+
+  // A claim elsewhere in the corpus does not change it.
+  Claim unrelated = Deadline("z9", "Reuters", "2019-01-24", "2019-01-27", "2019-01-27",
+                             GRANULARITY_DAY, "Sunday");
+  std::vector<Finding> more = Compare({a, unrelated, b});
+  bool found = false;
+  for (const Finding& f : more) found |= f.id() == first[0].id();
+  EXPECT_TRUE(found) << Dump(more);
+
+  // A different verdict or different evidence is a different finding.
+  Finding other_verdict = first[0];
+  other_verdict.set_verdict(DISCREPANCY);
+  EXPECT_NE(FindingId(other_verdict), first[0].id());
+  Finding other_text = first[0];
+  other_text.mutable_claims(1)->set_matched_text("21 people were killed");
+  EXPECT_NE(FindingId(other_text), first[0].id());
+  Finding other_article = first[0];
+  other_article.mutable_claims(1)->set_article_id("b2");
+  EXPECT_NE(FindingId(other_article), first[0].id());
+  Finding other_value = first[0];
+  other_value.mutable_claims(1)->set_display_value("21");
+  EXPECT_NE(FindingId(other_value), first[0].id());
+  Finding other_kind = first[0];
+  other_kind.set_subject("injuries");
+  EXPECT_NE(FindingId(other_kind), first[0].id());
+}
+
+TEST_F(CompareTest, FindingsAreSortedMostSevereFirst) {
+  std::vector<Claim> claims = {
+      // AGREEMENT (death_toll 12, two outlets).
+      Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12),
+      Toll("b1", "The Washington Post", "2019-01-24", QUALIFIER_EXACT, 12),
+      // DISCREPANCY with both of them (at least 20, the same day).
+      Toll("c1", "Reuters", "2019-01-24", QUALIFIER_AT_LEAST, 20),
+      // UPDATE (a different toll weeks later).
+      Toll("d1", "Al Jazeera", "2019-03-14", QUALIFIER_EXACT, 40),
+      // CONTRADICTION (Sunday vs Saturday).
+      Deadline("a1", "McClatchy", "2019-01-24", "2019-01-27", "2019-01-27", GRANULARITY_DAY,
+               "Sunday 2019-01-27"),
+      Deadline("b1", "The Washington Post", "2019-01-25", "2019-01-26", "2019-01-26",
+               GRANULARITY_DAY, "Saturday 2019-01-26"),
+      // DISPUTED (two parties in one article).
+      StateDepartment("d1", "Al Jazeera", "2019-03-14", "Mike Pompeo"),
+      VenezuelaGovernment("d1", "Al Jazeera", "2019-03-14", "the Venezuelan government"),
+  };
+  claims.back().mutable_span()->set_begin(800);
+  std::vector<Finding> findings = Compare(claims);
+  ASSERT_FALSE(findings.empty());
+  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 1) << Dump(findings);
+  EXPECT_EQ(CountVerdict(findings, DISPUTED), 1) << Dump(findings);
+  EXPECT_GE(CountVerdict(findings, DISCREPANCY), 1) << Dump(findings);
+  EXPECT_GE(CountVerdict(findings, UPDATE), 1) << Dump(findings);
+  EXPECT_EQ(CountVerdict(findings, AGREEMENT), 1) << Dump(findings);
+  for (size_t i = 1; i < findings.size(); ++i) {
+    const Finding& p = findings[i - 1];
+    const Finding& f = findings[i];
+    ASSERT_LE(VerdictRank(p.verdict()), VerdictRank(f.verdict())) << Dump(findings);
+    if (p.verdict() == f.verdict()) {
+      ASSERT_LE(p.kind(), f.kind()) << Dump(findings);
+      if (p.kind() == f.kind()) {
+        ASSERT_LE(p.subject(), f.subject()) << Dump(findings);
+        if (p.subject() == f.subject()) {
+          ASSERT_LT(p.id(), f.id()) << Dump(findings);
+        }
+      }
+    }
+  }
+  EXPECT_EQ(findings.front().verdict(), CONTRADICTION);
+  EXPECT_EQ(findings.back().verdict(), AGREEMENT);
+  // Every id is its FindingId.
+  for (const Finding& f : findings) EXPECT_EQ(f.id(), FindingId(f));
+}
+
+TEST_F(CompareTest, ExplanationsNameBothValuesAndBothOutlets) {
+  struct Pair {
+    Claim a;
+    Claim b;
+    Verdict verdict;
+  };
+  Claim scoped12 = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
+  SetScope(&scoped12, "Wednesday", "2019-01-23", "2019-01-23", GRANULARITY_DAY);
+  Claim week20 = Toll("b1", "The Washington Post", "2019-01-25", QUALIFIER_AT_LEAST, 20);
+  SetScope(&week20, "this week", "2019-01-21", "2019-01-27", GRANULARITY_WEEK);
+  const Pair pairs[] = {
+      {Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12),
+       Toll("b1", "The Washington Post", "2019-01-24", QUALIFIER_EXACT, 20), CONTRADICTION},
+      {scoped12, week20, DISCREPANCY},
+      {Deadline("a1", "McClatchy", "2019-01-24", "2019-01-27", "2019-01-27",
+                GRANULARITY_DAY, "Sunday 2019-01-27"),
+       Deadline("b1", "The Washington Post", "2019-01-25", "2019-01-26", "2019-01-26",
+                GRANULARITY_DAY, "Saturday 2019-01-26"),
+       CONTRADICTION},
+      {Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12),
+       Toll("b1", "Al Jazeera", "2019-03-14", QUALIFIER_EXACT, 20), UPDATE},
+  };
+  for (const Pair& p : pairs) {
+    std::vector<Finding> findings = Compare({p.a, p.b});
+    ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+    const Finding& f = findings[0];
+    EXPECT_EQ(f.verdict(), p.verdict) << f.explanation();
+    EXPECT_THAT(f.explanation(), HasSubstr(p.a.display_value()));
+    EXPECT_THAT(f.explanation(), HasSubstr(p.b.display_value()));
+    EXPECT_THAT(f.explanation(), HasSubstr(p.a.outlet()));
+    EXPECT_THAT(f.explanation(), HasSubstr(p.b.outlet()));
+  }
+  // The scoped discrepancy says which time spans differ.
+  std::vector<Finding> findings = Compare({scoped12, week20});
+  ASSERT_THAT(findings, SizeIs(1));
+  EXPECT_THAT(findings[0].explanation(), HasSubstr("Wednesday"));
+  EXPECT_THAT(findings[0].explanation(), HasSubstr("this week"));
+}
+
+}  // namespace
+}  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+TEST_F(CompareTest, ARoundNumberNearAnExactOneIsADiscrepancy) {
+  // "600 were killed" next to "612 people": the 600 is likely rounded.
+  Claim a = Toll("a1", "Reuters", "2005-11-28", QUALIFIER_EXACT, 612);
+  Claim b = Toll("b1", "AFP", "2005-11-28", QUALIFIER_EXACT, 600);
+  std::vector<Finding> findings = Compare({a, b});
+  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 0) << Dump(findings);
+  EXPECT_EQ(CountVerdict(findings, DISCREPANCY), 1) << Dump(findings);
+  // Far apart, a round number is no excuse.
+  Claim c = Toll("c1", "AFP", "2005-11-28", QUALIFIER_EXACT, 400);
+  findings = Compare({a, c});
+  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 1) << Dump(findings);
+}
+
+TEST_F(CompareTest, ABackgroundNumberIsNotARivalOfTodaysToll) {
+  Claim today = Toll("a1", "Reuters", "2005-11-28", QUALIFIER_EXACT, 10);
+  Claim february = Toll("b1", "AFP", "2005-11-28", QUALIFIER_EXACT, 612);
+  february.set_scope_text("In February");
+  february.mutable_scope()->set_start("2005-02-01");
+  february.mutable_scope()->set_end("2005-02-28");
+  EXPECT_THAT(Compare({today, february}), SizeIs(0));
+  // Nor against a claim of unknown time.
+  Claim undated = Toll("c1", "Blog", "", QUALIFIER_EXACT, 3);
+  EXPECT_THAT(Compare({undated, february}), SizeIs(0));
+}
+
+}  // namespace
+}  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+TEST_F(CompareTest, ARelativeDeadlineCountsFromTheOrderReportedElsewhere) {
+  // 001 says Maduro ordered the diplomats out on Wednesday; 002 only says
+  // "within 72 hours". Anchored, 72 hours from Wednesday end on Saturday.
+  Claim order = Order("001", "The Washington Post", "2019-01-24", "maduro", "Nicolás Maduro",
+                      {"venezuela_government", "venezuela"}, "");
+  order.mutable_scope()->set_start("2019-01-23");
+  order.mutable_scope()->set_end("2019-01-23");
+  Claim within = Deadline("002", "Aggregator", "2019-01-25", "2019-01-25", "2019-01-28",
+                          GRANULARITY_VAGUE, "within 72 hours");
+  within.mutable_time()->set_duration_days(3);
+  within.mutable_time()->set_duration_text("72 hours");
+  Claim sunday = Deadline("000", "McClatchy", "2019-01-24", "2019-01-27", "2019-01-27",
+                          GRANULARITY_DAY, "Sunday 2019-01-27");
+  std::vector<Claim> claims = {order, within, sunday};
+  AnchorRelativeDeadlines(*rules_, &claims);
+  EXPECT_EQ(claims[1].time().start(), "2019-01-26");
+  EXPECT_EQ(claims[1].time().granularity(), GRANULARITY_DAY);
+  EXPECT_EQ(claims[1].display_value(), "Saturday 2019-01-26 (72 hours after Wednesday's order)");
+  EXPECT_EQ(CountVerdict(Compare({claims[1], claims[2]}), CONTRADICTION), 1);
+  // An order outside the lookback does not anchor it.
+  std::vector<Claim> far = {order, within};
+  far[0].mutable_scope()->set_start("2019-01-02");
+  far[0].mutable_scope()->set_end("2019-01-02");
+  AnchorRelativeDeadlines(*rules_, &far);
+  EXPECT_EQ(far[1].time().granularity(), GRANULARITY_VAGUE);
+}
+
+}  // namespace
+}  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+// Twenty outlets, each with its own death toll (10 to 29), all on one day.
+std::vector<Claim> TwentyOutletsTwentyCounts() {
+  std::vector<Claim> claims;
+  for (int i = 0; i < 20; ++i) {
+    claims.push_back(Toll("a" + std::to_string(i), "Outlet" + std::to_string(i), "2019-01-24",
+                          QUALIFIER_EXACT, 10 + i));
+  }
+  return claims;
+}
+
+TEST_F(CompareTest, FindingsPerSubjectAreCappedAndTheRestCounted) {
+  // Twenty outlets, each with its own count, all on one day: 190 conflicts.
+  const std::vector<Claim> claims = TwentyOutletsTwentyCounts();
+  Comparer comparer(*rules_);
+  comparer.set_max_findings_per_subject(25);
+  int64_t comparisons = 0, omitted = 0;
+  std::vector<Finding> findings = comparer.Compare(claims, {}, &comparisons, &omitted);
+  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 25);
+  EXPECT_EQ(omitted, 190 - 25);
+  EXPECT_EQ(comparisons, 190);  // twenty distinct values: every pair of values once
+}
+
+TEST_F(CompareTest, ASubjectIsNoLongerExaminedPastTwentyTimesTheCap) {
+  const std::vector<Claim> claims = TwentyOutletsTwentyCounts();
+  Comparer comparer(*rules_);
+  comparer.set_max_findings_per_subject(2);
+  int64_t comparisons = 0, omitted = 0;
+  int truncated = 0;
+  std::vector<Finding> findings =
+      comparer.Compare(claims, {}, &comparisons, &omitted, nullptr, &truncated);
+  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 2);
+  EXPECT_EQ(omitted, 40);  // 20 x 2, then the subject stops
+  EXPECT_EQ(truncated, 1);
+  EXPECT_LT(comparisons, 190);
+}
+
+TEST_F(CompareTest, ClaimsFurtherApartThanTheWindowAreNotCompared) {
+  // death_toll compares within compare_within_days of publication.
+  const int within = rules_->FindKind("death_toll")->kind->comparison().compare_within_days();
+  ASSERT_GT(within, 0);
+  Claim early = Toll("a", "A", "2019-01-24", QUALIFIER_EXACT, 12);
+  Claim near = Toll("b", "B", "2019-01-25", QUALIFIER_EXACT, 20);
+  Claim far = Toll("c", "C", "2021-06-01", QUALIFIER_EXACT, 30);
+  std::vector<Finding> findings = Compare({early, near, far});
+  for (const Finding& f : findings) {
+    for (const Claim& c : f.claims()) EXPECT_NE(c.article_id(), "c") << f.explanation();
+  }
+  EXPECT_GE(findings.size(), 1u);
+}
+
+TEST_F(CompareTest, EqualValuesAreComparedOnceAsABucket) {
+  // Ten outlets say 12, ten say 20: one value comparison, 100 conflicts.
+  std::vector<Claim> claims;
+  for (int i = 0; i < 10; ++i) {
+    claims.push_back(Toll("x" + std::to_string(i), "X" + std::to_string(i), "2019-01-24",
+                          QUALIFIER_EXACT, 12));
+    claims.push_back(Toll("y" + std::to_string(i), "Y" + std::to_string(i), "2019-01-24",
+                          QUALIFIER_EXACT, 20));
+  }
+  Comparer comparer(*rules_);
+  comparer.set_max_findings_per_subject(1000);
+  int64_t comparisons = 0;
+  std::vector<Finding> findings = comparer.Compare(claims, {}, &comparisons);
+  EXPECT_EQ(comparisons, 1);
+  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 100);
+}
+
+}  // namespace
+}  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+TEST_F(CompareTest, ATollThatGrowsFromDayToDayIsAnUpdate) {
+  Claim early = Toll("a", "AP", "1998-08-07", QUALIFIER_VAGUE, 24);
+  early.mutable_quantity()->set_upper(99);
+  early.set_display_value("dozens");
+  Claim later = Toll("b", "Xinhua", "1998-08-08", QUALIFIER_AT_LEAST, 110);
+  later.mutable_quantity()->set_unbounded(true);
+  later.set_display_value("at least 110");
+  std::vector<Finding> findings = Compare({early, later});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), UPDATE);
+  EXPECT_THAT(findings[0].explanation(), HasSubstr("the count grew"));
+  // A toll that falls the next day stays a conflict.
+  Claim fewer = Toll("c", "Reuters", "1998-08-09", QUALIFIER_EXACT, 6);
+  EXPECT_EQ(CountVerdict(Compare({later, fewer}), UPDATE), 0);
+}
+
+}  // namespace
+}  // namespace crosscheck

@@ -1,0 +1,96 @@
+// Extracts claims from a segmented article with the rules' RE2 patterns and
+// normalizes their values (quantities, times, actors), subjects, scopes,
+// places (checker/places.h) and attribution.
+//
+// A sentence is first matched against every kind's trigger at once (one
+// RE2::Set pass); only the kinds whose trigger fires run their patterns.
+// Extraction is a pure function of the document and the rules.
+//
+// Example:
+//   Extractor extractor(*rules);
+//   ArticleClaims claims = extractor.Extract(segmenter.Segment(article));
+#ifndef CROSSCHECK_CHECKER_EXTRACT_EXTRACT_H_
+#define CROSSCHECK_CHECKER_EXTRACT_EXTRACT_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
+#include "checker/extract/actors.h"
+#include "checker/events/participants.h"
+#include "checker/events/places.h"
+#include "checker/extract/quantity.h"
+#include "checker/rules/rule_set.h"
+#include "proto/article.pb.h"
+#include "proto/claim.pb.h"
+
+namespace crosscheck {
+
+// Claim extraction. Immutable after construction; thread-safe.
+class Extractor {
+ public:
+  // `rules` must outlive the extractor.
+  explicit Extractor(const Rules& rules);
+
+  // Returns the claims of `doc` in text order, and the article without its
+  // text. Never fails: sentences that yield nothing readable yield nothing.
+  ArticleClaims Extract(const Document& doc) const;
+
+  // Claims of one kind in a single sentence published on `published`
+  // (`YYYY-MM-DD`); for the rules' examples and tests.
+  std::vector<Claim> ExtractSentence(absl::string_view kind,
+                                     absl::string_view sentence,
+                                     absl::string_view published) const;
+
+  // The actor resolver the extractor uses.
+  const ActorResolver& actors() const { return actors_; }
+
+ private:
+  struct Context;
+  void ExtractKind(const CompiledKind& kind, const Context& ctx,
+                   std::vector<Claim>* out) const;
+  bool FillValue(const CompiledKind& kind, const CompiledPattern& pattern,
+                 const absl::string_view* groups, const Context& ctx,
+                 Claim* claim) const;
+  std::string SubjectFor(const CompiledKind& kind,
+                         const CompiledPattern& pattern,
+                         absl::string_view object, const Claim& claim) const;
+  // The name an `object` phrase gives, for `{object}` in a subject key: a
+  // known actor's name when the phrase, without titles and a leading
+  // article, is one of its aliases ("Venezuelan President Nicolás Maduro"
+  // -> "Nicolás Maduro"); else the phrase as written, without titles.
+  std::string ObjectName(absl::string_view object) const;
+  // The time expression of the sentence nearest to `match` (not inside
+  // `value`), or empty: the scope of a claim whose pattern captured none.
+  absl::string_view NearestContextTime(absl::string_view sentence, absl::string_view match,
+                                       absl::string_view value) const;
+  // True when a hypothetical or generic cue ("When", "might have been")
+  // precedes `match` in its clause.
+  bool Hypothetical(const Context& ctx, absl::string_view match) const;
+  void FillAttribution(const Context& ctx, absl::string_view match,
+                       absl::string_view source, Claim* claim) const;
+
+  const Rules& rules_;
+  QuantityParser numbers_;
+  ActorResolver actors_;
+  PlaceFinder places_;
+  ParticipantFinder participants_;
+  std::vector<std::unique_ptr<RE2>> source_patterns_;
+  std::unique_ptr<RE2> hedge_;
+  std::unique_ptr<RE2> negation_;
+  std::unique_ptr<RE2> anonymous_;
+  std::unique_ptr<RE2> not_negation_;
+  std::unique_ptr<RE2> hypothetical_;
+  std::unique_ptr<RE2> not_a_count_;
+  std::unique_ptr<RE2> context_time_;
+  std::unique_ptr<RE2> continuation_;
+  // Subject vocabulary: compiled regex per SubjectTerm.
+  std::vector<std::pair<const SubjectTerm*, std::unique_ptr<RE2>>> subjects_;
+};
+
+}  // namespace crosscheck
+
+#endif  // CROSSCHECK_CHECKER_EXTRACT_EXTRACT_H_

@@ -1,0 +1,233 @@
+#include "checker/extract/time_resolve.h"
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "checker/base/dates.h"
+#include "checker/extract/quantity.h"
+#include "checker/base/text_fold.h"
+#include "checker/base/re2_util.h"
+#include "re2/re2.h"
+
+namespace crosscheck {
+namespace {
+
+int WeekdayIndex(absl::string_view word) {  // Monday = 0
+  return WeekdayFromName(word) - 1;
+}
+
+int WeekdayIndex(absl::CivilDay day) {
+  return static_cast<int>(absl::GetWeekday(day));  // absl: monday == 0
+}
+
+TimeInterval Make(absl::CivilDay first, absl::CivilDay last, Granularity g,
+                  std::string resolution) {
+  TimeInterval t;
+  t.set_start(FormatIsoDate(first));
+  t.set_end(FormatIsoDate(last));
+  t.set_granularity(g);
+  t.set_resolution(std::move(resolution));
+  return t;
+}
+
+// Monday of the week containing `day`.
+absl::CivilDay WeekStart(absl::CivilDay day) { return day - WeekdayIndex(day); }
+
+}  // namespace
+
+absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text,
+                                         absl::CivilDay published,
+                                         TimeDirection direction,
+                                         int lookback_days,
+                                         const QuantityParser& numbers) {
+  std::string folded = FoldForMatching(text);
+  absl::string_view t(folded);
+  // Words that do not change the day.
+  for (absl::string_view prefix : {"by ", "before ", "until ", "on ", "the "}) {
+    absl::ConsumePrefix(&t, prefix);
+  }
+  const std::string pub = FormatIsoDate(published);
+
+  // Durations: "72 hours", "30 days", "two weeks".
+  static const LazyRE2 kDuration = {R"((.+?)(?:\s+|\s*-\s*)(hours?|days?|weeks?))"};
+  std::string amount, unit;
+  absl::StatusOr<double> parsed = absl::InvalidArgumentError("not a duration");
+  if (RE2::FullMatch(Piece(t), *kDuration, &amount, &unit) &&
+      (parsed = numbers.ParseCardinal(amount)).ok()) {
+    double n = *parsed;
+    double days = absl::StartsWith(unit, "hour") ? n / 24
+                  : absl::StartsWith(unit, "week") ? n * 7 : n;
+    int whole = static_cast<int>(std::ceil(days));
+    TimeInterval out = Make(published - lookback_days + whole, published + whole,
+                            GRANULARITY_VAGUE,
+                            absl::StrCat("within ", n, " ",
+                                         unit, " of an order given between ",
+                                         FormatIsoDate(published - lookback_days),
+                                         " and ", pub));
+    out.set_duration_days(days);
+    out.set_duration_text(absl::StrCat(amount, " ", unit));
+    return out;
+  }
+
+  // today / tonight / yesterday / tomorrow / overnight.
+  if (t == "today" || t == "tonight") {
+    return Make(published, published, GRANULARITY_DAY, absl::StrCat("the day of publication, ", pub));
+  }
+  if (t == "yesterday") {
+    return Make(published - 1, published - 1, GRANULARITY_DAY, absl::StrCat("the day before ", pub));
+  }
+  if (t == "tomorrow") {
+    return Make(published + 1, published + 1, GRANULARITY_DAY, absl::StrCat("the day after ", pub));
+  }
+  if (t == "overnight") {
+    return Make(published - 1, published, GRANULARITY_DAY,
+                absl::StrCat("the night before ", pub));
+  }
+
+  // Weeks and weekends.
+  std::vector<absl::string_view> words = absl::StrSplit(t, ' ', absl::SkipEmpty());
+  absl::string_view modifier;
+  if (words.size() >= 2 &&
+      (words[0] == "this" || words[0] == "next" || words[0] == "last" ||
+       words[0] == "coming" || words[0] == "late" || words[0] == "early" ||
+       words[0] == "past")) {
+    modifier = words[0];
+    words.erase(words.begin());
+  }
+  if (words.size() >= 2 && words[0] == "coming") words.erase(words.begin());
+  if (!words.empty() && (words[0] == "weekend" || words[0] == "week")) {
+    absl::CivilDay monday = WeekStart(published);
+    int shift = modifier == "next" ? 7 : modifier == "last" ? -7 : 0;
+    if (words[0] == "weekend") {
+      // A weekend mentioned on a Sunday, looking back, is the one ending today.
+      absl::CivilDay saturday = monday + 5 + shift;
+      if ((modifier.empty() || modifier == "this") && direction == TIME_DIRECTION_PAST &&
+          saturday > published) {
+        saturday -= 7;
+      }
+      return Make(saturday, saturday + 1, GRANULARITY_WEEKEND,
+                  absl::StrCat(modifier.empty() ? "this" : modifier,
+                               " weekend relative to ", pub));
+    }
+    if (modifier == "past") {
+      return Make(published - 6, published, GRANULARITY_WEEK,
+                  absl::StrCat("the seven days up to ", pub));
+    }
+    absl::CivilDay last = monday + 6 + shift;
+    if (shift == 0 && direction == TIME_DIRECTION_PAST && last > published) {
+      last = published;  // "this week" in a report: the week so far
+    }
+    return Make(monday + shift, last, GRANULARITY_WEEK,
+                absl::StrCat(modifier.empty() ? "this" : modifier,
+                             " week relative to ", pub));
+  }
+  if (!words.empty() && (words[0] == "month" || words[0] == "year")) {
+    if (words[0] == "month") {
+      absl::CivilMonth m(published);
+      if (modifier == "last") m -= 1;
+      if (modifier == "next") m += 1;
+      return Make(absl::CivilDay(m), absl::CivilDay(m + 1) - 1, GRANULARITY_MONTH,
+                  absl::StrCat(modifier.empty() ? "this" : modifier, " month"));
+    }
+    absl::CivilYear y(published);
+    if (modifier == "last") y -= 1;
+    if (modifier == "next") y += 1;
+    return Make(absl::CivilDay(y), absl::CivilDay(y + 1) - 1, GRANULARITY_YEAR,
+                absl::StrCat(modifier.empty() ? "this" : modifier, " year"));
+  }
+
+  // Weekdays, with an optional part of the day after them.
+  if (!words.empty() && WeekdayIndex(words[0]) >= 0 && words.size() <= 2) {
+    int target = WeekdayIndex(words[0]);
+    int today = WeekdayIndex(published);
+    bool forward = modifier == "next" || modifier == "coming" ||
+                   (modifier != "last" && direction == TIME_DIRECTION_FUTURE);
+    absl::CivilDay day;
+    if (forward) {
+      day = published + ((target - today + 7) % 7);
+      if (modifier == "next" && day == published) day += 7;
+    } else {
+      day = published - ((today - target + 7) % 7);
+      if (modifier == "last" && day == published) day -= 7;
+    }
+    return Make(day, day, GRANULARITY_DAY,
+                absl::StrCat(forward ? "the " : "the ", WeekdayName(day),
+                             forward ? " on or after " : " on or before ", pub));
+  }
+
+  // "since January": from then to publication.
+  absl::string_view since = t;
+  if (absl::ConsumePrefix(&since, "since ")) {
+    absl::StatusOr<TimeInterval> from =
+        ResolveTime(since, published, TIME_DIRECTION_PAST, lookback_days, numbers);
+    if (!from.ok()) return from.status();
+    absl::optional<absl::CivilDay> start = ParseIsoDate(from->start());
+    if (!start || *start > published) {
+      return absl::InvalidArgumentError(absl::StrCat("'", text, "' starts after publication"));
+    }
+    return Make(*start, published, GRANULARITY_DAY, absl::StrCat("since ", from->start()));
+  }
+  for (absl::string_view prefix : {"in ", "during ", "early ", "late ", "mid-", "mid "}) {
+    absl::ConsumePrefix(&t, prefix);
+  }
+  // A year: "2003".
+  int year = 0;
+  if (t.size() == 4 && absl::SimpleAtoi(t, &year) && year >= 1900 && year <= 2100) {
+    absl::CivilYear y(year);
+    return Make(absl::CivilDay(y), absl::CivilDay(y + 1) - 1, GRANULARITY_YEAR,
+                absl::StrCat("the year ", year));
+  }
+  // A month without a year: the nearest one in the text's direction.
+  if (int month = MonthFromName(t); month != 0) {
+    absl::CivilMonth m(published.year(), month);
+    absl::CivilMonth now(published);
+    if (direction == TIME_DIRECTION_FUTURE ? m < now : m > now) {
+      m = absl::CivilMonth(published.year() + (direction == TIME_DIRECTION_FUTURE ? 1 : -1),
+                           month);
+    }
+    return Make(absl::CivilDay(m), absl::CivilDay(m + 1) - 1, GRANULARITY_MONTH,
+                absl::StrCat("the nearest ", t, direction == TIME_DIRECTION_FUTURE
+                                                    ? " on or after " : " on or before ", pub));
+  }
+  // Written dates.
+  if (absl::optional<DateRange> d = ParseWrittenDate(t, published)) {
+    return Make(d->first, d->last, d->granularity, "a written date");
+  }
+  return absl::InvalidArgumentError(absl::StrCat("unreadable time '", text, "'"));
+}
+
+std::string DisplayTime(const TimeInterval& t) {
+  absl::optional<absl::CivilDay> start = ParseIsoDate(t.start());
+  switch (t.granularity()) {
+    case GRANULARITY_DAY:
+      if (t.start() == t.end() && start) {
+        return absl::StrCat(WeekdayName(*start), " ", t.start());
+      }
+      return absl::StrCat(t.start(), "..", t.end());
+    case GRANULARITY_WEEKEND:
+      return absl::StrCat("weekend ", t.start(), "..", t.end());
+    case GRANULARITY_WEEK:
+      return absl::StrCat("week ", t.start(), "..", t.end());
+    case GRANULARITY_MONTH:
+      return t.start().substr(0, 7);
+    case GRANULARITY_YEAR:
+      return t.start().substr(0, 4);
+    case GRANULARITY_VAGUE: {
+      // resolution: "within 72 hours of an order given between ..."
+      absl::string_view r(t.resolution());
+      absl::string_view within = r.substr(0, r.find(" of "));
+      return absl::StrCat(within, " (ends ", t.start(), "..", t.end(), ")");
+    }
+    default:
+      return absl::StrCat(t.start(), "..", t.end());
+  }
+}
+
+}  // namespace crosscheck

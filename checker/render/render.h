@@ -1,0 +1,50 @@
+// Renders a Report for people (Markdown, HTML) and for programs (JSON,
+// textproto, ClaimReview JSON-LD). The HTML page is render_html.h's, the
+// ClaimReview export claim_review.h's.
+// Rendering is a pure function of the Report.
+//
+// Article text is untrusted: in Markdown output every string that came from
+// an article, its metadata or a rule has terminal control characters and
+// ANSI escape sequences removed and Markdown table syntax escaped.
+//
+// Example:
+//   absl::StatusOr<std::string> md = RenderReport(report, ReportFormat::kMarkdown);
+#ifndef CROSSCHECK_CHECKER_RENDER_RENDER_H_
+#define CROSSCHECK_CHECKER_RENDER_RENDER_H_
+
+#include <ostream>
+#include <string>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "proto/report.pb.h"
+#include "checker/storage/report_lists.h"
+
+namespace crosscheck {
+
+// Output formats of `crosscheck report`.
+enum class ReportFormat { kMarkdown, kJson, kTextproto, kHtml, kClaimReview, kProto };
+
+// Parses a --format value ("markdown"/"md", "json", "textproto", "html",
+// "claimreview", "proto": the binary crosscheck.Report, serialized
+// deterministically); the error lists the valid choices.
+absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name);
+
+// Renders `report` in `format`.
+absl::StatusOr<std::string> RenderReport(const Report& report, ReportFormat format);
+
+// Writes `report` as JSON to `out`: the bytes RenderReport gives for kJson,
+// streamed, so that neither the JSON (twice the size of the report in
+// protobuf form) nor the report's bytes are held whole: past 16 MB they wait
+// in an unlinked temporary file in $TMPDIR (else /tmp), and a directory
+// that cannot take it is an error naming it. Takes the report, and frees each part once it is
+// serialized. With `lists`, the report's articles and copies (its own must
+// be empty) are read from `lists` as they are written, and its findings are
+// followed by those of `lists`.
+absl::Status WriteReportJson(Report report, std::ostream& out, ReportLists* lists = nullptr);
+
+}  // namespace crosscheck
+
+#endif  // CROSSCHECK_CHECKER_RENDER_RENDER_H_
