@@ -50,9 +50,9 @@ int MonthFromName(absl::string_view name) {
   std::string n = absl::AsciiStrToLower(absl::StripSuffix(name, "."));
   static const char* const kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                         "jul", "aug", "sep", "oct", "nov", "dec"};
-  static const char* const kFull[] = {"january", "february", "march", "april",
-                                      "may", "june", "july", "august",
-                                      "september", "october", "november", "december"};
+  static const char* const kFull[] = {"january",   "february", "march",    "april",
+                                      "may",       "june",     "july",     "august",
+                                      "september", "october",  "november", "december"};
   for (int i = 0; i < 12; ++i) {
     if (n == kMonths[i] || n == kFull[i] || (i == 8 && n == "sept")) return i + 1;
   }
@@ -61,7 +61,7 @@ int MonthFromName(absl::string_view name) {
 
 int WeekdayFromName(absl::string_view name) {
   std::string n = absl::AsciiStrToLower(absl::StripSuffix(name, "."));
-  static const char* const kFull[] = {"monday", "tuesday", "wednesday", "thursday",
+  static const char* const kFull[] = {"monday", "tuesday",  "wednesday", "thursday",
                                       "friday", "saturday", "sunday"};
   static const char* const kShort[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
   if (n.size() > 6 && n.back() == 's') n.pop_back();  // "Mondays"
@@ -78,8 +78,7 @@ namespace {
 
 // Picks the year for a month/day without one: the occurrence nearest to the
 // reference day.
-absl::optional<absl::CivilDay> NearestYear(int month, int day,
-                                           absl::CivilDay reference) {
+absl::optional<absl::CivilDay> NearestYear(int month, int day, absl::CivilDay reference) {
   absl::optional<absl::CivilDay> best;
   long best_distance = 0;
   for (int y = reference.year() - 1; y <= reference.year() + 1; ++y) {
@@ -96,8 +95,8 @@ absl::optional<absl::CivilDay> NearestYear(int month, int day,
 
 }  // namespace
 
-absl::optional<DateRange> ParseWrittenDate(
-    absl::string_view text, absl::optional<absl::CivilDay> reference) {
+absl::optional<DateRange> ParseWrittenDate(absl::string_view text,
+                                           absl::optional<absl::CivilDay> reference) {
   text = absl::StripAsciiWhitespace(text);
   if (absl::optional<absl::CivilDay> iso = ParseIsoDate(text)) {
     return DateRange{*iso, *iso, GRANULARITY_DAY};
@@ -114,8 +113,7 @@ absl::optional<DateRange> ParseWrittenDate(
       (month = MonthFromName(month_name)) != 0) {
     int year = std::atoi(year_text.c_str());
     absl::CivilMonth m(year, month);
-    return DateRange{absl::CivilDay(m), absl::CivilDay(m + 1) - 1,
-                     GRANULARITY_MONTH};
+    return DateRange{absl::CivilDay(m), absl::CivilDay(m + 1) - 1, GRANULARITY_MONTH};
   }
   if (!RE2::FullMatch(Piece(text), *kMonthDayYear, &month_name, &day, &year_text) &&
       !RE2::FullMatch(Piece(text), *kDayMonthYear, &day, &month_name, &year_text)) {

@@ -49,8 +49,8 @@ absl::optional<absl::CivilDay> MakeDay(int year, int month, int day);
 // "2019-01-25". A date without a year takes the year that puts it nearest
 // to `reference` (so "Dec. 30" written on 2019-01-02 is 2018-12-30); without
 // a reference it fails. Returns nullopt when `text` is not a date.
-absl::optional<DateRange> ParseWrittenDate(
-    absl::string_view text, absl::optional<absl::CivilDay> reference);
+absl::optional<DateRange> ParseWrittenDate(absl::string_view text,
+                                           absl::optional<absl::CivilDay> reference);
 
 }  // namespace crosscheck
 

@@ -23,28 +23,15 @@ std::string EscapeHtml(absl::string_view text) {
       continue;
     }
     switch (c) {
-      case '&':
-        out += "&amp;";
-        continue;
-      case '<':
-        out += "&lt;";
-        continue;
-      case '>':
-        out += "&gt;";
-        continue;
-      case '"':
-        out += "&quot;";
-        continue;
-      case '\'':
-        out += "&#39;";
-        continue;
+      case '&': out += "&amp;"; continue;
+      case '<': out += "&lt;"; continue;
+      case '>': out += "&gt;"; continue;
+      case '"': out += "&quot;"; continue;
+      case '\'': out += "&#39;"; continue;
       case '\t':
       case '\n':
-      case '\r':
-        out += static_cast<char>(c);
-        continue;
-      default:
-        break;
+      case '\r': out += static_cast<char>(c); continue;
+      default: break;
     }
     if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) continue;
     out.append(text.data() + start, i - start);

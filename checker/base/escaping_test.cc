@@ -50,25 +50,37 @@ TEST(SanitizeForTerminalTest, RemovesCsiSequences) {
 }
 
 TEST(SanitizeForTerminalTest, RemovesOscSequences) {
-  EXPECT_EQ(SanitizeForTerminal("\x1b]0;title\x07" "after"), "after");
+  EXPECT_EQ(SanitizeForTerminal("\x1b]0;title\x07"
+                                "after"),
+            "after");
   EXPECT_EQ(SanitizeForTerminal("before\x1b]0;title\x07"), "before");
   // A hyperlink, terminated by ST (ESC \).
-  EXPECT_EQ(SanitizeForTerminal("\x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\"),
-            "link");
+  EXPECT_EQ(SanitizeForTerminal("\x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\"), "link");
 }
 
 TEST(SanitizeForTerminalTest, RemovesOtherEscapesAndTruncatedOnes) {
-  EXPECT_EQ(SanitizeForTerminal("a\x1b" "cb"), "ab");  // ESC c: reset
+  EXPECT_EQ(SanitizeForTerminal("a\x1b"
+                                "cb"),
+            "ab");  // ESC c: reset
   EXPECT_EQ(SanitizeForTerminal("abc\x1b"), "abc");
   EXPECT_EQ(SanitizeForTerminal("abc\x1b[31"), "abc");
   EXPECT_EQ(SanitizeForTerminal("abc\x1b]0;never ends"), "abc");
 }
 
 TEST(SanitizeForTerminalTest, RemovesC0AndC1Controls) {
-  EXPECT_EQ(SanitizeForTerminal("a\x01" "b\x07" "c\x08" "d\x7f" "e"), "abcde");
+  EXPECT_EQ(SanitizeForTerminal("a\x01"
+                                "b\x07"
+                                "c\x08"
+                                "d\x7f"
+                                "e"),
+            "abcde");
   EXPECT_EQ(SanitizeForTerminal(std::string("a\0b", 3)), "ab");
   // U+0080, U+0085 (NEL), U+009F, encoded in UTF-8.
-  EXPECT_EQ(SanitizeForTerminal("a\xc2\x80" "b\xc2\x85" "c\xc2\x9f" "d"), "abcd");
+  EXPECT_EQ(SanitizeForTerminal("a\xc2\x80"
+                                "b\xc2\x85"
+                                "c\xc2\x9f"
+                                "d"),
+            "abcd");
 }
 
 TEST(SanitizeForTerminalTest, NewlinesAndTabsBecomeSpaces) {
@@ -79,16 +91,16 @@ TEST(SanitizeForTerminalTest, InvalidUtf8BecomesReplacementCharacter) {
   EXPECT_EQ(SanitizeForTerminal("caf\xe9!"), "caf\xef\xbf\xbd!");
   EXPECT_EQ(SanitizeForTerminal("x\x80y"), "x\xef\xbf\xbdy");
   // A lone 0x9B byte is not a valid UTF-8 encoding of the C1 CSI.
-  std::string lone = SanitizeForTerminal("\x9b" "31mz");
+  std::string lone = SanitizeForTerminal(
+      "\x9b"
+      "31mz");
   EXPECT_THAT(lone, Not(HasSubstr("\x9b")));
 }
 
 TEST(SanitizeForTerminalTest, KeepsNormalText) {
   EXPECT_EQ(SanitizeForTerminal("Juan Guaidó"), "Juan Guaidó");
-  EXPECT_EQ(SanitizeForTerminal("Venezuela’s “leader” — 😀 日本"),
-            "Venezuela’s “leader” — 😀 日本");
-  EXPECT_EQ(SanitizeForTerminal("plain [brackets] and ]0; too"),
-            "plain [brackets] and ]0; too");
+  EXPECT_EQ(SanitizeForTerminal("Venezuela’s “leader” — 😀 日本"), "Venezuela’s “leader” — 😀 日本");
+  EXPECT_EQ(SanitizeForTerminal("plain [brackets] and ]0; too"), "plain [brackets] and ]0; too");
   EXPECT_EQ(SanitizeForTerminal(""), "");
 }
 

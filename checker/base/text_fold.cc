@@ -18,8 +18,7 @@ icu::Transliterator* ThreadFolder() {
   thread_local std::unique_ptr<icu::Transliterator> folder = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-        "NFD; [:Nonspacing Mark:] Remove; NFC; Lower", UTRANS_FORWARD,
-        status));
+        "NFD; [:Nonspacing Mark:] Remove; NFC; Lower", UTRANS_FORWARD, status));
     return U_SUCCESS(status) ? std::move(t) : nullptr;
   }();
   return folder.get();
@@ -37,7 +36,7 @@ constexpr Typographic kTypographic[] = {
     {"\xE2\x80\x9D", '"'},   // ”
     {"\xE2\x80\x93", '-'},   // –
     {"\xE2\x80\x94", '-'},   // —
-    {"\xC2\xA0", ' '},        // no-break space
+    {"\xC2\xA0", ' '},       // no-break space
 };
 
 // FoldForMatching(text) in one pass, when text's only non-ASCII characters

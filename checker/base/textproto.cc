@@ -16,8 +16,7 @@ class Collector : public google::protobuf::io::ErrorCollector {
       : file_(file), errors_(errors) {}
   void AddError(int line, google::protobuf::io::ColumnNumber column,
                 const std::string& message) override {
-    errors_->push_back(
-        absl::StrCat(file_, ":", line + 1, ":", column + 1, ": ", message));
+    errors_->push_back(absl::StrCat(file_, ":", line + 1, ":", column + 1, ": ", message));
   }
   void AddWarning(int line, google::protobuf::io::ColumnNumber column,
                   const std::string& message) override {

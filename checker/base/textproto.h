@@ -21,10 +21,9 @@ namespace crosscheck {
 // `locations` is not null it records where each field was written, for
 // validation errors after parsing. Returns InvalidArgument with one line per
 // problem.
-absl::Status ParseTextProto(
-    absl::string_view name, const std::string& content,
-    google::protobuf::Message* message,
-    google::protobuf::TextFormat::ParseInfoTree* locations = nullptr);
+absl::Status ParseTextProto(absl::string_view name, const std::string& content,
+                            google::protobuf::Message* message,
+                            google::protobuf::TextFormat::ParseInfoTree* locations = nullptr);
 
 }  // namespace crosscheck
 

@@ -13,8 +13,8 @@ namespace crosscheck {
 
 // Verdicts from the most to the least severe: the order of findings in a
 // report and of its summary counts.
-inline constexpr Verdict kVerdictsBySeverity[] = {CONTRADICTION, DISPUTED, DISCREPANCY,
-                                                  UPDATE, AGREEMENT};
+inline constexpr Verdict kVerdictsBySeverity[] = {CONTRADICTION, DISPUTED, DISCREPANCY, UPDATE,
+                                                  AGREEMENT};
 
 // Position of `verdict` in kVerdictsBySeverity (unknown verdicts last).
 int VerdictRank(Verdict verdict);

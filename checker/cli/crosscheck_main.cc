@@ -35,15 +35,15 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "checker/base/escaping.h"
-#include "checker/storage/atomic_file.h"
+#include "checker/extract/timex.h"
+#include "checker/pipeline/pipeline.h"
+#include "checker/render/render.h"
 #include "checker/review/junit.h"
 #include "checker/review/ledger.h"
-#include "checker/pipeline/pipeline.h"
-#include "checker/score/reliability.h"
-#include "checker/render/render.h"
 #include "checker/review/review.h"
 #include "checker/rules/rule_set.h"
-#include "checker/extract/timex.h"
+#include "checker/score/reliability.h"
+#include "checker/storage/atomic_file.h"
 #include "checker/storage/report_lists.h"
 #include "google/protobuf/util/json_util.h"
 
@@ -75,8 +75,7 @@ ABSL_FLAG(std::string, fail_on, "CONTRADICTION",
 ABSL_FLAG(std::string, finding, "",
           "review, scripted: the finding id to record a verdict for (with "
           "--decision; see the ids in the report)");
-ABSL_FLAG(std::string, decision, "",
-          "review, scripted: confirm or dismiss (a false positive)");
+ABSL_FLAG(std::string, decision, "", "review, scripted: confirm or dismiss (a false positive)");
 ABSL_FLAG(std::string, side, "",
           "review, scripted: the article id whose claim is right (confirms)");
 ABSL_FLAG(std::string, note, "", "review, scripted: a note to keep with the verdict");
@@ -308,10 +307,10 @@ int RunListLedger() {
   if (!ledger.ok()) return Fail(ledger.status());
   std::string out;
   for (const Review& r : ledger->reviews()) {
-    absl::StrAppend(&out, r.finding_id(), "  ", Decision_Name(r.decision()),
-                    r.correct_article_id().empty() ? "" : " (" + r.correct_article_id() + " is right)",
-                    "  ", r.reviewer(), " ", r.time(), "\n    ",
-                    SanitizeForTerminal(r.explanation()), "\n");
+    absl::StrAppend(
+        &out, r.finding_id(), "  ", Decision_Name(r.decision()),
+        r.correct_article_id().empty() ? "" : " (" + r.correct_article_id() + " is right)", "  ",
+        r.reviewer(), " ", r.time(), "\n    ", SanitizeForTerminal(r.explanation()), "\n");
     if (!r.note().empty()) absl::StrAppend(&out, "    note: ", SanitizeForTerminal(r.note()), "\n");
   }
   if (out.empty()) out = "The ledger has no verdicts yet.\n";
@@ -332,9 +331,9 @@ int RunReview(const Report& report, Ledger ledger) {
       if (f.id() == absl::GetFlag(FLAGS_finding)) found = &f;
     }
     if (found == nullptr) {
-      return Fail(absl::NotFoundError(absl::StrCat(
-          "--finding=", absl::GetFlag(FLAGS_finding),
-          ": no such finding in this corpus (see the ids in `crosscheck report`)")));
+      return Fail(absl::NotFoundError(
+          absl::StrCat("--finding=", absl::GetFlag(FLAGS_finding),
+                       ": no such finding in this corpus (see the ids in `crosscheck report`)")));
     }
     std::string decision_text = absl::GetFlag(FLAGS_decision);
     if (decision_text.empty() && !absl::GetFlag(FLAGS_side).empty()) decision_text = "confirm";
@@ -349,20 +348,19 @@ int RunReview(const Report& report, Ledger ledger) {
             absl::StrCat("--side=", side, ": not an article of finding ", found->id())));
       }
     }
-    RecordReview(MakeReview(*found, *decision, side, absl::GetFlag(FLAGS_note), Reviewer(),
-                            absl::Now()),
-                 &ledger);
+    RecordReview(
+        MakeReview(*found, *decision, side, absl::GetFlag(FLAGS_note), Reviewer(), absl::Now()),
+        &ledger);
     absl::Status s = WriteLedger(path, ledger);
     if (!s.ok()) return Fail(s);
-    std::cout << "recorded " << Decision_Name(*decision) << " for " << found->id() << " in "
-              << path << "\n";
+    std::cout << "recorded " << Decision_Name(*decision) << " for " << found->id() << " in " << path
+              << "\n";
     return 0;
   }
   ReviewOptions options;
   options.ledger_path = path;
   options.reviewer = Reviewer();
-  absl::StatusOr<Verdict> min =
-      ParseVerdictFlag("min_verdict", absl::GetFlag(FLAGS_min_verdict));
+  absl::StatusOr<Verdict> min = ParseVerdictFlag("min_verdict", absl::GetFlag(FLAGS_min_verdict));
   if (!min.ok()) return Fail(min.status());
   options.min_verdict = *min;
   absl::StatusOr<ReviewSummary> summary =
@@ -408,8 +406,7 @@ int RunTest(const Report& report, const std::vector<std::string>& paths) {
     if (FailsTest(f, *fail_on)) std::cout << FormatFindingForTerminal(f) << "\n";
   }
   std::cout << "Review them from the workspace root with\n  bazel run "
-            << "@crosscheck//:crosscheck -- review --ledger=" << absl::GetFlag(FLAGS_ledger)
-            << " "
+            << "@crosscheck//:crosscheck -- review --ledger=" << absl::GetFlag(FLAGS_ledger) << " "
             << (absl::GetFlag(FLAGS_review_paths).empty() ? absl::StrJoin(paths, " ")
                                                           : absl::GetFlag(FLAGS_review_paths))
             << "\n(//:crosscheck inside crosscheck itself), then commit the ledger.\n";
@@ -435,9 +432,8 @@ int Run(int argc, char** argv) {
     }
   }
 
-  std::string rules_dir = absl::GetFlag(FLAGS_rules).empty()
-                              ? DefaultRulesDir(argv[0])
-                              : UserPath(absl::GetFlag(FLAGS_rules));
+  std::string rules_dir = absl::GetFlag(FLAGS_rules).empty() ? DefaultRulesDir(argv[0])
+                                                             : UserPath(absl::GetFlag(FLAGS_rules));
   absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::LoadDirectory(rules_dir);
   if (!rules.ok()) return Fail(rules.status());
 
@@ -467,23 +463,22 @@ int Run(int argc, char** argv) {
   if (absl::GetFlag(FLAGS_timings)) options.times = &times;
   const std::string progress = absl::GetFlag(FLAGS_progress);
   if (progress != "auto" && progress != "always" && progress != "never") {
-    return Fail(absl::InvalidArgumentError(absl::StrCat(
-        "--progress=", progress, ": valid choices: auto, always, never")));
+    return Fail(absl::InvalidArgumentError(
+        absl::StrCat("--progress=", progress, ": valid choices: auto, always, never")));
   }
   bool show_progress = progress == "always" || (progress == "auto" && ::isatty(2));
   absl::Time start = absl::Now();
   absl::Time last_shown = absl::InfinitePast();
   bool progress_shown = false;
   if (show_progress && progress != "never") {
-    options.progress = [&, always = progress == "always"](int articles, int claims,
-                                                          int64_t bytes) {
+    options.progress = [&, always = progress == "always"](int articles, int claims, int64_t bytes) {
       absl::Time now = absl::Now();
       if (!always && now - start < absl::Seconds(2)) return;
       if (now - last_shown < absl::Milliseconds(250)) return;
       last_shown = now;
       double seconds = std::max(1e-3, absl::ToDoubleSeconds(now - start));
-      std::fprintf(stderr, "\rcrosscheck: %d articles, %d claims, %.1f MB/s ", articles,
-                   claims, bytes / 1e6 / seconds);
+      std::fprintf(stderr, "\rcrosscheck: %d articles, %d claims, %.1f MB/s ", articles, claims,
+                   bytes / 1e6 / seconds);
       std::fflush(stderr);
       progress_shown = true;
     };
@@ -500,8 +495,8 @@ int Run(int argc, char** argv) {
     return s.ok() ? 0 : Fail(s);
   }
   if (command == "timex") return RunTimex(**rules, paths);
-  if (command != "report" && command != "claims" && command != "review" &&
-      command != "test" && command != "extract") {
+  if (command != "report" && command != "claims" && command != "review" && command != "test" &&
+      command != "extract") {
     std::cerr << "crosscheck: unknown command '" << command
               << "'; valid commands: report, review, test, claims, extract, rules, timex\n";
     return 2;
@@ -560,10 +555,10 @@ int Run(int argc, char** argv) {
   std::unique_ptr<ReportLists> lists;
   std::unique_ptr<ReportLists>* defer =
       command == "report" && *format == ReportFormat::kJson ? &lists : nullptr;
-  absl::StatusOr<Report> report =
-      report_files > 0   ? ReadReportFile(paths[0])
-      : claims_files > 0 ? BuildReportFromClaims(**rules, paths, options, defer)
-                         : BuildReport(**rules, paths, options, defer);
+  absl::StatusOr<Report> report = report_files > 0 ? ReadReportFile(paths[0])
+                                  : claims_files > 0
+                                      ? BuildReportFromClaims(**rules, paths, options, defer)
+                                      : BuildReport(**rules, paths, options, defer);
   if (progress_shown) std::fprintf(stderr, "\n");
   if (!report.ok()) return Fail(report.status());
   if (options.times != nullptr) {
@@ -576,9 +571,8 @@ int Run(int argc, char** argv) {
   if (command == "test") return RunTest(*report, paths);
   if (*format == ReportFormat::kJson) {
     // Streamed: the JSON of a large corpus is twice the report's size.
-    absl::Status s = EmitStream([&](std::ostream& out) {
-      return WriteReportJson(std::move(*report), out, lists.get());
-    });
+    absl::Status s = EmitStream(
+        [&](std::ostream& out) { return WriteReportJson(std::move(*report), out, lists.get()); });
     return s.ok() ? 0 : Fail(s);
   }
   absl::StatusOr<std::string> rendered = RenderReport(*report, *format);

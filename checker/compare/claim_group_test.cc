@@ -24,18 +24,23 @@ Claim Toll(const std::string& article, int deaths, const std::string& words,
            const std::string& participants = "") {
   return Parse(R"pb(
     kind: "death_toll" subject: "deaths"
-    quantity { value: )pb" + std::to_string(deaths) + " lower: " + std::to_string(deaths) +
+    quantity { value: )pb" +
+               std::to_string(deaths) + " lower: " + std::to_string(deaths) +
                " upper: " + std::to_string(deaths) + R"pb(
                qualifier: QUALIFIER_EXACT unit: "deaths" }
     scope { start: "2019-09-28" end: "2019-09-28" granularity: GRANULARITY_DAY
             resolution: "the Saturday on or before 2019-09-28" }
     scope_text: "Saturday"
     attribution {}
-    article_id: ")pb" + article + R"pb(" outlet: "example.com" published: "2019-09-28"
-    quote: "A fire attack killed )pb" + words + R"pb( on Saturday."
+    article_id: ")pb" +
+               article + R"pb(" outlet: "example.com" published: "2019-09-28"
+    quote: "A fire attack killed )pb" +
+               words + R"pb( on Saturday."
     sentence_span { begin: 10 end: 60 } span { begin: 20 end: 40 }
-    matched_text: ")pb" + words + R"pb(" section: SECTION_BODY pattern_id: "death_toll/killing_n"
-    display_value: ")pb" + std::to_string(deaths) + R"pb("
+    matched_text: ")pb" +
+               words + R"pb(" section: SECTION_BODY pattern_id: "death_toll/killing_n"
+    display_value: ")pb" +
+               std::to_string(deaths) + R"pb("
     place { name: "Canada" key: "canada" source: PLACE_SOURCE_SENTENCE }
   )pb" + participants);
 }
@@ -73,7 +78,8 @@ TEST(ClaimGroupTest, SameValueInTwoArticlesIsOneShape) {
   for (int i = 0; i < 3; ++i) {
     Claim whole = group.claims()[i].Whole();
     EXPECT_TRUE(MessageDifferencer::Equals(whole, Expected(claims[i], i)))
-        << whole.DebugString() << "\nvs\n" << Expected(claims[i], i).DebugString();
+        << whole.DebugString() << "\nvs\n"
+        << Expected(claims[i], i).DebugString();
   }
 }
 
@@ -81,8 +87,7 @@ TEST(ClaimGroupTest, ArticleFieldsAndParticipantsComeBackPerClaim) {
   std::vector<Claim> claims = {
       Toll("a1", 4, "killed four", R"pb(participants: "smith" participants: "wolfe")pb"),
       Toll("a1", 4, "four dead", R"pb(participants: "smith" participants: "wolfe")pb"),
-      Toll("a2", 4, "killed four", R"pb(participants: "jones")pb"),
-      Toll("a3", 4, "killed four")};
+      Toll("a2", 4, "killed four", R"pb(participants: "jones")pb"), Toll("a3", 4, "killed four")};
   claims[3].set_outlet("other.org");
   claims[3].set_published("2019-09-29");
   claims[3].clear_span();

@@ -43,8 +43,8 @@ std::string ScopeWords(const C& c) {
 }
 
 bool Precise(Granularity g) {
-  return g == GRANULARITY_DAY || g == GRANULARITY_WEEKEND ||
-         g == GRANULARITY_WEEK || g == GRANULARITY_MONTH || g == GRANULARITY_YEAR;
+  return g == GRANULARITY_DAY || g == GRANULARITY_WEEKEND || g == GRANULARITY_WEEK ||
+         g == GRANULARITY_MONTH || g == GRANULARITY_YEAR;
 }
 
 template <typename A, typename B>
@@ -83,11 +83,11 @@ Relation RelateQuantities(const A& a, const B& b, const Comparison& cmp, std::st
   // "600" next to "612": a round number may be a rounded one.
   auto round = [](double v) { return v >= 100 && std::fmod(v, 100) == 0; };
   const double larger = std::max(qa.value(), qb.value());
-  const bool rounded = cmp.round_number_tolerance() > 0 && (round(qa.value()) || round(qb.value())) &&
-                       larger > 0 &&
+  const bool rounded = cmp.round_number_tolerance() > 0 &&
+                       (round(qa.value()) || round(qb.value())) && larger > 0 &&
                        std::fabs(qa.value() - qb.value()) / larger <= cmp.round_number_tolerance();
-  if (both_exact && SameScope(a, b) && !a.attribution().hedged() &&
-      !b.attribution().hedged() && !rounded) {
+  if (both_exact && SameScope(a, b) && !a.attribution().hedged() && !b.attribution().hedged() &&
+      !rounded) {
     if (reason) {
       *reason = a.scope_text().empty()
                     ? "both are exact counts with no different time span given, and they differ"
@@ -98,8 +98,8 @@ Relation RelateQuantities(const A& a, const B& b, const Comparison& cmp, std::st
   if (reason) {
     std::vector<std::string> why;
     if (!SameScope(a, b)) {
-      why.push_back(absl::StrCat("they cover different time spans (", ScopeWords(a),
-                                 " vs ", ScopeWords(b), ")"));
+      why.push_back(absl::StrCat("they cover different time spans (", ScopeWords(a), " vs ",
+                                 ScopeWords(b), ")"));
     }
     if (!both_exact) why.push_back("at least one is a bound or an estimate, not a count");
     if (rounded) why.push_back("a round number may be a rounded one");
@@ -123,8 +123,8 @@ Relation RelateTimes(const A& a, const B& b, std::string* reason) {
     if (reason) *reason = "the periods overlap, so both can be true";
     return Relation::kCompatible;
   }
-  if (Precise(ta.granularity()) && Precise(tb.granularity()) &&
-      !a.attribution().hedged() && !b.attribution().hedged()) {
+  if (Precise(ta.granularity()) && Precise(tb.granularity()) && !a.attribution().hedged() &&
+      !b.attribution().hedged()) {
     if (reason) *reason = "the days do not overlap";
     return Relation::kHardConflict;
   }
@@ -143,7 +143,8 @@ Relation RelateActors(const A& a, const B& b, const Comparison& cmp, std::string
     return Relation::kHardConflict;
   }
   if (reason) {
-    *reason = "they name different parties; both may have given orders, so check which one caused it";
+    *reason =
+        "they name different parties; both may have given orders, so check which one caused it";
   }
   return Relation::kSoftConflict;
 }
@@ -162,10 +163,10 @@ std::string Statement(const ClaimKind& kind, const C& c) {
   std::string scope = c.scope_text().empty() ? "" : absl::StrCat(" (", c.scope_text(), ")");
   std::string source =
       c.attribution().source().empty() ? "" : absl::StrCat(", citing ", c.attribution().source());
-  return absl::StrCat(absl::StrReplaceAll(tpl, {{"{value}", c.display_value()},
-                                                {"{subject}", c.subject()},
-                                                {"{scope}", scope}}),
-                      source);
+  return absl::StrCat(
+      absl::StrReplaceAll(
+          tpl, {{"{value}", c.display_value()}, {"{subject}", c.subject()}, {"{scope}", scope}}),
+      source);
 }
 
 // The days a claim is about: its scope, or for an unscoped claim the
@@ -208,8 +209,8 @@ bool DisjointScopes(const C& a, const C& b, int window) {
     // its own time; against a claim of unknown time it is no rival.
     return Background(a, window) || Background(b, window) ||
            (!a.scope().start().empty() && a.published().empty()) ||
-           (!b.scope().start().empty() && b.published().empty()) ||
-           UnknownMonth(a) || UnknownMonth(b);
+           (!b.scope().start().empty() && b.published().empty()) || UnknownMonth(a) ||
+           UnknownMonth(b);
   }
   return sa->second < sb->first || sb->second < sa->first;
 }
@@ -301,9 +302,9 @@ void AnchorRelativeDeadlines(const Rules& rules, std::vector<Claim>* claims) {
       absl::optional<absl::CivilDay> published = ParseIsoDate(c.published());
       if (!published) continue;
       // The earliest order in reach: the first on or after the lookback.
-      auto first = std::lower_bound(
-          orders.begin(), orders.end(), *published - lookback,
-          [](const auto& entry, absl::CivilDay d) { return entry.first < d; });
+      auto first =
+          std::lower_bound(orders.begin(), orders.end(), *published - lookback,
+                           [](const auto& entry, absl::CivilDay d) { return entry.first < d; });
       if (first != orders.end() && first->first <= *published) {
         const auto& [day, order] = *first;
         absl::CivilDay end = day + static_cast<int>(std::ceil(c.time().duration_days()));
@@ -311,10 +312,9 @@ void AnchorRelativeDeadlines(const Rules& rules, std::vector<Claim>* claims) {
         t->set_start(FormatIsoDate(end));
         t->set_end(FormatIsoDate(end));
         t->set_granularity(GRANULARITY_DAY);
-        t->set_resolution(absl::StrCat(t->duration_text(), " after the order of ",
-                                       WeekdayName(day), " ", FormatIsoDate(day), " (",
-                                       order->article_id(), ": \"", order->matched_text(),
-                                       "\")"));
+        t->set_resolution(absl::StrCat(t->duration_text(), " after the order of ", WeekdayName(day),
+                                       " ", FormatIsoDate(day), " (", order->article_id(), ": \"",
+                                       order->matched_text(), "\")"));
         c.set_display_value(absl::StrCat(WeekdayName(end), " ", FormatIsoDate(end), " (",
                                          t->duration_text(), " after ", WeekdayName(day),
                                          "'s order)"));
@@ -351,13 +351,12 @@ Relation Relate(const GroupClaim& a, const Claim& b, const Comparison& compariso
 std::string FindingId(const Finding& f) {
   std::vector<std::string> evidence;
   for (const Claim& c : f.claims()) {
-    evidence.push_back(absl::StrCat(c.article_id(), "\x1f", c.matched_text(), "\x1f",
-                                    c.display_value()));
+    evidence.push_back(
+        absl::StrCat(c.article_id(), "\x1f", c.matched_text(), "\x1f", c.display_value()));
   }
   std::sort(evidence.begin(), evidence.end());
-  std::string key = absl::StrCat(f.kind(), "\x1e", f.subject(), "\x1e",
-                                 Verdict_Name(f.verdict()), "\x1e",
-                                 absl::StrJoin(evidence, "\x1e"));
+  std::string key = absl::StrCat(f.kind(), "\x1e", f.subject(), "\x1e", Verdict_Name(f.verdict()),
+                                 "\x1e", absl::StrJoin(evidence, "\x1e"));
   return absl::StrFormat("%012x", Fnv1a(key) & 0xffffffffffffULL);
 }
 
@@ -365,9 +364,9 @@ Comparer::Comparer(const Rules& rules) : rules_(rules) {}
 
 void Comparer::set_copies(const std::vector<Copy>& copies) { copy_roots_ = CopyRoots(copies); }
 std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
-                                       const std::vector<Copy>& copies,
-                                       int64_t* comparisons_out, int64_t* omitted_out,
-                                       KeptApart* kept_apart_out, int* truncated_out) const {
+                                       const std::vector<Copy>& copies, int64_t* comparisons_out,
+                                       int64_t* omitted_out, KeptApart* kept_apart_out,
+                                       int* truncated_out) const {
   return Compare(ClaimGroup::Of(claims), copies, comparisons_out, omitted_out, kept_apart_out,
                  truncated_out);
 }
@@ -411,8 +410,8 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
   auto record_apart = [&](const GroupClaim& a, const GroupClaim& b, const std::string& why) {
     ++kept_apart.pairs;
     if (kept_apart.examples.size() < 5 && shown_apart.insert(why).second) {
-      kept_apart.examples.push_back(absl::StrCat(a.subject(), ": ", a.article_id(), " vs ",
-                                                 b.article_id(), " (", why, ")"));
+      kept_apart.examples.push_back(
+          absl::StrCat(a.subject(), ": ", a.article_id(), " vs ", b.article_id(), " (", why, ")"));
     }
   };
   auto apart = [&](const Comparison& cmp, const GroupClaim& a, const GroupClaim& b) -> std::string {
@@ -430,7 +429,7 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
   // Group by (kind, subject); std::map keeps the output order stable.
   std::map<std::pair<std::string, std::string>, std::vector<const GroupClaim*>> groups;
   for (const GroupClaim& c : claims) {
-    if (c.attribution().negated()) continue;  // "has not been asked": no value
+    if (c.attribution().negated()) continue;                   // "has not been asked": no value
     if (!compare_undated_ && c.published().empty()) continue;  // no time, no event
     groups[{c.kind(), c.subject()}].push_back(&c);
   }
@@ -463,8 +462,8 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
     constexpr int64_t kUndated = std::numeric_limits<int64_t>::min();
     struct Entry {
       const GroupClaim* claim;
-      int order;     // position in `unique` (the output order)
-      int64_t day;   // days since the civil epoch; undated: kUndated
+      int order;    // position in `unique` (the output order)
+      int64_t day;  // days since the civil epoch; undated: kUndated
       // The claim's scope in days, when it has one that parses.
       int64_t scope_start = kUndated;
       int64_t scope_end = kUndated;
@@ -581,8 +580,8 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
       }
       for (size_t bj : candidates) {
         if (stop()) break;
-        Relation bucket_relation = Relate(*bucket_list[bi]->front().claim,
-                                          *bucket_list[bj]->front().claim, cmp, nullptr);
+        Relation bucket_relation =
+            Relate(*bucket_list[bi]->front().claim, *bucket_list[bj]->front().claim, cmp, nullptr);
         ++comparisons;
         if (bucket_relation == Relation::kEqual || bucket_relation == Relation::kCompatible) {
           continue;
@@ -616,8 +615,8 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
         });
         // Buckets of places that exclude each other: other events. Their
         // pairs are counted (those of one time), not compared.
-        if (std::string why = places_apart(cmp, *bucket_list[bi]->front().claim,
-                                           *bucket_list[bj]->front().claim);
+        if (std::string why =
+                places_apart(cmp, *bucket_list[bi]->front().claim, *bucket_list[bj]->front().claim);
             !why.empty()) {
           const int window = cmp.update_after_days() > 0 ? cmp.update_after_days() : 7;
           for (const auto& [ea, eb] : pairs) {
@@ -652,7 +651,8 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
             bool undated_conflict = false;
             if (a.article_id() == b.article_id()) {
               bool different_sources = a.attribution().source() != b.attribution().source();
-              bool headline = (a.section() == SECTION_HEADLINE) != (b.section() == SECTION_HEADLINE);
+              bool headline =
+                  (a.section() == SECTION_HEADLINE) != (b.section() == SECTION_HEADLINE);
               if (different_sources) {
                 why = Why::kTwoAccounts;
                 verdict = DISPUTED;
@@ -687,10 +687,10 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
                 rel = Relation::kSoftConflict;
                 undated_conflict = true;
               }
-              verdict = rel == Relation::kHardConflict
-                            ? (cmp.conflict_verdict() ? cmp.conflict_verdict() : CONTRADICTION)
-                            : (cmp.soft_conflict_verdict() ? cmp.soft_conflict_verdict()
-                                                           : DISCREPANCY);
+              verdict =
+                  rel == Relation::kHardConflict
+                      ? (cmp.conflict_verdict() ? cmp.conflict_verdict() : CONTRADICTION)
+                      : (cmp.soft_conflict_verdict() ? cmp.soft_conflict_verdict() : DISCREPANCY);
             }
             if (!room(verdict)) continue;
             // The pair's own wording of the reason (scopes in its order).
@@ -699,15 +699,15 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
             std::string explanation;
             switch (why) {
               case Why::kTwoAccounts:
-                explanation = absl::StrCat(
-                    Who(a), " reports two accounts: ",
-                    a.attribution().source().empty() ? "in its own voice, " : "",
-                    Statement(k, a), "; but ", Statement(k, b), ": ", reason, ".");
+                explanation =
+                    absl::StrCat(Who(a), " reports two accounts: ",
+                                 a.attribution().source().empty() ? "in its own voice, " : "",
+                                 Statement(k, a), "; but ", Statement(k, b), ": ", reason, ".");
                 break;
               case Why::kHeadline:
-                explanation = absl::StrCat("In ", Who(a), " the headline and the body differ: ",
-                                           Statement(k, a), "; vs ", Statement(k, b), ": ",
-                                           reason, ".");
+                explanation = absl::StrCat("In ", Who(a),
+                                           " the headline and the body differ: ", Statement(k, a),
+                                           "; vs ", Statement(k, b), ": ", reason, ".");
                 break;
               case Why::kGrew: {
                 const GroupClaim& earlier = a.published() < b.published() ? a : b;
@@ -796,59 +796,59 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
       std::vector<std::vector<const GroupClaim*>> events;
       for (Event& e : event_list) events.push_back(std::move(e.members));
       for (auto& same : events) {
-      // Only claims made in one window of time corroborate each other: the
-      // same words weeks apart may describe a different act.
-      std::stable_sort(same.begin(), same.end(), [](const GroupClaim* a, const GroupClaim* b) {
-        return a->published() < b->published();
-      });
-      std::vector<std::vector<const GroupClaim*>> windows;
-      for (const GroupClaim* c : same) {
-        if (windows.empty() || (cmp.update_after_days() > 0 &&
-                                DaysApart(*windows.back().back(), *c) >=
-                                    cmp.update_after_days())) {
-          windows.emplace_back();
+        // Only claims made in one window of time corroborate each other: the
+        // same words weeks apart may describe a different act.
+        std::stable_sort(same.begin(), same.end(), [](const GroupClaim* a, const GroupClaim* b) {
+          return a->published() < b->published();
+        });
+        std::vector<std::vector<const GroupClaim*>> windows;
+        for (const GroupClaim* c : same) {
+          if (windows.empty() ||
+              (cmp.update_after_days() > 0 &&
+               DaysApart(*windows.back().back(), *c) >= cmp.update_after_days())) {
+            windows.emplace_back();
+          }
+          windows.back().push_back(c);
         }
-        windows.back().push_back(c);
-      }
-      for (const auto& window : windows) {
-      std::set<std::string> outlets;
-      std::set<std::string> voices;  // independent: copies join their source
-      std::vector<const GroupClaim*> evidence;
-      std::set<std::string> articles;
-      for (const GroupClaim* c : window) {
-        if (!articles.insert(c->article_id()).second) continue;
-        std::string outlet = c->outlet().empty() ? c->article_id() : c->outlet();
-        outlets.insert(outlet);
-        voices.insert(absl::StrCat(outlet, "\x1f", voice(c->article_id())));
-        evidence.push_back(c);
-      }
-      // Two independent outlets: different outlets that do not copy each other.
-      std::set<std::string> independent_outlets, independent_voices;
-      for (const std::string& v : voices) {
-        std::string outlet = v.substr(0, v.find('\x1f'));
-        std::string root = v.substr(v.find('\x1f') + 1);
-        if (independent_voices.insert(root).second) independent_outlets.insert(outlet);
-      }
-      if (outlets.size() < 2 || independent_outlets.size() < 2) continue;
-      if (!room(AGREEMENT)) continue;
-      // A value a whole wire service's clients repeat: the first claims
-      // stand for the rest, and the outlets are counted.
-      std::vector<std::string> named(outlets.begin(), outlets.end());
-      std::string more;
-      if (named.size() > kMaxAgreementClaims) {
-        more = absl::StrCat(" and ", named.size() - kMaxAgreementClaims, " more");
-        named.resize(kMaxAgreementClaims);
-      }
-      std::string explanation = absl::StrCat(
-          outlets.size(), " outlets (", absl::StrJoin(named, ", "), more, ") agree that ",
-          Statement(k, *evidence.front()), ".");
-      std::vector<Claim> shown;
-      for (size_t i = 0; i < evidence.size() && i < kMaxAgreementClaims; ++i) {
-        shown.push_back(evidence[i]->Whole());
-      }
-      findings.push_back(
-          MakeFinding(k, key.second, AGREEMENT, std::move(shown), std::move(explanation)));
-      }
+        for (const auto& window : windows) {
+          std::set<std::string> outlets;
+          std::set<std::string> voices;  // independent: copies join their source
+          std::vector<const GroupClaim*> evidence;
+          std::set<std::string> articles;
+          for (const GroupClaim* c : window) {
+            if (!articles.insert(c->article_id()).second) continue;
+            std::string outlet = c->outlet().empty() ? c->article_id() : c->outlet();
+            outlets.insert(outlet);
+            voices.insert(absl::StrCat(outlet, "\x1f", voice(c->article_id())));
+            evidence.push_back(c);
+          }
+          // Two independent outlets: different outlets that do not copy each other.
+          std::set<std::string> independent_outlets, independent_voices;
+          for (const std::string& v : voices) {
+            std::string outlet = v.substr(0, v.find('\x1f'));
+            std::string root = v.substr(v.find('\x1f') + 1);
+            if (independent_voices.insert(root).second) independent_outlets.insert(outlet);
+          }
+          if (outlets.size() < 2 || independent_outlets.size() < 2) continue;
+          if (!room(AGREEMENT)) continue;
+          // A value a whole wire service's clients repeat: the first claims
+          // stand for the rest, and the outlets are counted.
+          std::vector<std::string> named(outlets.begin(), outlets.end());
+          std::string more;
+          if (named.size() > kMaxAgreementClaims) {
+            more = absl::StrCat(" and ", named.size() - kMaxAgreementClaims, " more");
+            named.resize(kMaxAgreementClaims);
+          }
+          std::string explanation =
+              absl::StrCat(outlets.size(), " outlets (", absl::StrJoin(named, ", "), more,
+                           ") agree that ", Statement(k, *evidence.front()), ".");
+          std::vector<Claim> shown;
+          for (size_t i = 0; i < evidence.size() && i < kMaxAgreementClaims; ++i) {
+            shown.push_back(evidence[i]->Whole());
+          }
+          findings.push_back(
+              MakeFinding(k, key.second, AGREEMENT, std::move(shown), std::move(explanation)));
+        }
       }
     }
   }

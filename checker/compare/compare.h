@@ -30,16 +30,15 @@ namespace crosscheck {
 
 // How two claims' values relate.
 enum class Relation {
-  kEqual,       // the same value
-  kCompatible,  // both can be true (overlapping intervals, related actors)
+  kEqual,         // the same value
+  kCompatible,    // both can be true (overlapping intervals, related actors)
   kSoftConflict,  // differ, but scope, bounds or precision may explain it
   kHardConflict,  // cannot both be true for the same scope
 };
 
 // Compares two claims of the same kind and subject under `comparison`;
 // `reason` (if not null) receives why, in words.
-Relation Relate(const Claim& a, const Claim& b, const Comparison& comparison,
-                std::string* reason);
+Relation Relate(const Claim& a, const Claim& b, const Comparison& comparison, std::string* reason);
 // The same for claims of a ClaimGroup (and one against a whole claim).
 Relation Relate(const GroupClaim& a, const GroupClaim& b, const Comparison& comparison,
                 std::string* reason);
@@ -96,10 +95,8 @@ class Comparer {
   // (checker/participants.h). The pairs kept apart are counted in
   // `kept_apart` when not null.
   std::vector<Finding> Compare(const std::vector<Claim>& claims,
-                               const std::vector<Copy>& copies = {},
-                               int64_t* comparisons = nullptr,
-                               int64_t* omitted = nullptr,
-                               KeptApart* kept_apart = nullptr,
+                               const std::vector<Copy>& copies = {}, int64_t* comparisons = nullptr,
+                               int64_t* omitted = nullptr, KeptApart* kept_apart = nullptr,
                                int* truncated_subjects = nullptr) const;
   // The same over claims held as a ClaimGroup (less memory than the claims
   // themselves): the findings' claims come back whole (GroupClaim::Whole).

@@ -33,9 +33,9 @@ std::string Name(Relation r) {
 }
 
 // Provenance every test claim needs.
-Claim Base(const std::string& kind, const std::string& subject,
-           const std::string& article_id, const std::string& outlet,
-           const std::string& published, const std::string& matched_text) {
+Claim Base(const std::string& kind, const std::string& subject, const std::string& article_id,
+           const std::string& outlet, const std::string& published,
+           const std::string& matched_text) {
   Claim c;
   c.set_kind(kind);
   c.set_subject(subject);
@@ -50,8 +50,8 @@ Claim Base(const std::string& kind, const std::string& subject,
   return c;
 }
 
-void SetScope(Claim* c, const std::string& text, const std::string& start,
-              const std::string& end, Granularity g) {
+void SetScope(Claim* c, const std::string& text, const std::string& start, const std::string& end,
+              Granularity g) {
   c->set_scope_text(text);
   c->mutable_scope()->set_start(start);
   c->mutable_scope()->set_end(end);
@@ -59,8 +59,8 @@ void SetScope(Claim* c, const std::string& text, const std::string& start,
 }
 
 // A death toll claim. `qualifier` decides the bounds as extraction would.
-Claim Toll(const std::string& article_id, const std::string& outlet,
-           const std::string& published, Qualifier qualifier, double value) {
+Claim Toll(const std::string& article_id, const std::string& outlet, const std::string& published,
+           Qualifier qualifier, double value) {
   std::string display;
   Quantity q;
   q.set_value(value);
@@ -90,8 +90,8 @@ Claim Toll(const std::string& article_id, const std::string& outlet,
 }
 
 Claim Deadline(const std::string& article_id, const std::string& outlet,
-               const std::string& published, const std::string& start,
-               const std::string& end, Granularity g, const std::string& display) {
+               const std::string& published, const std::string& start, const std::string& end,
+               Granularity g, const std::string& display) {
   Claim c = Base("deadline", "departure deadline", article_id, outlet, published,
                  absl::StrCat("leave by ", display));
   c.mutable_time()->set_start(start);
@@ -101,10 +101,9 @@ Claim Deadline(const std::string& article_id, const std::string& outlet,
   return c;
 }
 
-Claim Order(const std::string& article_id, const std::string& outlet,
-            const std::string& published, const std::string& actor_id,
-            const std::string& actor_name, std::vector<std::string> ancestors,
-            const std::string& source) {
+Claim Order(const std::string& article_id, const std::string& outlet, const std::string& published,
+            const std::string& actor_id, const std::string& actor_name,
+            std::vector<std::string> ancestors, const std::string& source) {
   Claim c = Base("withdrawal_order", "US diplomatic staff", article_id, outlet, published,
                  absl::StrCat(actor_name, " ordered the diplomats out"));
   Actor* a = c.mutable_actor();
@@ -119,20 +118,19 @@ Claim Order(const std::string& article_id, const std::string& outlet,
 
 Claim StateDepartment(const std::string& article_id, const std::string& outlet,
                       const std::string& published, const std::string& source) {
-  return Order(article_id, outlet, published, "us_state_department",
-               "the US State Department", {"us_government", "us"}, source);
+  return Order(article_id, outlet, published, "us_state_department", "the US State Department",
+               {"us_government", "us"}, source);
 }
 
 Claim UsGovernment(const std::string& article_id, const std::string& outlet,
                    const std::string& published, const std::string& source) {
-  return Order(article_id, outlet, published, "us_government", "the US government", {"us"},
-               source);
+  return Order(article_id, outlet, published, "us_government", "the US government", {"us"}, source);
 }
 
 Claim VenezuelaGovernment(const std::string& article_id, const std::string& outlet,
                           const std::string& published, const std::string& source) {
-  return Order(article_id, outlet, published, "venezuela_government",
-               "Venezuela's government", {"venezuela"}, source);
+  return Order(article_id, outlet, published, "venezuela_government", "Venezuela's government",
+               {"venezuela"}, source);
 }
 
 int CountVerdict(const std::vector<Finding>& findings, Verdict v) {
@@ -155,12 +153,9 @@ std::string Dump(const std::vector<Finding>& findings) {
   return out;
 }
 
-
 class CompareTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    rules_ = &testing::ShippedRules();
-  }
+  static void SetUpTestSuite() { rules_ = &testing::ShippedRules(); }
 
   static const Comparison& ComparisonOf(const std::string& kind) {
     const CompiledKind* k = rules_->FindKind(kind);
@@ -294,8 +289,8 @@ TEST_F(CompareTest, HedgedExactCountsAreOnlyADiscrepancy) {
 // --- Times ------------------------------------------------------------------
 
 TEST_F(CompareTest, DifferentDaysContradict) {
-  Claim a = Deadline("000", "McClatchy", "2019-01-24", "2019-01-27", "2019-01-27",
-                     GRANULARITY_DAY, "Sunday 2019-01-27");
+  Claim a = Deadline("000", "McClatchy", "2019-01-24", "2019-01-27", "2019-01-27", GRANULARITY_DAY,
+                     "Sunday 2019-01-27");
   Claim b = Deadline("003", "The Washington Post", "2019-01-25", "2019-01-26", "2019-01-26",
                      GRANULARITY_DAY, "Saturday 2019-01-26");
   std::vector<Finding> findings = Compare({a, b});
@@ -335,10 +330,10 @@ TEST_F(CompareTest, ClaimsWeeksApartAreAnUpdateNotAContradiction) {
   EXPECT_EQ(findings[0].verdict(), UPDATE);
   EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 0);
 
-  Claim c = Deadline("000", "McClatchy", "2019-01-24", "2019-01-27", "2019-01-27",
-                     GRANULARITY_DAY, "Sunday 2019-01-27");
-  Claim d = Deadline("004", "Al Jazeera", "2019-03-14", "2019-03-16", "2019-03-16",
-                     GRANULARITY_DAY, "Saturday 2019-03-16");
+  Claim c = Deadline("000", "McClatchy", "2019-01-24", "2019-01-27", "2019-01-27", GRANULARITY_DAY,
+                     "Sunday 2019-01-27");
+  Claim d = Deadline("004", "Al Jazeera", "2019-03-14", "2019-03-16", "2019-03-16", GRANULARITY_DAY,
+                     "Saturday 2019-03-16");
   findings = Compare({c, d});
   ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
   EXPECT_EQ(findings[0].verdict(), UPDATE);
@@ -361,8 +356,7 @@ TEST_F(CompareTest, UpdateStartsAtUpdateAfterDays) {
 
 TEST_F(CompareTest, TwoPartiesInOneArticleAreDisputed) {
   Claim a = StateDepartment("004", "Al Jazeera", "2019-03-14", "Mike Pompeo");
-  Claim b = VenezuelaGovernment("004", "Al Jazeera", "2019-03-14",
-                                "the Venezuelan government");
+  Claim b = VenezuelaGovernment("004", "Al Jazeera", "2019-03-14", "the Venezuelan government");
   b.mutable_span()->set_begin(500);
   b.mutable_span()->set_end(540);
   std::vector<Finding> findings = Compare({a, b});
@@ -520,8 +514,8 @@ TEST_F(CompareTest, RelateQuantities) {
 }
 
 // An amount of aid, as extraction gives it for "$20 million" or "€20m".
-Claim Aid(const std::string& article_id, const std::string& outlet,
-          const std::string& published, const std::string& unit, double value) {
+Claim Aid(const std::string& article_id, const std::string& outlet, const std::string& published,
+          const std::string& unit, double value) {
   Claim c = Base("aid_money", "US aid", article_id, outlet, published,
                  absl::StrCat(unit, " ", value, " in humanitarian aid"));
   Quantity* q = c.mutable_quantity();
@@ -569,14 +563,14 @@ TEST_F(CompareTest, RelateIsSymmetric) {
   Claim t20plus = Toll("b1", "B", "2019-01-24", QUALIFIER_AT_LEAST, 20);
   Claim t300 = Toll("c1", "C", "2019-01-24", QUALIFIER_ABOUT, 300);
   Claim t310 = Toll("d1", "D", "2019-01-24", QUALIFIER_EXACT, 310);
-  Claim sun = Deadline("a", "A", "2019-01-24", "2019-01-27", "2019-01-27", GRANULARITY_DAY,
-                       "Sunday");
-  Claim sat = Deadline("b", "B", "2019-01-24", "2019-01-26", "2019-01-26", GRANULARITY_DAY,
-                       "Saturday");
-  Claim weekend = Deadline("c", "C", "2019-01-24", "2019-01-26", "2019-01-27",
-                           GRANULARITY_WEEKEND, "weekend");
-  Claim vague = Deadline("d", "D", "2019-01-24", "2019-01-28", "2019-01-31",
-                         GRANULARITY_VAGUE, "soon");
+  Claim sun =
+      Deadline("a", "A", "2019-01-24", "2019-01-27", "2019-01-27", GRANULARITY_DAY, "Sunday");
+  Claim sat =
+      Deadline("b", "B", "2019-01-24", "2019-01-26", "2019-01-26", GRANULARITY_DAY, "Saturday");
+  Claim weekend =
+      Deadline("c", "C", "2019-01-24", "2019-01-26", "2019-01-27", GRANULARITY_WEEKEND, "weekend");
+  Claim vague =
+      Deadline("d", "D", "2019-01-24", "2019-01-28", "2019-01-31", GRANULARITY_VAGUE, "soon");
   Claim dept = StateDepartment("a", "A", "2019-01-24", "");
   Claim ven = VenezuelaGovernment("b", "B", "2019-01-24", "");
   struct Case {
@@ -724,8 +718,8 @@ TEST_F(CompareTest, ExplanationsNameBothValuesAndBothOutlets) {
       {Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12),
        Toll("b1", "The Washington Post", "2019-01-24", QUALIFIER_EXACT, 20), CONTRADICTION},
       {scoped12, week20, DISCREPANCY},
-      {Deadline("a1", "McClatchy", "2019-01-24", "2019-01-27", "2019-01-27",
-                GRANULARITY_DAY, "Sunday 2019-01-27"),
+      {Deadline("a1", "McClatchy", "2019-01-24", "2019-01-27", "2019-01-27", GRANULARITY_DAY,
+                "Sunday 2019-01-27"),
        Deadline("b1", "The Washington Post", "2019-01-25", "2019-01-26", "2019-01-26",
                 GRANULARITY_DAY, "Saturday 2019-01-26"),
        CONTRADICTION},
@@ -873,10 +867,10 @@ TEST_F(CompareTest, EqualValuesAreComparedOnceAsABucket) {
   // Ten outlets say 12, ten say 20: one value comparison, 100 conflicts.
   std::vector<Claim> claims;
   for (int i = 0; i < 10; ++i) {
-    claims.push_back(Toll("x" + std::to_string(i), "X" + std::to_string(i), "2019-01-24",
-                          QUALIFIER_EXACT, 12));
-    claims.push_back(Toll("y" + std::to_string(i), "Y" + std::to_string(i), "2019-01-24",
-                          QUALIFIER_EXACT, 20));
+    claims.push_back(
+        Toll("x" + std::to_string(i), "X" + std::to_string(i), "2019-01-24", QUALIFIER_EXACT, 12));
+    claims.push_back(
+        Toll("y" + std::to_string(i), "Y" + std::to_string(i), "2019-01-24", QUALIFIER_EXACT, 20));
   }
   Comparer comparer(*rules_);
   comparer.set_max_findings_per_subject(1000);

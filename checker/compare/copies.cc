@@ -276,8 +276,8 @@ void CopyDetector::Add(absl::string_view id, absl::string_view published,
   entry.id_at = static_cast<int64_t>(ids_.size());
   entry.id_size = static_cast<uint32_t>(id.size());
   ids_.append(id.data(), id.size());
-  auto [date, added] = date_index_.try_emplace(std::string(published),
-                                               static_cast<int32_t>(dates_.size()));
+  auto [date, added] =
+      date_index_.try_emplace(std::string(published), static_cast<int32_t>(dates_.size()));
   if (added) dates_.emplace_back(published);
   entry.published = date->second;
   entry.sentences = fingerprint.sentences();

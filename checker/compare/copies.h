@@ -147,7 +147,7 @@ class CopyDetector {
   CopyOptions options_;
   int sampling_ = 1;
   std::vector<ArticleEntry> articles_;
-  std::string ids_;                // the articles' ids, one after another
+  std::string ids_;                 // the articles' ids, one after another
   std::vector<std::string> dates_;  // the publication dates seen ("" too)
   absl::flat_hash_map<std::string, int32_t> date_index_;
   std::vector<SentenceEntry> sentences_;

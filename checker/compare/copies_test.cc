@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "checker/ingest/segment.h"
 #include "checker/internal/shipped_rules.h"
 #include "checker/internal/testing.h"
-#include "checker/ingest/segment.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -66,7 +66,8 @@ TEST(CopyDetectorTest, ExamplesWaitingInAFileComeBackTheSame) {
     for (int i = 0; i < 6; ++i) {
       const std::string day = absl::StrCat("2019-01-2", i);
       detector->Add(Doc(absl::StrCat("wire", i), day,
-                        absl::StrCat(kWire, "Story number ", i, " added a sentence of its own "
+                        absl::StrCat(kWire, "Story number ", i,
+                                     " added a sentence of its own "
                                      "that nobody else had printed before today.\n")));
       ASSERT_OK(store.Append(other_value, "interleaved bytes"));
     }
@@ -122,8 +123,8 @@ TEST(CopyDetectorTest, TheSameQuoteIsNotACopy) {
 
 TEST(CopyDetectorTest, SeedAggregatorCopiesMcClatchyAndThePost) {
   CopyDetector detector;
-  for (const char* id : {"000_d6b0371285f5ae76", "001_3a8bfb903518f3c4",
-                         "002_29819ce6b5f17083", "003_3fa2cf763a0d4db3"}) {
+  for (const char* id : {"000_d6b0371285f5ae76", "001_3a8bfb903518f3c4", "002_29819ce6b5f17083",
+                         "003_3fa2cf763a0d4db3"}) {
     std::ifstream in(testing::RunfilePath(std::string("testdata/caracas/") + id + ".txt"));
     std::stringstream text;
     text << in.rdbuf();
@@ -142,11 +143,11 @@ TEST(CopyDetectorTest, SeedAggregatorCopiesMcClatchyAndThePost) {
   std::vector<std::pair<std::string, std::string>> found;
   const std::vector<Copy> copies = *detector.Find();
   for (const Copy& c : copies) found.emplace_back(c.copier(), c.source());
-  EXPECT_THAT(found, ::testing::UnorderedElementsAre(
-                         std::make_pair(std::string("002_29819ce6b5f17083"),
-                                        std::string("000_d6b0371285f5ae76")),
-                         std::make_pair(std::string("002_29819ce6b5f17083"),
-                                        std::string("003_3fa2cf763a0d4db3"))));
+  EXPECT_THAT(found,
+              ::testing::UnorderedElementsAre(std::make_pair(std::string("002_29819ce6b5f17083"),
+                                                             std::string("000_d6b0371285f5ae76")),
+                                              std::make_pair(std::string("002_29819ce6b5f17083"),
+                                                             std::string("003_3fa2cf763a0d4db3"))));
 }
 
 }  // namespace
@@ -195,7 +196,8 @@ TEST(CopyDetectorTest, PastTheBudgetItSamplesShinglesAndStillFindsCopies) {
       "The regional governor said on Monday that the river burst its banks after three days "
       "of rain and that rescue teams had reached the stranded villages by boat.\n\n";
   detector.Add(Doc("a", "2020-03-01", Sentences(1, 20) + copied));
-  for (int i = 2; i < 6; ++i) detector.Add(Doc(absl::StrCat("x", i), "2020-03-02", Sentences(i, 20)));
+  for (int i = 2; i < 6; ++i)
+    detector.Add(Doc(absl::StrCat("x", i), "2020-03-02", Sentences(i, 20)));
   detector.Add(Doc("b", "2020-03-03", copied + Sentences(9, 20)));
   EXPECT_GT(detector.sampling(), 1);
   std::vector<Copy> copies = *detector.Find();

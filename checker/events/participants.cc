@@ -44,14 +44,15 @@ ParticipantFinder::ParticipantFinder(const Rules& rules) {
     for (const std::string& a : p.aliases()) not_names_.insert(FoldForMatching(a));
   }
   std::vector<std::string> before;
-  if (!titles.empty()) before.push_back(absl::StrCat("\\b(?:", absl::StrJoin(titles, "|"), ")\\s*,?\\s+$"));
+  if (!titles.empty())
+    before.push_back(absl::StrCat("\\b(?:", absl::StrJoin(titles, "|"), ")\\s*,?\\s+$"));
   if (!r.participants().before().empty()) before.push_back(r.participants().before());
   if (!before.empty()) {
     // The cues end where the name begins ("$"). Said once more outside the
     // alternation, it makes RE2 match from the end backwards, instead of
     // scanning the whole sentence before each name.
-    auto re = std::make_unique<RE2>(absl::StrCat("(?:", absl::StrJoin(before, "|"), ")$"),
-                                    Insensitive());
+    auto re =
+        std::make_unique<RE2>(absl::StrCat("(?:", absl::StrJoin(before, "|"), ")$"), Insensitive());
     if (re->ok()) before_ = std::move(re);
   }
   if (!r.participants().after().empty()) {
@@ -66,7 +67,8 @@ std::vector<std::string> ParticipantFinder::FindInSentence(absl::string_view sen
   re2::StringPiece run;
   while (RE2::FindAndConsume(&rest, *kRun, &run)) {
     absl::string_view r = View(run);
-    std::vector<absl::string_view> words = absl::StrSplit(r, absl::ByAnyChar(" \t"), absl::SkipEmpty());
+    std::vector<absl::string_view> words =
+        absl::StrSplit(r, absl::ByAnyChar(" \t"), absl::SkipEmpty());
     // The name: up to three name words ending the run, after any title or
     // place ("Qeshm Governor Mehdi Irannejad", "Police Const. Tim Fanning").
     auto name_word = [&](absl::string_view w) {
@@ -85,7 +87,8 @@ std::vector<std::string> ParticipantFinder::FindInSentence(absl::string_view sen
     }
     const char* name_begin = name.front().data();
     const char* name_end = name.back().data() + name.back().size();
-    absl::string_view before = sentence.substr(0, static_cast<size_t>(name_begin - sentence.data()));
+    absl::string_view before =
+        sentence.substr(0, static_cast<size_t>(name_begin - sentence.data()));
     absl::string_view after = sentence.substr(static_cast<size_t>(name_end - sentence.data()));
     bool person = titled || (before_ != nullptr && RE2::PartialMatch(Piece(before), *before_)) ||
                   (after_ != nullptr && RE2::PartialMatch(Piece(after), *after_));

@@ -271,8 +271,7 @@ std::vector<PlaceMention> PlaceFinder::Find(absl::string_view text) const {
     const bool cue = locative_->NumberOfCapturingGroups() > 0
                          ? RE2::PartialMatch(Piece(before), *locative_, &adjective)
                          : RE2::PartialMatch(Piece(before), *locative_);
-    if (cue &&
-        !(speech_ != nullptr && RE2::PartialMatch(Piece(before), *speech_))) {
+    if (cue && !(speech_ != nullptr && RE2::PartialMatch(Piece(before), *speech_))) {
       // "the southern Iranian island of Qeshm": the adjective's country.
       std::vector<std::string> within;
       if (!adjective.empty()) {

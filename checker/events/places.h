@@ -24,16 +24,16 @@
 #ifndef CROSSCHECK_CHECKER_EVENTS_PLACES_H_
 #define CROSSCHECK_CHECKER_EVENTS_PLACES_H_
 
-#include <memory>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/types/optional.h"
 #include "checker/rules/rule_set.h"
 #include "proto/article.pb.h"
@@ -72,8 +72,8 @@ class PlaceFinder {
   // Sets `claim`'s place: the place named nearest to `match` (a part of
   // `sentence`) in the sentence, a place in the claim's own clause first;
   // else the article's own place; else none.
-  void Locate(const ArticlePlaces& article, absl::string_view sentence,
-              absl::string_view match, Claim* claim) const;
+  void Locate(const ArticlePlaces& article, absl::string_view sentence, absl::string_view match,
+              Claim* claim) const;
 
   // The vocabulary's place for `name` (an alias or adjective, folded), or
   // nullptr.

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "checker/internal/shipped_rules.h"
 #include "checker/ingest/segment.h"
+#include "checker/internal/shipped_rules.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -49,8 +49,7 @@ TEST_F(PlacesTest, FindsNamesAfterLocativeCuesWithWhatTheTextSaysTheyLieIn) {
               ElementsAre("troy<michigan,united states>"));
   EXPECT_THAT(Find("The quake struck in northern Iran's Qeshm island."),
               ElementsAre("qeshm<iran>"));
-  EXPECT_THAT(Find("It hit the town of Dargahan on Qeshm island."),
-              ElementsAre("dargahan<qeshm>"));
+  EXPECT_THAT(Find("It hit the town of Dargahan on Qeshm island."), ElementsAre("dargahan<qeshm>"));
   EXPECT_THAT(Find("It shook the southern Iranian island of Qeshm on Sunday."),
               ElementsAre("qeshm<iran>"));
   EXPECT_THAT(Find("Villages on the Persian Gulf Island of Qeshm were razed."),
@@ -63,8 +62,7 @@ TEST_F(PlacesTest, FoldsDiacriticsAndUsesTheVocabulary) {
   EXPECT_THAT(Find("Two bombs exploded in Bogotá."), ElementsAre("bogota<colombia>"));
   EXPECT_THAT(Find("The blast in Dar es Salaam killed 11."),
               ElementsAre("dar es salaam<tanzania>"));
-  EXPECT_THAT(Find("Protests spread across the U.S. on Sunday."),
-              ElementsAre("united states<>"));
+  EXPECT_THAT(Find("Protests spread across the U.S. on Sunday."), ElementsAre("united states<>"));
 }
 
 TEST_F(PlacesTest, TimesInstitutionsAndWhereSomeoneSpokeAreNotPlaces) {

@@ -18,12 +18,13 @@ namespace {
 // Words that start a capitalized phrase without naming anyone.
 bool IsFunctionWord(absl::string_view w) {
   static const char* const kWords[] = {
-      "the", "a", "an", "but", "and", "or", "on", "in", "at", "by", "this",
-      "that", "these", "those", "late", "early", "today", "meanwhile", "while",
-      "after", "as", "if", "when", "then", "so", "yet", "also", "last", "next",
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-      "sunday", "since", "for", "with", "from", "of", "to", "his", "her", "its",
-      "their", "our", "we", "i", "you", "there", "here", "some", "many", "all"};
+      "the",      "a",         "an",       "but",    "and",   "or",     "on",      "in",
+      "at",       "by",        "this",     "that",   "these", "those",  "late",    "early",
+      "today",    "meanwhile", "while",    "after",  "as",    "if",     "when",    "then",
+      "so",       "yet",       "also",     "last",   "next",  "monday", "tuesday", "wednesday",
+      "thursday", "friday",    "saturday", "sunday", "since", "for",    "with",    "from",
+      "of",       "to",        "his",      "her",    "its",   "their",  "our",     "we",
+      "i",        "you",       "there",    "here",   "some",  "many",   "all"};
   for (const char* k : kWords) {
     if (w == k) return true;
   }
@@ -46,15 +47,13 @@ ActorResolver::ActorResolver(const Rules& rules) : rules_(rules) {
       aliases.emplace_back(name);
     }
   }
-  std::sort(aliases.begin(), aliases.end(),
-            [](const std::string& x, const std::string& y) {
-              return x.size() != y.size() ? x.size() > y.size() : x < y;
-            });
+  std::sort(aliases.begin(), aliases.end(), [](const std::string& x, const std::string& y) {
+    return x.size() != y.size() ? x.size() > y.size() : x < y;
+  });
   std::vector<std::string> quoted;
   for (const std::string& a : aliases) quoted.push_back(RE2::QuoteMeta(a));
   mention_re_ = std::make_unique<RE2>(
-      absl::StrCat("(?:^|[^\\pL\\pN@#])(", absl::StrJoin(quoted, "|"),
-                   ")(?:[^\\pL\\pN]|$)"),
+      absl::StrCat("(?:^|[^\\pL\\pN@#])(", absl::StrJoin(quoted, "|"), ")(?:[^\\pL\\pN]|$)"),
       RE2::Quiet);
   for (const std::string& t : rules.proto().titles()) {
     titles_.push_back(FoldForMatching(t));
@@ -65,12 +64,11 @@ ActorResolver::ActorResolver(const Rules& rules) : rules_(rules) {
 
 bool ActorResolver::IsPronoun(absl::string_view phrase) {
   std::string p = absl::AsciiStrToLower(absl::StripAsciiWhitespace(phrase));
-  return p == "he" || p == "she" || p == "it" || p == "they" || p == "his" ||
-         p == "her" || p == "its" || p == "their";
+  return p == "he" || p == "she" || p == "it" || p == "they" || p == "his" || p == "her" ||
+         p == "its" || p == "their";
 }
 
-std::vector<const ActorAlias*> ActorResolver::Mentions(
-    absl::string_view text) const {
+std::vector<const ActorAlias*> ActorResolver::Mentions(absl::string_view text) const {
   std::vector<const ActorAlias*> found;
   if (!mention_re_->ok()) return found;
   std::string folded = FoldForMatching(text);
@@ -169,9 +167,9 @@ absl::optional<Actor> ActorResolver::Resolve(absl::string_view phrase) const {
   return actor;
 }
 
-absl::optional<Actor> ActorResolver::ResolvePronoun(
-    absl::string_view pronoun, absl::string_view before,
-    absl::string_view previous) const {
+absl::optional<Actor> ActorResolver::ResolvePronoun(absl::string_view pronoun,
+                                                    absl::string_view before,
+                                                    absl::string_view previous) const {
   std::string p = absl::AsciiStrToLower(pronoun);
   auto fits = [&](const ActorAlias* a) {
     // "his demand" points back at a person, "its order" at a body.
@@ -179,8 +177,7 @@ absl::optional<Actor> ActorResolver::ResolvePronoun(
       return a->type() == ACTOR_TYPE_PERSON;
     }
     if (p == "it" || p == "its") {
-      return a->type() == ACTOR_TYPE_ORGANIZATION ||
-             a->type() == ACTOR_TYPE_COUNTRY;
+      return a->type() == ACTOR_TYPE_ORGANIZATION || a->type() == ACTOR_TYPE_COUNTRY;
     }
     return true;
   };

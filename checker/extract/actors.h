@@ -45,8 +45,7 @@ class ActorResolver {
   // sentence up to the pronoun), else in `previous` (the sentence before).
   // The first mention is usually the grammatical subject the pronoun
   // continues ("The government disputed Pompeo's account, saying it ...").
-  absl::optional<Actor> ResolvePronoun(absl::string_view pronoun,
-                                       absl::string_view before,
+  absl::optional<Actor> ResolvePronoun(absl::string_view pronoun, absl::string_view before,
                                        absl::string_view previous) const;
 
   // Known actors mentioned in `text`, in text order.

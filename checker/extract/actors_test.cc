@@ -24,9 +24,7 @@ class ActorsTest : public ::testing::Test {
     rules_ = &testing::ShippedRules();
     actors_ = new ActorResolver(*rules_);
   }
-  static void TearDownTestSuite() {
-    delete actors_;
-  }
+  static void TearDownTestSuite() { delete actors_; }
 
   static const ActorResolver& actors() { return *actors_; }
 
@@ -120,8 +118,7 @@ TEST_F(ActorsTest, FillsAncestorsNearestFirst) {
   ASSERT_TRUE(pompeo.has_value());
   EXPECT_EQ(pompeo->id(), "pompeo");
   EXPECT_EQ(pompeo->name(), "Mike Pompeo");
-  EXPECT_THAT(pompeo->ancestors(),
-              ElementsAre("us_state_department", "us_government", "us"));
+  EXPECT_THAT(pompeo->ancestors(), ElementsAre("us_state_department", "us_government", "us"));
 
   absl::optional<Actor> maduro = actors().Resolve("Nicolás Maduro");
   ASSERT_TRUE(maduro.has_value());
@@ -200,8 +197,8 @@ TEST_F(ActorsTest, PhrasesNamingNobody) {
 }
 
 TEST_F(ActorsTest, IsPronoun) {
-  for (const char* p : {"he", "He", "she", "it", "It", "they", "THEY", " they ", "his",
-                        "Its", "their"}) {
+  for (const char* p :
+       {"he", "He", "she", "it", "It", "they", "THEY", " they ", "his", "Its", "their"}) {
     EXPECT_TRUE(ActorResolver::IsPronoun(p)) << p;
   }
   for (const char* p : {"", "them", "the", "Maduro", "hey", "history"}) {
@@ -230,17 +227,13 @@ TEST_F(ActorsTest, PronounsResolveByTypeToTheFirstMention) {
       // "it" skips persons and prefers the subject over a later name.
       {"it", "The Venezuelan government disputed Pompeo's account, saying ", "",
        "venezuela_government"},
-      {"it", "Pompeo said the State Department would comply, and ", "",
-       "us_state_department"},
+      {"it", "Pompeo said the State Department would comply, and ", "", "us_state_department"},
       // "he" finds the first person, skipping bodies.
-      {"he", "The State Department said Pompeo had warned Maduro that ", "",
-       "pompeo"},
-      {"He", "Maduro, speaking in Caracas with Padrino at his side, said ", "",
-       "maduro"},
+      {"he", "The State Department said Pompeo had warned Maduro that ", "", "pompeo"},
+      {"He", "Maduro, speaking in Caracas with Padrino at his side, said ", "", "maduro"},
       {"she", "Guaidó's envoy told reporters ", "", "guaido"},
       // Nothing fitting before it in the sentence: the previous sentence.
-      {"he", "On Thursday, ", "Juan Guaidó declared himself interim president.",
-       "guaido"},
+      {"he", "On Thursday, ", "Juan Guaidó declared himself interim president.", "guaido"},
       {"it", "", "Russia said it opposed the move.", "russia"},
       // The sentence before the pronoun is searched before the previous one.
       {"he", "Bolsonaro said ", "Maduro spoke first.", "bolsonaro"},
@@ -252,25 +245,24 @@ TEST_F(ActorsTest, PronounsResolveByTypeToTheFirstMention) {
     ASSERT_TRUE(a.has_value()) << c.pronoun << " / " << c.before;
     EXPECT_EQ(a->id(), c.id) << c.pronoun << " / " << c.before;
   }
-  EXPECT_FALSE(actors().ResolvePronoun("he", "The weather was cold and ",
-                                       "Crowds gathered.").has_value());
+  EXPECT_FALSE(
+      actors().ResolvePronoun("he", "The weather was cold and ", "Crowds gathered.").has_value());
   // Only organizations and countries in sight: "he" names nobody.
-  EXPECT_FALSE(actors().ResolvePronoun("he", "The State Department said ",
-                                       "Venezuela disagreed.").has_value());
+  EXPECT_FALSE(actors()
+                   .ResolvePronoun("he", "The State Department said ", "Venezuela disagreed.")
+                   .has_value());
 }
 
 TEST_F(ActorsTest, MentionsInTextOrder) {
   EXPECT_THAT(MentionIds("Maduro, Guaidó and the State Department met in Caracas."),
-              ElementsAre("maduro", "guaido", "us_state_department",
-                          "venezuela_government"));
+              ElementsAre("maduro", "guaido", "us_state_department", "venezuela_government"));
   EXPECT_THAT(MentionIds("Venezuelan President Nicolás Maduro ordered U.S. "
                          "diplomats out; Pompeo refused."),
               ElementsAre("venezuela", "maduro", "us", "pompeo"));
   EXPECT_THAT(MentionIds("The U.S. Embassy in Caracas said it would stay."),
               ElementsAre("us_embassy_caracas"));
   // Whole words only.
-  EXPECT_THAT(MentionIds("The bus driver played the trumpet in Chinatown."),
-              IsEmpty());
+  EXPECT_THAT(MentionIds("The bus driver played the trumpet in Chinatown."), IsEmpty());
   EXPECT_THAT(MentionIds(""), IsEmpty());
 }
 

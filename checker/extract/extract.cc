@@ -22,11 +22,11 @@ namespace crosscheck {
 struct Extractor::Context {
   const Article* article = nullptr;
   absl::optional<absl::CivilDay> published;
-  absl::string_view sentence;   // the sentence, Unicode spaces made ASCII
-  absl::string_view original;   // the sentence exactly as in the article
-  absl::string_view previous;   // the sentence before it, for pronouns
-  absl::string_view earlier;    // the one before that: "He ... He reiterated his demand"
-  int sentence_begin = 0;       // byte offset of the sentence in the article
+  absl::string_view sentence;  // the sentence, Unicode spaces made ASCII
+  absl::string_view original;  // the sentence exactly as in the article
+  absl::string_view previous;  // the sentence before it, for pronouns
+  absl::string_view earlier;   // the one before that: "He ... He reiterated his demand"
+  int sentence_begin = 0;      // byte offset of the sentence in the article
   Section section = SECTION_BODY;
 };
 
@@ -51,8 +51,8 @@ absl::string_view AsciiSpaces(absl::string_view text, std::string* buffer) {
     if (c[0] == '\xC2' && c[1] == '\xA0') {  // U+00A0
       c[0] = c[1] = ' ';
     } else if (i + 2 < buffer->size() && c[0] == '\xE2' && c[1] == '\x80' &&
-               (c[2] == '\xAF' || c[2] == '\x89' || c[2] == '\x8A' ||
-                c[2] == '\x82' || c[2] == '\x83')) {  // U+202F, U+2009, ...
+               (c[2] == '\xAF' || c[2] == '\x89' || c[2] == '\x8A' || c[2] == '\x82' ||
+                c[2] == '\x83')) {  // U+202F, U+2009, ...
       c[0] = c[1] = c[2] = ' ';
     }
   }
@@ -98,8 +98,7 @@ Extractor::Extractor(const Rules& rules)
   not_negation_ = CompileOrNull(rules, cues.not_negation());
   hypothetical_ = CompileOrNull(rules, cues.hypothetical());
   if (!rules.proto().not_a_count().empty()) {
-    not_a_count_ =
-        CompileOrNull(rules, absl::StrCat("(?:", rules.proto().not_a_count(), ")\\s*$"));
+    not_a_count_ = CompileOrNull(rules, absl::StrCat("(?:", rules.proto().not_a_count(), ")\\s*$"));
   }
   if (!rules.proto().continuation().empty()) {
     continuation_ =
@@ -113,13 +112,10 @@ Extractor::Extractor(const Rules& rules)
   }
 }
 
-std::string Extractor::SubjectFor(const CompiledKind& kind,
-                                  const CompiledPattern& pattern,
-                                  absl::string_view object,
-                                  const Claim& claim) const {
-  const std::string& fallback = pattern.pattern->subject().empty()
-                                    ? kind.kind->default_subject()
-                                    : pattern.pattern->subject();
+std::string Extractor::SubjectFor(const CompiledKind& kind, const CompiledPattern& pattern,
+                                  absl::string_view object, const Claim& claim) const {
+  const std::string& fallback = pattern.pattern->subject().empty() ? kind.kind->default_subject()
+                                                                   : pattern.pattern->subject();
   std::string key = fallback;
   std::string country;
   if (!object.empty()) {
@@ -153,8 +149,7 @@ std::string Extractor::SubjectFor(const CompiledKind& kind,
       }
     }
   }
-  if (country.empty() && pattern.pattern->object_belongs_to_actor() &&
-      claim.has_actor()) {
+  if (country.empty() && pattern.pattern->object_belongs_to_actor() && claim.has_actor()) {
     country = actors_.CountryLabel(claim.actor().id());
     if (country.empty() && absl::StartsWith(claim.actor().id(), "name:")) {
       country = claim.actor().name();  // an unknown country or government
@@ -171,8 +166,7 @@ std::string Extractor::ObjectName(absl::string_view object) const {
   // Drop everything up to the last title ("Venezuelan President", "Sen.").
   size_t start = 0;
   for (const std::string& title : rules_.proto().titles()) {
-    std::vector<std::string> t =
-        absl::StrSplit(FoldForMatching(title), ' ', absl::SkipEmpty());
+    std::vector<std::string> t = absl::StrSplit(FoldForMatching(title), ' ', absl::SkipEmpty());
     for (size_t i = 0; !t.empty() && i + t.size() < words.size(); ++i) {
       if (std::equal(t.begin(), t.end(), folded.begin() + i)) {
         start = std::max(start, i + t.size());
@@ -200,23 +194,21 @@ std::string Extractor::ObjectName(absl::string_view object) const {
 }
 
 bool Extractor::FillValue(const CompiledKind& kind, const CompiledPattern& pattern,
-                          const absl::string_view* groups, const Context& ctx,
-                          Claim* claim) const {
+                          const absl::string_view* groups, const Context& ctx, Claim* claim) const {
   absl::string_view value = groups[pattern.value_group];
   switch (kind.kind->value_type()) {
     case VALUE_TYPE_QUANTITY: {
       // "no one was killed", "not one": a negated count, not a count.
       static const LazyRE2 kNegatedCount = {R"((?i)\b(?:no|not|nor)\s*$)"};
-      absl::string_view before = ctx.sentence.substr(
-          0, static_cast<size_t>(value.data() - ctx.sentence.data()));
+      absl::string_view before =
+          ctx.sentence.substr(0, static_cast<size_t>(value.data() - ctx.sentence.data()));
       if (RE2::PartialMatch(Piece(before), *kNegatedCount)) return false;
       // "father to two boys died": the number counts something else.
       if (not_a_count_ && RE2::PartialMatch(Piece(before), *not_a_count_)) return false;
       // "conquered Everest in 1953 has died": a year, not a count.
       static const LazyRE2 kYearAsCount = {R"((?i)\b(?:in|since|of|from|by|until|during)\s*$)"};
       static const LazyRE2 kYear = {R"((?:1[89]|20)\d\d)"};
-      if (RE2::FullMatch(Piece(value), *kYear) &&
-          RE2::PartialMatch(Piece(before), *kYearAsCount)) {
+      if (RE2::FullMatch(Piece(value), *kYear) && RE2::PartialMatch(Piece(before), *kYearAsCount)) {
         return false;
       }
       absl::StatusOr<Quantity> q = numbers_.Parse(value);
@@ -254,8 +246,8 @@ bool Extractor::FillValue(const CompiledKind& kind, const CompiledPattern& patte
     case VALUE_TYPE_ACTOR: {
       absl::optional<Actor> actor;
       if (ActorResolver::IsPronoun(value)) {
-        absl::string_view before = ctx.sentence.substr(
-            0, static_cast<size_t>(value.data() - ctx.sentence.data()));
+        absl::string_view before =
+            ctx.sentence.substr(0, static_cast<size_t>(value.data() - ctx.sentence.data()));
         actor = actors_.ResolvePronoun(value, before, ctx.previous);
         // A chain of pronouns ("He declared ... He reiterated his demand")
         // continues the person named a sentence further back.
@@ -270,8 +262,7 @@ bool Extractor::FillValue(const CompiledKind& kind, const CompiledPattern& patte
       *claim->mutable_actor() = std::move(*actor);
       return true;
     }
-    default:
-      return false;
+    default: return false;
   }
 }
 
@@ -299,8 +290,7 @@ void Extractor::FillAttribution(const Context& ctx, absl::string_view match,
     a->set_source(s);
     std::string folded = FoldForMatching(s);
     bool anonymous = anonymous_ && RE2::PartialMatch(folded, *anonymous_);
-    absl::optional<Actor> actor =
-        ActorResolver::IsPronoun(s) ? absl::nullopt : actors_.Resolve(s);
+    absl::optional<Actor> actor = ActorResolver::IsPronoun(s) ? absl::nullopt : actors_.Resolve(s);
     if (actor && !absl::StartsWith(actor->id(), "name:")) {
       a->set_source_actor(actor->id());
     }
@@ -310,8 +300,8 @@ void Extractor::FillAttribution(const Context& ctx, absl::string_view match,
   // in its own clause.
   size_t match_begin = static_cast<size_t>(match.data() - ctx.sentence.data());
   size_t window_begin = ClauseStart(ctx.sentence, match_begin, 40, /*at_comma=*/false);
-  absl::string_view window = ctx.sentence.substr(
-      window_begin, match_begin - window_begin + match.size());
+  absl::string_view window =
+      ctx.sentence.substr(window_begin, match_begin - window_begin + match.size());
   a->set_hedged(hedge_ && RE2::PartialMatch(Piece(window), *hedge_));
   if (negation_ != nullptr) {
     std::string text(window);
@@ -324,12 +314,10 @@ bool Extractor::Hypothetical(const Context& ctx, absl::string_view match) const 
   if (hypothetical_ == nullptr) return false;
   size_t match_begin = static_cast<size_t>(match.data() - ctx.sentence.data());
   size_t begin = ClauseStart(ctx.sentence, match_begin, 60, /*at_comma=*/true);
-  return RE2::PartialMatch(Piece(ctx.sentence.substr(begin, match_begin - begin)),
-                           *hypothetical_);
+  return RE2::PartialMatch(Piece(ctx.sentence.substr(begin, match_begin - begin)), *hypothetical_);
 }
 
-absl::string_view Extractor::NearestContextTime(absl::string_view sentence,
-                                                absl::string_view match,
+absl::string_view Extractor::NearestContextTime(absl::string_view sentence, absl::string_view match,
                                                 absl::string_view value) const {
   if (context_time_ == nullptr) return absl::string_view();
   const char* const value_begin = value.data();
@@ -344,14 +332,15 @@ absl::string_view Extractor::NearestContextTime(absl::string_view sentence,
     // The claim's own value ("by Sunday") is not its scope, nor is a
     // deadline elsewhere in the sentence ("out of the country by this weekend").
     if (f.data() < value_end && value_begin < f.data() + f.size()) continue;
-    static const LazyRE2 kDeadlineWord = {R"((?i)\b(?:by|before|until|within|no\s+later\s+than)\s*$)"};
+    static const LazyRE2 kDeadlineWord = {
+        R"((?i)\b(?:by|before|until|within|no\s+later\s+than)\s*$)"};
     absl::string_view before = sentence.substr(0, static_cast<size_t>(f.data() - sentence.data()));
     if (RE2::PartialMatch(Piece(before), *kDeadlineWord)) continue;
     size_t distance = f.data() + f.size() <= match.data()
                           ? static_cast<size_t>(match.data() - (f.data() + f.size()))
-                          : f.data() >= match.data() + match.size()
-                                ? static_cast<size_t>(f.data() - (match.data() + match.size()))
-                                : 0;
+                      : f.data() >= match.data() + match.size()
+                          ? static_cast<size_t>(f.data() - (match.data() + match.size()))
+                          : 0;
     // A time in the claim's own clause beats a nearer one across a comma
     // ("in 2003, and 600 were killed in Zarand in February").
     const char* gap_begin = std::min(f.data() + f.size(), match.data() + match.size());
@@ -378,9 +367,8 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
     std::vector<re2::StringPiece> pieces(ngroups);
     std::vector<absl::string_view> groups(ngroups);
     int pos = 0;
-    while (pos <= size &&
-           pattern.re->Match(Piece(ctx.sentence), pos, size, RE2::UNANCHORED,
-                             pieces.data(), ngroups)) {
+    while (pos <= size && pattern.re->Match(Piece(ctx.sentence), pos, size, RE2::UNANCHORED,
+                                            pieces.data(), ngroups)) {
       for (int g = 0; g < ngroups; ++g) groups[g] = View(pieces[g]);
       const int b = static_cast<int>(groups[0].data() - ctx.sentence.data());
       const int e = b + static_cast<int>(groups[0].size());
@@ -443,8 +431,8 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
         } else if (!reference) {
           // An undated article's "in September": a month of an unknown year,
           // another time than the article's own (no days: only how coarse).
-          absl::StatusOr<TimeInterval> probe = ResolveTime(
-              scope_text, absl::CivilDay(2000, 6, 15), TIME_DIRECTION_PAST, 0, numbers_);
+          absl::StatusOr<TimeInterval> probe = ResolveTime(scope_text, absl::CivilDay(2000, 6, 15),
+                                                           TIME_DIRECTION_PAST, 0, numbers_);
           if (probe.ok() && (probe->granularity() == GRANULARITY_MONTH ||
                              probe->granularity() == GRANULARITY_YEAR)) {
             claim.mutable_scope()->set_granularity(probe->granularity());
@@ -453,8 +441,7 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
         }
       }
       FillAttribution(ctx, groups[0],
-                      pattern.source_group ? groups[pattern.source_group]
-                                           : absl::string_view(),
+                      pattern.source_group ? groups[pattern.source_group] : absl::string_view(),
                       &claim);
       if (ctx.article != nullptr) {
         claim.set_article_id(ctx.article->id());
@@ -486,8 +473,7 @@ ArticleClaims Extractor::Extract(const Document& doc) const {
   absl::string_view earlier;
   std::string buffer;
   for (const Sentence& s : doc.sentences()) {
-    absl::string_view original =
-        text.substr(s.span().begin(), s.span().end() - s.span().begin());
+    absl::string_view original = text.substr(s.span().begin(), s.span().end() - s.span().begin());
     absl::string_view sentence = AsciiSpaces(original, &buffer);
     if (s.section() != SECTION_BOILERPLATE) {
       std::vector<int> kinds = rules_.TriggeredKinds(sentence);
@@ -514,8 +500,8 @@ ArticleClaims Extractor::Extract(const Document& doc) const {
     std::vector<std::string> people = participants_.Find(doc);
     for (Claim& c : claims) {
       for (const std::string& p : people) c.add_participants(p);
-      absl::string_view sentence = text.substr(
-          c.sentence_span().begin(), c.sentence_span().end() - c.sentence_span().begin());
+      absl::string_view sentence = text.substr(c.sentence_span().begin(),
+                                               c.sentence_span().end() - c.sentence_span().begin());
       absl::string_view match = text.substr(c.span().begin(), c.span().end() - c.span().begin());
       places_.Locate(article_places, sentence, match, &c);
     }
@@ -527,8 +513,7 @@ ArticleClaims Extractor::Extract(const Document& doc) const {
   return result;
 }
 
-std::vector<Claim> Extractor::ExtractSentence(absl::string_view kind,
-                                              absl::string_view sentence,
+std::vector<Claim> Extractor::ExtractSentence(absl::string_view kind, absl::string_view sentence,
                                               absl::string_view published) const {
   std::vector<Claim> claims;
   const CompiledKind* k = rules_.FindKind(kind);

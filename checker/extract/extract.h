@@ -19,9 +19,9 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
-#include "checker/extract/actors.h"
 #include "checker/events/participants.h"
 #include "checker/events/places.h"
+#include "checker/extract/actors.h"
 #include "checker/extract/quantity.h"
 #include "checker/rules/rule_set.h"
 #include "proto/article.pb.h"
@@ -41,8 +41,7 @@ class Extractor {
 
   // Claims of one kind in a single sentence published on `published`
   // (`YYYY-MM-DD`); for the rules' examples and tests.
-  std::vector<Claim> ExtractSentence(absl::string_view kind,
-                                     absl::string_view sentence,
+  std::vector<Claim> ExtractSentence(absl::string_view kind, absl::string_view sentence,
                                      absl::string_view published) const;
 
   // The actor resolver the extractor uses.
@@ -50,13 +49,10 @@ class Extractor {
 
  private:
   struct Context;
-  void ExtractKind(const CompiledKind& kind, const Context& ctx,
-                   std::vector<Claim>* out) const;
+  void ExtractKind(const CompiledKind& kind, const Context& ctx, std::vector<Claim>* out) const;
   bool FillValue(const CompiledKind& kind, const CompiledPattern& pattern,
-                 const absl::string_view* groups, const Context& ctx,
-                 Claim* claim) const;
-  std::string SubjectFor(const CompiledKind& kind,
-                         const CompiledPattern& pattern,
+                 const absl::string_view* groups, const Context& ctx, Claim* claim) const;
+  std::string SubjectFor(const CompiledKind& kind, const CompiledPattern& pattern,
                          absl::string_view object, const Claim& claim) const;
   // The name an `object` phrase gives, for `{object}` in a subject key: a
   // known actor's name when the phrase, without titles and a leading
@@ -70,8 +66,8 @@ class Extractor {
   // True when a hypothetical or generic cue ("When", "might have been")
   // precedes `match` in its clause.
   bool Hypothetical(const Context& ctx, absl::string_view match) const;
-  void FillAttribution(const Context& ctx, absl::string_view match,
-                       absl::string_view source, Claim* claim) const;
+  void FillAttribution(const Context& ctx, absl::string_view match, absl::string_view source,
+                       Claim* claim) const;
 
   const Rules& rules_;
   QuantityParser numbers_;

@@ -16,8 +16,8 @@
 #include "benchmark/benchmark.h"
 #include "checker/extract/extract.h"
 #include "checker/ingest/ingest.h"
-#include "checker/rules/rule_set.h"
 #include "checker/ingest/segment.h"
+#include "checker/rules/rule_set.h"
 
 namespace crosscheck {
 namespace {
@@ -36,11 +36,12 @@ const Fixture& Get() {
     ArticleReader reader(*fx->rules);
     std::vector<Problem> problems;
     const char* corpus = std::getenv("CROSSCHECK_BENCH_CORPUS");
-    (void)reader.Read({corpus != nullptr ? corpus : "testdata/caracas"}, true, &problems, [&](Article a) {
-      fx->bytes += a.text().size();
-      fx->articles.push_back(std::move(a));
-      return absl::OkStatus();
-    });
+    (void)reader.Read({corpus != nullptr ? corpus : "testdata/caracas"}, true, &problems,
+                      [&](Article a) {
+                        fx->bytes += a.text().size();
+                        fx->articles.push_back(std::move(a));
+                        return absl::OkStatus();
+                      });
     Segmenter segmenter(*fx->rules);
     for (const Article& a : fx->articles) fx->documents.push_back(segmenter.Segment(a));
     return fx;
@@ -63,8 +64,9 @@ void BM_Triggers(benchmark::State& state) {
   for (auto _ : state) {
     for (const Document& d : f.documents) {
       for (const Sentence& s : d.sentences()) {
-        benchmark::DoNotOptimize(f.rules->TriggeredKinds(absl::string_view(d.article().text()).substr(
-            s.span().begin(), s.span().end() - s.span().begin())));
+        benchmark::DoNotOptimize(f.rules->TriggeredKinds(
+            absl::string_view(d.article().text())
+                .substr(s.span().begin(), s.span().end() - s.span().begin())));
       }
     }
   }
@@ -90,8 +92,8 @@ void BM_KindPatterns(benchmark::State& state) {
   for (auto _ : state) {
     for (const Document& d : f.documents) {
       for (const Sentence& s : d.sentences()) {
-        absl::string_view text = absl::string_view(d.article().text()).substr(
-            s.span().begin(), s.span().end() - s.span().begin());
+        absl::string_view text = absl::string_view(d.article().text())
+                                     .substr(s.span().begin(), s.span().end() - s.span().begin());
         for (const CompiledPattern& p : kind.patterns) {
           benchmark::DoNotOptimize(
               RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *p.re));

@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "checker/ingest/segment.h"
 #include "checker/internal/shipped_rules.h"
 #include "checker/internal/testing.h"
 #include "checker/rules/rule_set.h"
-#include "checker/ingest/segment.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -20,9 +20,7 @@ using ::testing::SizeIs;
 
 class ExtractTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    rules_ = &testing::ShippedRules();
-  }
+  static void SetUpTestSuite() { rules_ = &testing::ShippedRules(); }
 
   std::vector<Claim> Run(const std::string& kind, const std::string& text,
                          const std::string& published = "2019-01-24") {
@@ -37,8 +35,7 @@ const Rules* ExtractTest::rules_ = nullptr;
 
 TEST_F(ExtractTest, SumsARunningTollAndKeepsItsScope) {
   std::vector<Claim> claims = Run(
-      "death_toll",
-      "One death overnight was added to the toll of 11 protesters killed Wednesday.");
+      "death_toll", "One death overnight was added to the toll of 11 protesters killed Wednesday.");
   ASSERT_THAT(claims, SizeIs(1));
   EXPECT_EQ(claims[0].quantity().value(), 12);
   EXPECT_EQ(claims[0].scope_text(), "Wednesday");
@@ -46,11 +43,11 @@ TEST_F(ExtractTest, SumsARunningTollAndKeepsItsScope) {
 }
 
 TEST_F(ExtractTest, BoundsAndScopeOfAQualifiedCount) {
-  std::vector<Claim> claims = Run(
-      "death_toll",
-      "At least 20 people were killed by pro-government forces this week, "
-      "according to the New York Times.",
-      "2019-01-25");
+  std::vector<Claim> claims =
+      Run("death_toll",
+          "At least 20 people were killed by pro-government forces this week, "
+          "according to the New York Times.",
+          "2019-01-25");
   ASSERT_THAT(claims, SizeIs(1));
   const Quantity& q = claims[0].quantity();
   EXPECT_EQ(q.lower(), 20);
@@ -63,9 +60,9 @@ TEST_F(ExtractTest, BoundsAndScopeOfAQualifiedCount) {
 }
 
 TEST_F(ExtractTest, ABackgroundNumberTakesItsTimeFromTheSentence) {
-  std::vector<Claim> claims = Run(
-      "death_toll",
-      "In February, a quake hit the town of Zarand, killing 612 people.", "2005-11-28");
+  std::vector<Claim> claims =
+      Run("death_toll", "In February, a quake hit the town of Zarand, killing 612 people.",
+          "2005-11-28");
   ASSERT_THAT(claims, SizeIs(1));
   EXPECT_EQ(claims[0].scope_text(), "In February");
   EXPECT_EQ(claims[0].scope().start(), "2005-02-01");
@@ -93,10 +90,10 @@ TEST_F(ExtractTest, APronounSentenceKeepsThePreviousSentencesTime) {
 }
 
 TEST_F(ExtractTest, TheTimeInTheClaimsOwnClauseWins) {
-  std::vector<Claim> claims = Run(
-      "death_toll",
-      "A quake razed Bam in 2003, and 600 were killed in the city of Zarand in February.",
-      "2005-11-28");
+  std::vector<Claim> claims =
+      Run("death_toll",
+          "A quake razed Bam in 2003, and 600 were killed in the city of Zarand in February.",
+          "2005-11-28");
   ASSERT_THAT(claims, SizeIs(1));
   EXPECT_EQ(claims[0].scope_text(), "in February");
 }
@@ -111,10 +108,10 @@ TEST_F(ExtractTest, AnUndatedArticleStillPlacesAYearInTime) {
 }
 
 TEST_F(ExtractTest, ADeadlineIsNotTheScopeOfAnOrder) {
-  std::vector<Claim> claims = Run(
-      "withdrawal_order",
-      "The move prompted Maduro to cut ties and order U.S. diplomats out of the country by "
-      "this weekend.");
+  std::vector<Claim> claims =
+      Run("withdrawal_order",
+          "The move prompted Maduro to cut ties and order U.S. diplomats out of the country by "
+          "this weekend.");
   ASSERT_THAT(claims, SizeIs(1));
   EXPECT_EQ(claims[0].scope_text(), "");
 }
@@ -129,11 +126,11 @@ TEST_F(ExtractTest, ProvenanceIsRelativeToTheSentence) {
 }
 
 TEST_F(ExtractTest, ResolvesPronounToTheSubjectNotTheLastName) {
-  std::vector<Claim> claims = Run(
-      "withdrawal_order",
-      "The Venezuelan government disputed Pompeo's account, saying it had "
-      "instructed the US diplomats to leave.",
-      "2019-03-14");
+  std::vector<Claim> claims =
+      Run("withdrawal_order",
+          "The Venezuelan government disputed Pompeo's account, saying it had "
+          "instructed the US diplomats to leave.",
+          "2019-03-14");
   ASSERT_THAT(claims, SizeIs(1));
   EXPECT_EQ(claims[0].actor().id(), "venezuela_government");
   EXPECT_EQ(claims[0].subject(), "US diplomatic staff");
@@ -157,8 +154,7 @@ TEST_F(ExtractTest, WholeDocumentSkipsPageFurnitureAndCarriesProvenance) {
   article.set_id("a1");
   article.set_outlet("Example News");
   article.set_published("2019-01-24");
-  article.set_text(
-      "Adjust Comment Print\n\nAt least 20 people were killed on Wednesday.\n");
+  article.set_text("Adjust Comment Print\n\nAt least 20 people were killed on Wednesday.\n");
   Segmenter segmenter(*rules_);
   Extractor extractor(*rules_);
   ArticleClaims out = extractor.Extract(segmenter.Segment(article));
@@ -193,10 +189,10 @@ namespace crosscheck {
 namespace {
 
 TEST_F(ExtractTest, MoneyCarriesItsCurrencyAndCountsTheKindsUnit) {
-  std::vector<Claim> aid = Run(
-      "aid_money",
-      "Pompeo said the United States would provide an additional $20 million in "
-      "humanitarian aid to Venezuela.");
+  std::vector<Claim> aid =
+      Run("aid_money",
+          "Pompeo said the United States would provide an additional $20 million in "
+          "humanitarian aid to Venezuela.");
   ASSERT_THAT(aid, SizeIs(1));
   EXPECT_EQ(aid[0].quantity().unit(), "USD");
   EXPECT_EQ(aid[0].quantity().value(), 20000000);
@@ -283,13 +279,14 @@ TEST_F(ExtractTest, APronounChainReachesTheNameTwoSentencesBack) {
 }
 
 TEST_F(ExtractTest, CuesCountOnlyInTheClaimsOwnClause) {
-  std::vector<Claim> age = Run(
-      "age", "\"You never win unless you fight,\" said 76 - year - old Constantinos Doganis.");
+  std::vector<Claim> age =
+      Run("age", "\"You never win unless you fight,\" said 76 - year - old Constantinos Doganis.");
   ASSERT_THAT(age, SizeIs(1));
   EXPECT_FALSE(age[0].attribution().negated());
-  std::vector<Claim> role = Run(
-      "role_holder", "Jair Bolsonaro not only hailed Guaidó as interim president, but also "
-                     "ordered staff to ignore Maduro.");
+  std::vector<Claim> role =
+      Run("role_holder",
+          "Jair Bolsonaro not only hailed Guaidó as interim president, but also "
+          "ordered staff to ignore Maduro.");
   ASSERT_THAT(role, SizeIs(1));
   EXPECT_FALSE(role[0].attribution().negated());
 }
@@ -302,9 +299,9 @@ TEST_F(ExtractTest, AHypotheticalOrGenericCountIsNoClaim) {
 }
 
 TEST_F(ExtractTest, AnUndatedArticleKeepsTheScopesWordsAndATimeIsNoSource) {
-  std::vector<Claim> claims = Run(
-      "death_toll", "A gunman opened fire at a party Friday, killing one man, police said Saturday.",
-      "");
+  std::vector<Claim> claims =
+      Run("death_toll",
+          "A gunman opened fire at a party Friday, killing one man, police said Saturday.", "");
   ASSERT_THAT(claims, SizeIs(1));
   EXPECT_EQ(claims[0].scope_text(), "Friday");
   EXPECT_FALSE(claims[0].has_scope());

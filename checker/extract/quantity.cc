@@ -30,8 +30,8 @@ namespace {
 icu::RuleBasedNumberFormat* SpellOut() {
   thread_local std::unique_ptr<icu::RuleBasedNumberFormat> format = [] {
     UErrorCode status = U_ZERO_ERROR;
-    auto f = std::make_unique<icu::RuleBasedNumberFormat>(
-        icu::URBNF_SPELLOUT, icu::Locale::getEnglish(), status);
+    auto f = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT,
+                                                          icu::Locale::getEnglish(), status);
     if (U_FAILURE(status)) return std::unique_ptr<icu::RuleBasedNumberFormat>();
     f->setLenient(true);
     return f;
@@ -89,9 +89,7 @@ QuantityParser::QuantityParser(const RuleSet& rules) {
     qualifiers_.emplace_back(FoldForMatching(q.phrase()), &q);
   }
   std::stable_sort(qualifiers_.begin(), qualifiers_.end(),
-                   [](const auto& a, const auto& b) {
-                     return a.first.size() > b.first.size();
-                   });
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   for (const NumberWord& w : rules.number_words()) {
     words_[FoldForMatching(w.word())] = &w;
   }
@@ -103,15 +101,12 @@ QuantityParser::QuantityParser(const RuleSet& rules) {
       currency_words_.emplace_back(FoldForMatching(w), c.code());
     }
   }
-  auto longest_first = [](const auto& a, const auto& b) {
-    return a.first.size() > b.first.size();
-  };
+  auto longest_first = [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); };
   std::stable_sort(currency_symbols_.begin(), currency_symbols_.end(), longest_first);
   std::stable_sort(currency_words_.begin(), currency_words_.end(), longest_first);
 }
 
-absl::StatusOr<double> QuantityParser::ParseCardinal(
-    absl::string_view text) const {
+absl::StatusOr<double> QuantityParser::ParseCardinal(absl::string_view text) const {
   std::string folded = FoldForMatching(text);
   absl::string_view rest(folded);
   if (rest == "a" || rest == "an" || rest == "one") return 1.0;
@@ -241,9 +236,7 @@ absl::StatusOr<Quantity> QuantityParser::Parse(absl::string_view text) const {
       q.set_lower(v * (1 - spread));
       q.set_upper(v);
       break;
-    default:
-      q.set_lower(v);
-      q.set_upper(v);
+    default: q.set_lower(v); q.set_upper(v);
   }
   return q;
 }
@@ -253,11 +246,10 @@ namespace {
 // "20 million", "1.2 billion", "250000": millions and billions in words
 // when that loses no digits.
 std::string FormatAmount(double v) {
-  for (const auto& [scale, word] : {std::make_pair(1e9, "billion"),
-                                    std::make_pair(1e6, "million")}) {
+  for (const auto& [scale, word] :
+       {std::make_pair(1e9, "billion"), std::make_pair(1e6, "million")}) {
     double scaled = v / scale;
-    if (std::fabs(v) >= scale &&
-        std::fabs(scaled * 1000 - std::round(scaled * 1000)) < 1e-6) {
+    if (std::fabs(v) >= scale && std::fabs(scaled * 1000 - std::round(scaled * 1000)) < 1e-6) {
       return absl::StrCat(std::round(scaled * 1000) / 1000, " ", word);
     }
   }
@@ -294,8 +286,6 @@ std::string DisplayAmount(const Quantity& q) {
   return Display(q, absl::StrCat(q.unit(), q.unit().empty() ? "" : " ", FormatAmount(q.value())));
 }
 
-std::string DisplayQuantity(const Quantity& q) {
-  return Display(q, FormatNumber(q.value()));
-}
+std::string DisplayQuantity(const Quantity& q) { return Display(q, FormatNumber(q.value())); }
 
 }  // namespace crosscheck

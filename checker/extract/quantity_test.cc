@@ -23,9 +23,7 @@ class QuantityTest : public ::testing::Test {
     rules_ = &testing::ShippedRules();
     parser_ = new QuantityParser(rules_->proto());
   }
-  static void TearDownTestSuite() {
-    delete parser_;
-  }
+  static void TearDownTestSuite() { delete parser_; }
 
   static const QuantityParser& parser() { return *parser_; }
 
@@ -99,8 +97,8 @@ TEST_F(QuantityTest, ArticleBeforeAScaleWord) {
 }
 
 TEST_F(QuantityTest, PlainNumbersAreExact) {
-  for (const char* text : {"12", "15,000", "1.5 million", "eleven",
-                           "twenty-one", "three million", "two dozen"}) {
+  for (const char* text :
+       {"12", "15,000", "1.5 million", "eleven", "twenty-one", "three million", "two dozen"}) {
     absl::StatusOr<Quantity> q = parser().Parse(text);
     ASSERT_OK(q) << text;
     EXPECT_EQ(q->qualifier(), QUALIFIER_EXACT) << text;
@@ -171,10 +169,8 @@ TEST_F(QuantityTest, VagueWordsAreRanges) {
     double upper;
     const char* word;
   } cases[] = {
-      {"dozens", 24, 99, "dozens"},
-      {"Dozens", 24, 99, "dozens"},
-      {"scores", 40, 199, "scores"},
-      {"hundreds", 200, 999, "hundreds"},
+      {"dozens", 24, 99, "dozens"},           {"Dozens", 24, 99, "dozens"},
+      {"scores", 40, 199, "scores"},          {"hundreds", 200, 999, "hundreds"},
       {"thousands", 2000, 9999, "thousands"},
   };
   for (const Case& c : cases) {
@@ -321,11 +317,9 @@ TEST(QuantityParserTest, CurrenciesComeFromTheRules) {
 }
 
 TEST_F(QuantityTest, RejectsTextWithoutANumber) {
-  for (const char* text :
-       {"", "protesters", "many", "Wednesday", "at least", "some", "dozen-ish",
-        "overseas", "a lot"}) {
-    EXPECT_THAT(parser().Parse(text),
-                StatusIs(absl::StatusCode::kInvalidArgument, ::testing::_))
+  for (const char* text : {"", "protesters", "many", "Wednesday", "at least", "some", "dozen-ish",
+                           "overseas", "a lot"}) {
+    EXPECT_THAT(parser().Parse(text), StatusIs(absl::StatusCode::kInvalidArgument, ::testing::_))
         << "'" << text << "'";
   }
   EXPECT_THAT(parser().ParseCardinal("protesters"),

@@ -17,8 +17,7 @@ namespace {
 using ::crosscheck::testing::RunfilePath;
 
 TEST(RulesExamplesTest, EveryExampleHolds) {
-  absl::StatusOr<std::unique_ptr<Rules>> rules =
-      Rules::LoadDirectory(RunfilePath("rules"));
+  absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::LoadDirectory(RunfilePath("rules"));
   ASSERT_OK(rules);
   Extractor extractor(**rules);
   int checked = 0;
@@ -27,8 +26,8 @@ TEST(RulesExamplesTest, EveryExampleHolds) {
         << kind.kind->name() << ": every kind carries at least three examples";
     for (const Example& example : kind.kind->examples()) {
       SCOPED_TRACE(kind.kind->name() + ": " + example.text());
-      std::vector<Claim> claims = extractor.ExtractSentence(
-          kind.kind->name(), example.text(), example.published());
+      std::vector<Claim> claims =
+          extractor.ExtractSentence(kind.kind->name(), example.text(), example.published());
       std::vector<std::string> got;
       for (const Claim& c : claims) got.push_back(c.display_value());
       std::vector<std::string> want(example.expect().begin(), example.expect().end());

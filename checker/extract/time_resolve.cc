@@ -11,9 +11,9 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "checker/base/dates.h"
-#include "checker/extract/quantity.h"
-#include "checker/base/text_fold.h"
 #include "checker/base/re2_util.h"
+#include "checker/base/text_fold.h"
+#include "checker/extract/quantity.h"
 #include "re2/re2.h"
 
 namespace crosscheck {
@@ -42,10 +42,8 @@ absl::CivilDay WeekStart(absl::CivilDay day) { return day - WeekdayIndex(day); }
 
 }  // namespace
 
-absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text,
-                                         absl::CivilDay published,
-                                         TimeDirection direction,
-                                         int lookback_days,
+absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text, absl::CivilDay published,
+                                         TimeDirection direction, int lookback_days,
                                          const QuantityParser& numbers) {
   std::string folded = FoldForMatching(text);
   absl::string_view t(folded);
@@ -62,15 +60,13 @@ absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text,
   if (RE2::FullMatch(Piece(t), *kDuration, &amount, &unit) &&
       (parsed = numbers.ParseCardinal(amount)).ok()) {
     double n = *parsed;
-    double days = absl::StartsWith(unit, "hour") ? n / 24
-                  : absl::StartsWith(unit, "week") ? n * 7 : n;
+    double days = absl::StartsWith(unit, "hour")   ? n / 24
+                  : absl::StartsWith(unit, "week") ? n * 7
+                                                   : n;
     int whole = static_cast<int>(std::ceil(days));
-    TimeInterval out = Make(published - lookback_days + whole, published + whole,
-                            GRANULARITY_VAGUE,
-                            absl::StrCat("within ", n, " ",
-                                         unit, " of an order given between ",
-                                         FormatIsoDate(published - lookback_days),
-                                         " and ", pub));
+    TimeInterval out = Make(published - lookback_days + whole, published + whole, GRANULARITY_VAGUE,
+                            absl::StrCat("within ", n, " ", unit, " of an order given between ",
+                                         FormatIsoDate(published - lookback_days), " and ", pub));
     out.set_duration_days(days);
     out.set_duration_text(absl::StrCat(amount, " ", unit));
     return out;
@@ -78,26 +74,26 @@ absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text,
 
   // today / tonight / yesterday / tomorrow / overnight.
   if (t == "today" || t == "tonight") {
-    return Make(published, published, GRANULARITY_DAY, absl::StrCat("the day of publication, ", pub));
+    return Make(published, published, GRANULARITY_DAY,
+                absl::StrCat("the day of publication, ", pub));
   }
   if (t == "yesterday") {
-    return Make(published - 1, published - 1, GRANULARITY_DAY, absl::StrCat("the day before ", pub));
+    return Make(published - 1, published - 1, GRANULARITY_DAY,
+                absl::StrCat("the day before ", pub));
   }
   if (t == "tomorrow") {
     return Make(published + 1, published + 1, GRANULARITY_DAY, absl::StrCat("the day after ", pub));
   }
   if (t == "overnight") {
-    return Make(published - 1, published, GRANULARITY_DAY,
-                absl::StrCat("the night before ", pub));
+    return Make(published - 1, published, GRANULARITY_DAY, absl::StrCat("the night before ", pub));
   }
 
   // Weeks and weekends.
   std::vector<absl::string_view> words = absl::StrSplit(t, ' ', absl::SkipEmpty());
   absl::string_view modifier;
   if (words.size() >= 2 &&
-      (words[0] == "this" || words[0] == "next" || words[0] == "last" ||
-       words[0] == "coming" || words[0] == "late" || words[0] == "early" ||
-       words[0] == "past")) {
+      (words[0] == "this" || words[0] == "next" || words[0] == "last" || words[0] == "coming" ||
+       words[0] == "late" || words[0] == "early" || words[0] == "past")) {
     modifier = words[0];
     words.erase(words.begin());
   }
@@ -113,8 +109,7 @@ absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text,
         saturday -= 7;
       }
       return Make(saturday, saturday + 1, GRANULARITY_WEEKEND,
-                  absl::StrCat(modifier.empty() ? "this" : modifier,
-                               " weekend relative to ", pub));
+                  absl::StrCat(modifier.empty() ? "this" : modifier, " weekend relative to ", pub));
     }
     if (modifier == "past") {
       return Make(published - 6, published, GRANULARITY_WEEK,
@@ -125,8 +120,7 @@ absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text,
       last = published;  // "this week" in a report: the week so far
     }
     return Make(monday + shift, last, GRANULARITY_WEEK,
-                absl::StrCat(modifier.empty() ? "this" : modifier,
-                             " week relative to ", pub));
+                absl::StrCat(modifier.empty() ? "this" : modifier, " week relative to ", pub));
   }
   if (!words.empty() && (words[0] == "month" || words[0] == "year")) {
     if (words[0] == "month") {
@@ -189,12 +183,12 @@ absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text,
     absl::CivilMonth m(published.year(), month);
     absl::CivilMonth now(published);
     if (direction == TIME_DIRECTION_FUTURE ? m < now : m > now) {
-      m = absl::CivilMonth(published.year() + (direction == TIME_DIRECTION_FUTURE ? 1 : -1),
-                           month);
+      m = absl::CivilMonth(published.year() + (direction == TIME_DIRECTION_FUTURE ? 1 : -1), month);
     }
-    return Make(absl::CivilDay(m), absl::CivilDay(m + 1) - 1, GRANULARITY_MONTH,
-                absl::StrCat("the nearest ", t, direction == TIME_DIRECTION_FUTURE
-                                                    ? " on or after " : " on or before ", pub));
+    return Make(
+        absl::CivilDay(m), absl::CivilDay(m + 1) - 1, GRANULARITY_MONTH,
+        absl::StrCat("the nearest ", t,
+                     direction == TIME_DIRECTION_FUTURE ? " on or after " : " on or before ", pub));
   }
   // Written dates.
   if (absl::optional<DateRange> d = ParseWrittenDate(t, published)) {
@@ -211,22 +205,17 @@ std::string DisplayTime(const TimeInterval& t) {
         return absl::StrCat(WeekdayName(*start), " ", t.start());
       }
       return absl::StrCat(t.start(), "..", t.end());
-    case GRANULARITY_WEEKEND:
-      return absl::StrCat("weekend ", t.start(), "..", t.end());
-    case GRANULARITY_WEEK:
-      return absl::StrCat("week ", t.start(), "..", t.end());
-    case GRANULARITY_MONTH:
-      return t.start().substr(0, 7);
-    case GRANULARITY_YEAR:
-      return t.start().substr(0, 4);
+    case GRANULARITY_WEEKEND: return absl::StrCat("weekend ", t.start(), "..", t.end());
+    case GRANULARITY_WEEK: return absl::StrCat("week ", t.start(), "..", t.end());
+    case GRANULARITY_MONTH: return t.start().substr(0, 7);
+    case GRANULARITY_YEAR: return t.start().substr(0, 4);
     case GRANULARITY_VAGUE: {
       // resolution: "within 72 hours of an order given between ..."
       absl::string_view r(t.resolution());
       absl::string_view within = r.substr(0, r.find(" of "));
       return absl::StrCat(within, " (ends ", t.start(), "..", t.end(), ")");
     }
-    default:
-      return absl::StrCat(t.start(), "..", t.end());
+    default: return absl::StrCat(t.start(), "..", t.end());
   }
 }
 

@@ -30,10 +30,8 @@ namespace crosscheck {
 // start between `lookback_days` before publication and publication; its
 // amount is read by `numbers`.
 // Fails (InvalidArgument) on text it cannot read.
-absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text,
-                                         absl::CivilDay published,
-                                         TimeDirection direction,
-                                         int lookback_days,
+absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text, absl::CivilDay published,
+                                         TimeDirection direction, int lookback_days,
                                          const QuantityParser& numbers);
 
 // The interval in words: "Sunday 2019-01-27", "weekend 2019-01-26..2019-01-27",

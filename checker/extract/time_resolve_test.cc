@@ -6,9 +6,9 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/time/civil_time.h"
+#include "checker/extract/quantity.h"
 #include "checker/internal/shipped_rules.h"
 #include "checker/internal/testing.h"
-#include "checker/extract/quantity.h"
 #include "checker/rules/rule_set.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -33,13 +33,11 @@ class TimeResolveTest : public ::testing::Test {
     rules_ = &testing::ShippedRules();
     numbers_ = new QuantityParser(rules_->proto());
   }
-  static void TearDownTestSuite() {
-    delete numbers_;
-  }
+  static void TearDownTestSuite() { delete numbers_; }
 
-  static absl::StatusOr<TimeInterval> Resolve(
-      const std::string& text, absl::CivilDay published,
-      TimeDirection direction = TIME_DIRECTION_FUTURE, int lookback_days = 3) {
+  static absl::StatusOr<TimeInterval> Resolve(const std::string& text, absl::CivilDay published,
+                                              TimeDirection direction = TIME_DIRECTION_FUTURE,
+                                              int lookback_days = 3) {
     return ResolveTime(text, published, direction, lookback_days, *numbers_);
   }
 
@@ -60,8 +58,7 @@ struct DayCase {
 };
 
 void ExpectResolves(const DayCase& c, const QuantityParser& numbers) {
-  absl::StatusOr<TimeInterval> t =
-      ResolveTime(c.text, c.published, c.direction, 3, numbers);
+  absl::StatusOr<TimeInterval> t = ResolveTime(c.text, c.published, c.direction, 3, numbers);
   ASSERT_OK(t) << c.text << " @ " << c.published;
   EXPECT_EQ(t->start(), c.start) << c.text << " @ " << c.published;
   EXPECT_EQ(t->end(), c.end) << c.text << " @ " << c.published;
@@ -74,8 +71,10 @@ TEST_F(TimeResolveTest, BareWeekdaysFollowTheDirection) {
       // Deadlines look ahead, on or after publication.
       {"Sunday", kThursday, TIME_DIRECTION_FUTURE, "2019-01-27", "2019-01-27", GRANULARITY_DAY},
       {"by Sunday", kThursday, TIME_DIRECTION_FUTURE, "2019-01-27", "2019-01-27", GRANULARITY_DAY},
-      {"before Saturday", kThursday, TIME_DIRECTION_FUTURE, "2019-01-26", "2019-01-26", GRANULARITY_DAY},
-      {"until Friday", kThursday, TIME_DIRECTION_FUTURE, "2019-01-25", "2019-01-25", GRANULARITY_DAY},
+      {"before Saturday", kThursday, TIME_DIRECTION_FUTURE, "2019-01-26", "2019-01-26",
+       GRANULARITY_DAY},
+      {"until Friday", kThursday, TIME_DIRECTION_FUTURE, "2019-01-25", "2019-01-25",
+       GRANULARITY_DAY},
       {"Wednesday", kThursday, TIME_DIRECTION_FUTURE, "2019-01-30", "2019-01-30", GRANULARITY_DAY},
       {"Monday", kSunday, TIME_DIRECTION_FUTURE, "2019-01-28", "2019-01-28", GRANULARITY_DAY},
       // Same day counts in both directions.
@@ -84,10 +83,14 @@ TEST_F(TimeResolveTest, BareWeekdaysFollowTheDirection) {
       // Reports look back, on or before publication.
       {"Wednesday", kThursday, TIME_DIRECTION_PAST, "2019-01-23", "2019-01-23", GRANULARITY_DAY},
       {"on Wednesday", kThursday, TIME_DIRECTION_PAST, "2019-01-23", "2019-01-23", GRANULARITY_DAY},
-      {"Wednesday night", kThursday, TIME_DIRECTION_PAST, "2019-01-23", "2019-01-23", GRANULARITY_DAY},
-      {"late Wednesday", kThursday, TIME_DIRECTION_PAST, "2019-01-23", "2019-01-23", GRANULARITY_DAY},
-      {"early Sunday", kThursday, TIME_DIRECTION_FUTURE, "2019-01-27", "2019-01-27", GRANULARITY_DAY},
-      {"this Sunday", kThursday, TIME_DIRECTION_FUTURE, "2019-01-27", "2019-01-27", GRANULARITY_DAY},
+      {"Wednesday night", kThursday, TIME_DIRECTION_PAST, "2019-01-23", "2019-01-23",
+       GRANULARITY_DAY},
+      {"late Wednesday", kThursday, TIME_DIRECTION_PAST, "2019-01-23", "2019-01-23",
+       GRANULARITY_DAY},
+      {"early Sunday", kThursday, TIME_DIRECTION_FUTURE, "2019-01-27", "2019-01-27",
+       GRANULARITY_DAY},
+      {"this Sunday", kThursday, TIME_DIRECTION_FUTURE, "2019-01-27", "2019-01-27",
+       GRANULARITY_DAY},
       {"Friday", kThursday, TIME_DIRECTION_PAST, "2019-01-18", "2019-01-18", GRANULARITY_DAY},
       {"Sunday", kMonday, TIME_DIRECTION_PAST, "2019-01-27", "2019-01-27", GRANULARITY_DAY},
       // Case does not matter.
@@ -98,12 +101,17 @@ TEST_F(TimeResolveTest, BareWeekdaysFollowTheDirection) {
 
 TEST_F(TimeResolveTest, NextAndLastOverrideTheDirection) {
   const DayCase cases[] = {
-      {"next Thursday", kThursday, TIME_DIRECTION_FUTURE, "2019-01-31", "2019-01-31", GRANULARITY_DAY},
+      {"next Thursday", kThursday, TIME_DIRECTION_FUTURE, "2019-01-31", "2019-01-31",
+       GRANULARITY_DAY},
       {"next Sunday", kThursday, TIME_DIRECTION_PAST, "2019-01-27", "2019-01-27", GRANULARITY_DAY},
-      {"coming Saturday", kThursday, TIME_DIRECTION_PAST, "2019-01-26", "2019-01-26", GRANULARITY_DAY},
-      {"last Thursday", kThursday, TIME_DIRECTION_PAST, "2019-01-17", "2019-01-17", GRANULARITY_DAY},
-      {"last Monday", kThursday, TIME_DIRECTION_FUTURE, "2019-01-21", "2019-01-21", GRANULARITY_DAY},
-      {"last Friday", kThursday, TIME_DIRECTION_FUTURE, "2019-01-18", "2019-01-18", GRANULARITY_DAY},
+      {"coming Saturday", kThursday, TIME_DIRECTION_PAST, "2019-01-26", "2019-01-26",
+       GRANULARITY_DAY},
+      {"last Thursday", kThursday, TIME_DIRECTION_PAST, "2019-01-17", "2019-01-17",
+       GRANULARITY_DAY},
+      {"last Monday", kThursday, TIME_DIRECTION_FUTURE, "2019-01-21", "2019-01-21",
+       GRANULARITY_DAY},
+      {"last Friday", kThursday, TIME_DIRECTION_FUTURE, "2019-01-18", "2019-01-18",
+       GRANULARITY_DAY},
   };
   for (const DayCase& c : cases) ExpectResolves(c, *numbers_);
 }
@@ -116,7 +124,8 @@ TEST_F(TimeResolveTest, RelativeDays) {
       {"today", kThursday, TIME_DIRECTION_PAST, "2019-01-24", "2019-01-24", GRANULARITY_DAY},
       {"tonight", kThursday, TIME_DIRECTION_FUTURE, "2019-01-24", "2019-01-24", GRANULARITY_DAY},
       // Across a month boundary.
-      {"yesterday", absl::CivilDay(2019, 3, 1), TIME_DIRECTION_PAST, "2019-02-28", "2019-02-28", GRANULARITY_DAY},
+      {"yesterday", absl::CivilDay(2019, 3, 1), TIME_DIRECTION_PAST, "2019-02-28", "2019-02-28",
+       GRANULARITY_DAY},
       // Overnight: the night before publication, two calendar days.
       {"overnight", kThursday, TIME_DIRECTION_PAST, "2019-01-23", "2019-01-24", GRANULARITY_DAY},
   };
@@ -126,15 +135,23 @@ TEST_F(TimeResolveTest, RelativeDays) {
 TEST_F(TimeResolveTest, WeekendsAndWeeks) {
   const DayCase cases[] = {
       // This weekend: Saturday and Sunday.
-      {"this weekend", kThursday, TIME_DIRECTION_FUTURE, "2019-01-26", "2019-01-27", GRANULARITY_WEEKEND},
-      {"before this weekend", kThursday, TIME_DIRECTION_FUTURE, "2019-01-26", "2019-01-27", GRANULARITY_WEEKEND},
-      {"the weekend", kThursday, TIME_DIRECTION_FUTURE, "2019-01-26", "2019-01-27", GRANULARITY_WEEKEND},
-      {"this weekend", kSunday, TIME_DIRECTION_PAST, "2019-01-26", "2019-01-27", GRANULARITY_WEEKEND},
+      {"this weekend", kThursday, TIME_DIRECTION_FUTURE, "2019-01-26", "2019-01-27",
+       GRANULARITY_WEEKEND},
+      {"before this weekend", kThursday, TIME_DIRECTION_FUTURE, "2019-01-26", "2019-01-27",
+       GRANULARITY_WEEKEND},
+      {"the weekend", kThursday, TIME_DIRECTION_FUTURE, "2019-01-26", "2019-01-27",
+       GRANULARITY_WEEKEND},
+      {"this weekend", kSunday, TIME_DIRECTION_PAST, "2019-01-26", "2019-01-27",
+       GRANULARITY_WEEKEND},
       // Looking back from a Monday, the weekend is the one just past.
-      {"the weekend", kMonday, TIME_DIRECTION_PAST, "2019-01-26", "2019-01-27", GRANULARITY_WEEKEND},
-      {"next weekend", kThursday, TIME_DIRECTION_FUTURE, "2019-02-02", "2019-02-03", GRANULARITY_WEEKEND},
-      {"last weekend", kThursday, TIME_DIRECTION_PAST, "2019-01-19", "2019-01-20", GRANULARITY_WEEKEND},
-      {"the coming weekend", kThursday, TIME_DIRECTION_FUTURE, "2019-01-26", "2019-01-27", GRANULARITY_WEEKEND},
+      {"the weekend", kMonday, TIME_DIRECTION_PAST, "2019-01-26", "2019-01-27",
+       GRANULARITY_WEEKEND},
+      {"next weekend", kThursday, TIME_DIRECTION_FUTURE, "2019-02-02", "2019-02-03",
+       GRANULARITY_WEEKEND},
+      {"last weekend", kThursday, TIME_DIRECTION_PAST, "2019-01-19", "2019-01-20",
+       GRANULARITY_WEEKEND},
+      {"the coming weekend", kThursday, TIME_DIRECTION_FUTURE, "2019-01-26", "2019-01-27",
+       GRANULARITY_WEEKEND},
       // This week in a report: Monday up to the publication day.
       {"this week", kFriday, TIME_DIRECTION_PAST, "2019-01-21", "2019-01-25", GRANULARITY_WEEK},
       {"this week", kMonday, TIME_DIRECTION_PAST, "2019-01-28", "2019-01-28", GRANULARITY_WEEK},
@@ -154,8 +171,10 @@ TEST_F(TimeResolveTest, WeekendsAndWeeks) {
 // a weekend after publication. ("the weekend" is handled.)
 TEST_F(TimeResolveTest, ThisWeekendInAReportLooksBack) {
   const DayCase cases[] = {
-      {"this weekend", kMonday, TIME_DIRECTION_PAST, "2019-01-26", "2019-01-27", GRANULARITY_WEEKEND},
-      {"this weekend", absl::CivilDay(2019, 1, 30), TIME_DIRECTION_PAST, "2019-01-26", "2019-01-27", GRANULARITY_WEEKEND},
+      {"this weekend", kMonday, TIME_DIRECTION_PAST, "2019-01-26", "2019-01-27",
+       GRANULARITY_WEEKEND},
+      {"this weekend", absl::CivilDay(2019, 1, 30), TIME_DIRECTION_PAST, "2019-01-26", "2019-01-27",
+       GRANULARITY_WEEKEND},
   };
   for (const DayCase& c : cases) ExpectResolves(c, *numbers_);
 }
@@ -164,7 +183,8 @@ TEST_F(TimeResolveTest, MonthsAndYears) {
   const DayCase cases[] = {
       {"this month", kThursday, TIME_DIRECTION_PAST, "2019-01-01", "2019-01-31", GRANULARITY_MONTH},
       {"last month", kThursday, TIME_DIRECTION_PAST, "2018-12-01", "2018-12-31", GRANULARITY_MONTH},
-      {"next month", kThursday, TIME_DIRECTION_FUTURE, "2019-02-01", "2019-02-28", GRANULARITY_MONTH},
+      {"next month", kThursday, TIME_DIRECTION_FUTURE, "2019-02-01", "2019-02-28",
+       GRANULARITY_MONTH},
       {"last year", kThursday, TIME_DIRECTION_PAST, "2018-01-01", "2018-12-31", GRANULARITY_YEAR},
   };
   for (const DayCase& c : cases) ExpectResolves(c, *numbers_);
@@ -174,13 +194,16 @@ TEST_F(TimeResolveTest, WrittenDates) {
   const DayCase cases[] = {
       {"Jan. 10", kThursday, TIME_DIRECTION_PAST, "2019-01-10", "2019-01-10", GRANULARITY_DAY},
       {"on Jan. 10", kThursday, TIME_DIRECTION_PAST, "2019-01-10", "2019-01-10", GRANULARITY_DAY},
-      {"January 10, 2019", kThursday, TIME_DIRECTION_PAST, "2019-01-10", "2019-01-10", GRANULARITY_DAY},
+      {"January 10, 2019", kThursday, TIME_DIRECTION_PAST, "2019-01-10", "2019-01-10",
+       GRANULARITY_DAY},
       {"March 1", kThursday, TIME_DIRECTION_FUTURE, "2019-03-01", "2019-03-01", GRANULARITY_DAY},
       // Without a year, the year nearest publication.
-      {"Dec. 30", absl::CivilDay(2019, 1, 2), TIME_DIRECTION_PAST, "2018-12-30", "2018-12-30", GRANULARITY_DAY},
+      {"Dec. 30", absl::CivilDay(2019, 1, 2), TIME_DIRECTION_PAST, "2018-12-30", "2018-12-30",
+       GRANULARITY_DAY},
       {"27 December", kThursday, TIME_DIRECTION_PAST, "2018-12-27", "2018-12-27", GRANULARITY_DAY},
       // A month and year is the whole month.
-      {"September 2008", kThursday, TIME_DIRECTION_PAST, "2008-09-01", "2008-09-30", GRANULARITY_MONTH},
+      {"September 2008", kThursday, TIME_DIRECTION_PAST, "2008-09-01", "2008-09-30",
+       GRANULARITY_MONTH},
   };
   for (const DayCase& c : cases) ExpectResolves(c, *numbers_);
 }
@@ -211,8 +234,7 @@ TEST_F(TimeResolveTest, DurationsAreVagueFromTheLookback) {
       {"seventy-two hours", 3, "2019-01-25", "2019-01-28"},
   };
   for (const Case& c : cases) {
-    absl::StatusOr<TimeInterval> d =
-        Resolve(c.text, kFriday, TIME_DIRECTION_FUTURE, c.lookback);
+    absl::StatusOr<TimeInterval> d = Resolve(c.text, kFriday, TIME_DIRECTION_FUTURE, c.lookback);
     ASSERT_OK(d) << c.text;
     EXPECT_EQ(d->granularity(), GRANULARITY_VAGUE) << c.text;
     EXPECT_EQ(d->start(), c.start) << c.text;
@@ -221,8 +243,8 @@ TEST_F(TimeResolveTest, DurationsAreVagueFromTheLookback) {
 }
 
 TEST_F(TimeResolveTest, ThisWeekIsNotADuration) {
-  for (const char* text : {"this week", "next week", "last week", "the past week",
-                           "this weekend"}) {
+  for (const char* text :
+       {"this week", "next week", "last week", "the past week", "this weekend"}) {
     absl::StatusOr<TimeInterval> t = Resolve(text, kFriday, TIME_DIRECTION_PAST);
     ASSERT_OK(t) << text;
     EXPECT_NE(t->granularity(), GRANULARITY_VAGUE) << text;
@@ -254,9 +276,8 @@ TEST_F(TimeResolveTest, DisplayStrings) {
 }
 
 TEST_F(TimeResolveTest, RejectsGarbage) {
-  for (const char* text : {"", "soonish", "blursday", "next blursday",
-                           "the day after the election", "many hours",
-                           "this fortnight", "Sunday Monday Tuesday"}) {
+  for (const char* text : {"", "soonish", "blursday", "next blursday", "the day after the election",
+                           "many hours", "this fortnight", "Sunday Monday Tuesday"}) {
     EXPECT_THAT(Resolve(text, kThursday),
                 StatusIs(absl::StatusCode::kInvalidArgument, ::testing::_))
         << "'" << text << "'";

@@ -53,9 +53,9 @@ absl::string_view SentenceAround(absl::string_view text, size_t begin, size_t en
   size_t start = begin;
   while (start > 0) {
     char c = text[start - 1];
-    if (c == '\n' || ((c == '.' || c == '?' || c == '!') && start < text.size() &&
-                      text[start] == ' ' && start + 1 < text.size() &&
-                      absl::ascii_isupper(text[start + 1]))) {
+    if (c == '\n' ||
+        ((c == '.' || c == '?' || c == '!') && start < text.size() && text[start] == ' ' &&
+         start + 1 < text.size() && absl::ascii_isupper(text[start + 1]))) {
       break;
     }
     --start;
@@ -116,9 +116,8 @@ int TimexTagger::Impl::Tense(absl::string_view text, size_t begin, size_t end) c
   }
   if (cue->Match(Piece(after), 0, after.size(), RE2::UNANCHORED, &m, 1)) {
     size_t start = m.data() - after.data();
-    return future->Match(Piece(after), start, start + m.size(), RE2::ANCHOR_BOTH, nullptr, 0)
-               ? 1
-               : -1;
+    return future->Match(Piece(after), start, start + m.size(), RE2::ANCHOR_BOTH, nullptr, 0) ? 1
+                                                                                              : -1;
   }
   return 0;
 }
@@ -141,10 +140,9 @@ absl::StatusOr<std::unique_ptr<TimexTagger>> TimexTagger::Create(const Rules& ru
   static const LazyRE2 kNamedGroup = {R"(\(\?P<\w+>)"};
   for (const TimexPattern& p : timex.patterns()) {
     std::string where = absl::StrCat("timex pattern '", p.id(), "'");
-    if (p.type() != "DATE" && p.type() != "TIME" && p.type() != "DURATION" &&
-        p.type() != "SET") {
-      errors.push_back(absl::StrCat(where, " type: '", p.type(),
-                                    "'; valid choices: DATE, TIME, DURATION, SET"));
+    if (p.type() != "DATE" && p.type() != "TIME" && p.type() != "DURATION" && p.type() != "SET") {
+      errors.push_back(
+          absl::StrCat(where, " type: '", p.type(), "'; valid choices: DATE, TIME, DURATION, SET"));
     }
     if (p.resolver() == TIMEX_RESOLVER_UNSPECIFIED) {
       errors.push_back(absl::StrCat(where, " resolver: missing"));
@@ -186,9 +184,8 @@ absl::StatusOr<std::unique_ptr<TimexTagger>> TimexTagger::Create(const Rules& ru
     impl->patterns.push_back(std::move(c));
   }
   std::string cues[2];  // future, past
-  for (auto [field, regex, target] :
-       {std::make_tuple("future_cue", &timex.future_cue(), &cues[0]),
-        std::make_tuple("past_cue", &timex.past_cue(), &cues[1])}) {
+  for (auto [field, regex, target] : {std::make_tuple("future_cue", &timex.future_cue(), &cues[0]),
+                                      std::make_tuple("past_cue", &timex.past_cue(), &cues[1])}) {
     absl::StatusOr<std::unique_ptr<RE2>> f =
         rules.Compile(regex->empty() ? "[^\\x00-\\x{10FFFF}]" : *regex);  // empty: never
     if (!f.ok()) {
@@ -201,8 +198,8 @@ absl::StatusOr<std::unique_ptr<TimexTagger>> TimexTagger::Create(const Rules& ru
   }
   if (errors.empty() && !(timex.future_cue().empty() && timex.past_cue().empty())) {
     std::string either = absl::StrCat("(?:", cues[0], ")|(?:", cues[1], ")");
-    impl->up_to_last_cue = std::make_unique<RE2>(absl::StrCat("(?s:.*)(?:", either, ")"),
-                                                 PatternOptions(false));
+    impl->up_to_last_cue =
+        std::make_unique<RE2>(absl::StrCat("(?s:.*)(?:", either, ")"), PatternOptions(false));
     impl->cue = std::make_unique<RE2>(either, PatternOptions(false));
     impl->future = std::make_unique<RE2>(cues[0], PatternOptions(false));
     impl->future_at_end =
@@ -255,8 +252,8 @@ std::vector<Timex> TimexTagger::Tag(absl::string_view text, absl::CivilDay dct) 
       // its context (word boundaries at its ends). A pattern without named
       // groups needs no captures, so the DFA answers that.
       const int captures = c.groups.empty() ? 0 : c.captures;
-      if (!c.re->Match(window, begin - window_begin, end - window_begin, RE2::ANCHOR_BOTH,
-                       groups, captures)) {
+      if (!c.re->Match(window, begin - window_begin, end - window_begin, RE2::ANCHOR_BOTH, groups,
+                       captures)) {
         continue;
       }
       if (c.pattern->resolver() == TIMEX_RESOLVER_REJECT) break;
@@ -283,10 +280,10 @@ std::vector<Timex> TimexTagger::Tag(absl::string_view text, absl::CivilDay dct) 
       }
       match.text = text.substr(span_begin, span_end - span_begin);
       // Tense only matters for what repeats every week or year.
-      bool cyclic = !match.has(Group::kYear) &&
-                    (match.has(Group::kWeekday) || match.has(Group::kMonth) ||
-                     match.has(Group::kQuarter) || match.has(Group::kHalfYear) ||
-                     match.has(Group::kSeason));
+      bool cyclic =
+          !match.has(Group::kYear) &&
+          (match.has(Group::kWeekday) || match.has(Group::kMonth) || match.has(Group::kQuarter) ||
+           match.has(Group::kHalfYear) || match.has(Group::kSeason));
       auto tense = [&] { return impl_->Tense(text, span_begin, span_end); };
       if (cyclic && c.pattern->resolver() == TIMEX_RESOLVER_POINT) match.tell_tense.emplace(tense);
       absl::optional<std::string> value = timex_internal::Resolve(
@@ -338,8 +335,8 @@ absl::Status TagJsonLinesFile(const TimexTagger& tagger, const std::string& path
     if (doc.dct().empty()) doc.set_dct(doc.published());
     absl::optional<absl::CivilDay> dct = ParseIsoDate(doc.dct());
     if (!dct) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          where, ": \"dct\": expected a date YYYY-MM-DD, got '", doc.dct(), "'"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ": \"dct\": expected a date YYYY-MM-DD, got '", doc.dct(), "'"));
     }
     TimexDocumentOut result;
     result.set_id(doc.id());

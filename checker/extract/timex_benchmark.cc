@@ -21,8 +21,8 @@
 #include "absl/time/civil_time.h"
 #include "benchmark/benchmark.h"
 #include "checker/base/dates.h"
-#include "checker/rules/rule_set.h"
 #include "checker/extract/timex.h"
+#include "checker/rules/rule_set.h"
 #include "google/protobuf/util/json_util.h"
 #include "proto/timex.pb.h"
 
@@ -78,8 +78,8 @@ void TagText(benchmark::State& state, const std::string& text) {
     benchmark::DoNotOptimize(t);
   }
   state.SetBytesProcessed(state.iterations() * text.size());
-  state.counters["timexes"] = benchmark::Counter(static_cast<double>(found),
-                                                 benchmark::Counter::kAvgIterations);
+  state.counters["timexes"] =
+      benchmark::Counter(static_cast<double>(found), benchmark::Counter::kAvgIterations);
 }
 
 void BM_TagDense(benchmark::State& state) { TagText(state, kDense); }
@@ -155,7 +155,8 @@ int main(int argc, char** argv) {
       benchmark::RegisterBenchmark("BM_TagCorpus", crosscheck::BM_TagCorpus, &corpus)
           ->UseRealTime();
     } else {
-      std::cerr << "unknown flag " << argv[i] << "; expected --corpus=FILE.jsonl or --benchmark_*\n";
+      std::cerr << "unknown flag " << argv[i]
+                << "; expected --corpus=FILE.jsonl or --benchmark_*\n";
       return 1;
     }
   }

@@ -156,8 +156,10 @@ TEST_F(TimexTest, JsonLinesFile) {
   std::string path = absl::StrCat(std::getenv("TEST_TMPDIR"), "/docs.jsonl");
   {
     std::ofstream f(path);
-    f << R"({"id": "a", "dct": "2019-01-24", "text": "Rebels left yesterday."})" << "\n\n"
-      << R"({"id": "b", "dct": "2019-01-24", "text": "No time here."})" << "\n";
+    f << R"({"id": "a", "dct": "2019-01-24", "text": "Rebels left yesterday."})"
+      << "\n\n"
+      << R"({"id": "b", "dct": "2019-01-24", "text": "No time here."})"
+      << "\n";
   }
   std::string out;
   ASSERT_OK(TagJsonLinesFile(*tagger_, path, [&](absl::string_view line) {
@@ -170,8 +172,10 @@ TEST_F(TimexTest, JsonLinesFile) {
             "{\"id\":\"b\",\"timexes\":[]}\n");
   {
     std::ofstream f(path);
-    f << R"({"id": "a", "dct": "2019-01-24", "text": "ok"})" << "\n"
-      << R"({"id": "b", "dct": "24/01/2019", "text": "ok"})" << "\n";
+    f << R"({"id": "a", "dct": "2019-01-24", "text": "ok"})"
+      << "\n"
+      << R"({"id": "b", "dct": "24/01/2019", "text": "ok"})"
+      << "\n";
   }
   EXPECT_THAT(TagJsonLinesFile(*tagger_, path, [](absl::string_view) { return absl::OkStatus(); }),
               StatusIs(absl::StatusCode::kInvalidArgument,

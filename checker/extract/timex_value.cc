@@ -71,7 +71,10 @@ absl::optional<int> Year(absl::string_view text, absl::CivilDay dct) {
 
 }  // namespace
 
-const char* const kGroupNames[kNumGroups] = {"t", "year", "month", "day", "weekday", "quarter", "halfyear", "half", "season", "decade", "century", "unit", "mod", "num", "dir", "part", "hour", "minute", "ampm"};
+const char* const kGroupNames[kNumGroups] = {"t",       "year",     "month",  "day",    "weekday",
+                                             "quarter", "halfyear", "half",   "season", "decade",
+                                             "century", "unit",     "mod",    "num",    "dir",
+                                             "part",    "hour",     "minute", "ampm"};
 
 absl::optional<double> Cardinals::Read(absl::string_view text) const {
   std::string t = Fold(text);
@@ -126,21 +129,15 @@ std::string FormatPoint(const Point& p) {
   const int64_t year = p.day.year();
   std::string out;
   switch (p.gran) {
-    case Gran::kCentury:
-      AppendPadded(&out, year / 100, 2);
-      return out;
-    case Gran::kDecade:
-      AppendPadded(&out, year / 10, 3);
-      return out;
-    default:
-      break;
+    case Gran::kCentury: AppendPadded(&out, year / 100, 2); return out;
+    case Gran::kDecade: AppendPadded(&out, year / 10, 3); return out;
+    default: break;
   }
   AppendPadded(&out, year, 4);
   switch (p.gran) {
     case Gran::kCentury:
     case Gran::kDecade:
-    case Gran::kYear:
-      break;
+    case Gran::kYear: break;
     case Gran::kHalf:
       out.append("-H");
       AppendPadded(&out, (p.day.month() - 1) / 6 + 1, 1);
@@ -293,8 +290,8 @@ absl::optional<std::string> Duration(const TimexPattern& pattern, const Match& m
   return absl::StrCat("P", amount, code);
 }
 
-absl::optional<std::string> Set(const TimexPattern& pattern, const Match& m,
-                                const Vocabulary& v, const Cardinals& numbers) {
+absl::optional<std::string> Set(const TimexPattern& pattern, const Match& m, const Vocabulary& v,
+                                const Cardinals& numbers) {
   if (auto weekday = m.get(kWeekday)) {
     int d = WeekdayFromName(Fold(*weekday));
     if (d == 0) return absl::nullopt;
@@ -340,8 +337,8 @@ int PickYear(int anchor_year, int cmp, const Match& m, const Vocabulary& v) {
 int Compare(int a, int b) { return a < b ? -1 : a > b ? 1 : 0; }
 
 absl::optional<Point> PointOf(const TimexPattern& pattern, const Match& m, absl::CivilDay dct,
-                              const Vocabulary& v, const Cardinals& numbers,
-                              const Point& reference, int* vague_ref) {
+                              const Vocabulary& v, const Cardinals& numbers, const Point& reference,
+                              int* vague_ref) {
   const bool use_reference = pattern.anchor() == TIMEX_ANCHOR_REFERENCE;
   Point anchor = use_reference ? reference : Point{dct, Gran::kDay};
   anchor.part.clear();
@@ -556,14 +553,10 @@ absl::optional<std::string> Resolve(const TimexPattern& pattern, const Match& ma
                                     absl::CivilDay dct, const Vocabulary& vocabulary,
                                     const Cardinals& numbers, Point* reference) {
   switch (pattern.resolver()) {
-    case TIMEX_RESOLVER_LITERAL:
-      return pattern.value();
-    case TIMEX_RESOLVER_REJECT:
-      return absl::nullopt;
-    case TIMEX_RESOLVER_DURATION:
-      return Duration(pattern, match, vocabulary, numbers);
-    case TIMEX_RESOLVER_SET:
-      return Set(pattern, match, vocabulary, numbers);
+    case TIMEX_RESOLVER_LITERAL: return pattern.value();
+    case TIMEX_RESOLVER_REJECT: return absl::nullopt;
+    case TIMEX_RESOLVER_DURATION: return Duration(pattern, match, vocabulary, numbers);
+    case TIMEX_RESOLVER_SET: return Set(pattern, match, vocabulary, numbers);
     case TIMEX_RESOLVER_POINT: {
       int vague = 0;
       absl::optional<Point> p =
@@ -573,8 +566,7 @@ absl::optional<std::string> Resolve(const TimexPattern& pattern, const Match& ma
       if (!pattern.keep_reference()) *reference = *p;
       return FormatPoint(*p);
     }
-    default:
-      return absl::nullopt;
+    default: return absl::nullopt;
   }
 }
 

@@ -20,8 +20,18 @@
 namespace crosscheck::timex_internal {
 
 // Granularities, coarsest first.
-enum class Gran { kCentury, kDecade, kYear, kHalf, kQuarter, kSeason, kMonth, kWeek,
-                  kWeekend, kDay };
+enum class Gran {
+  kCentury,
+  kDecade,
+  kYear,
+  kHalf,
+  kQuarter,
+  kSeason,
+  kMonth,
+  kWeek,
+  kWeekend,
+  kDay
+};
 
 // A resolved point: the day it starts on, its granularity, and extras.
 struct Point {
@@ -82,7 +92,25 @@ absl::optional<Gran> GranOfUnit(absl::string_view code);
 
 // The named groups a pattern may have (`(?P<year>...)`).
 enum Group {
-  kT, kYear, kMonth, kDay, kWeekday, kQuarter, kHalfYear, kHalf, kSeason, kDecade, kCentury, kUnit, kMod, kNum, kDir, kPart, kHour, kMinute, kAmPm,
+  kT,
+  kYear,
+  kMonth,
+  kDay,
+  kWeekday,
+  kQuarter,
+  kHalfYear,
+  kHalf,
+  kSeason,
+  kDecade,
+  kCentury,
+  kUnit,
+  kMod,
+  kNum,
+  kDir,
+  kPart,
+  kHour,
+  kMinute,
+  kAmPm,
   kNumGroups
 };
 

@@ -66,8 +66,8 @@ std::string Host(absl::string_view url) {
 // Byte offset of the start of line `n` (0-based) and its end.
 std::pair<int, int> LineSpan(absl::string_view text, int begin) {
   size_t end = text.find('\n', begin);
-  return {begin, end == absl::string_view::npos ? static_cast<int>(text.size())
-                                                : static_cast<int>(end)};
+  return {begin,
+          end == absl::string_view::npos ? static_cast<int>(text.size()) : static_cast<int>(end)};
 }
 
 void AddSpan(Article* a, int begin, int end) {
@@ -97,15 +97,14 @@ absl::Status CheckText(absl::string_view name, absl::string_view bytes) {
     UChar32 c;
     U8_NEXT(s, i, size, c);
     if (c == 0) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          name, ":", line, ":", at - line_start + 1, " (byte offset ", at,
-          "): NUL byte: this looks like a binary file; expected UTF-8 text"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(name, ":", line, ":", at - line_start + 1, " (byte offset ", at,
+                       "): NUL byte: this looks like a binary file; expected UTF-8 text"));
     }
     if (c < 0) {
       return absl::InvalidArgumentError(absl::StrCat(
           name, ":", line, ":", at - line_start + 1, " (byte offset ", at,
-          "): invalid UTF-8 byte 0x", absl::Hex(s[at], absl::kZeroPad2),
-          "; expected UTF-8 text"));
+          "): invalid UTF-8 byte 0x", absl::Hex(s[at], absl::kZeroPad2), "; expected UTF-8 text"));
     }
     if (c == '\n') {
       ++line;
@@ -115,8 +114,7 @@ absl::Status CheckText(absl::string_view name, absl::string_view bytes) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::vector<std::string>> ListArticleFiles(
-    const std::vector<std::string>& paths) {
+absl::StatusOr<std::vector<std::string>> ListArticleFiles(const std::vector<std::string>& paths) {
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     std::error_code ec;
@@ -139,9 +137,10 @@ absl::StatusOr<std::vector<std::string>> ListArticleFiles(
     }
     if (absl::EndsWith(path, kSidecarSuffix)) continue;  // read with its article
     if (!IsArticleFile(path)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          path, ": unsupported file type; expected an article as .txt "
-                "(with optional .meta.textproto sidecar) or .jsonl"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(path,
+                       ": unsupported file type; expected an article as .txt "
+                       "(with optional .meta.textproto sidecar) or .jsonl"));
     }
     files.push_back(path);
   }
@@ -177,9 +176,9 @@ absl::optional<absl::CivilDay> ArticleReader::FindDateline(absl::string_view lin
   std::string word;
   int prose_words = 0;
   while (RE2::FindAndConsume(&scan, *kLowerWord, &word)) {
-    static const char* const kDatelineWords[] = {"on", "at", "by", "am", "pm", "updated",
-                                                 "published", "posted", "last", "first",
-                                                 "originally", "of", "the", "edt", "est"};
+    static const char* const kDatelineWords[] = {
+        "on",   "at",    "by",         "am", "pm",  "updated", "published", "posted",
+        "last", "first", "originally", "of", "the", "edt",     "est"};
     bool allowed = false;
     for (const char* w : kDatelineWords) allowed |= word == w;
     prose_words += allowed ? 0 : 1;
@@ -335,8 +334,8 @@ absl::StatusOr<Article> ArticleReader::ReadTextFile(const std::string& path) con
   absl::StatusOr<std::string> bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
   if (absl::StripAsciiWhitespace(*bytes).empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        path, ":1:1: empty file; expected the text of a news article"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ":1:1: empty file; expected the text of a news article"));
   }
   if (absl::Status s = CheckText(path, *bytes); !s.ok()) return s;
   Article article;
@@ -347,8 +346,8 @@ absl::StatusOr<Article> ArticleReader::ReadTextFile(const std::string& path) con
     if (!meta.ok()) return meta.status();
     if (absl::Status s = ParseTextProto(sidecar, *meta, &article); !s.ok()) return s;
     if (!article.text().empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          sidecar, ": a sidecar holds metadata only; the text is in ", path));
+      return absl::InvalidArgumentError(
+          absl::StrCat(sidecar, ": a sidecar holds metadata only; the text is in ", path));
     }
     if (!article.published().empty() && !ParseIsoDate(article.published())) {
       return absl::InvalidArgumentError(absl::StrCat(
@@ -392,8 +391,8 @@ absl::optional<Article> ParseSimpleJsonArticle(const std::string& json, bool esc
     if (std::find(seen.begin(), seen.end(), field) != seen.end()) return absl::nullopt;
     seen.push_back(field);
     if (member.value.IsNull()) continue;
-    if (field->type() != google::protobuf::FieldDescriptor::TYPE_STRING ||
-        field->is_repeated() || !member.value.IsString()) {
+    if (field->type() != google::protobuf::FieldDescriptor::TYPE_STRING || field->is_repeated() ||
+        !member.value.IsString()) {
       return absl::nullopt;
     }
     absl::string_view value(member.value.GetString(), member.value.GetStringLength());
@@ -422,14 +421,13 @@ absl::StatusOr<Article> ArticleReader::ParseJsonLine(const std::string& file, in
     if (!parsed.ok()) {
       std::string message(parsed.message().data(), parsed.message().size());
       message = message.substr(0, message.find('\n'));
-      return absl::InvalidArgumentError(absl::StrCat(
-          where, ": not a JSON article object (", message,
-          "); expected {\"id\",\"url\",\"outlet\",\"published\",\"title\",\"text\"}"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ": not a JSON article object (", message,
+                       "); expected {\"id\",\"url\",\"outlet\",\"published\",\"title\",\"text\"}"));
     }
   }
   if (absl::StripAsciiWhitespace(article.text()).empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(where, ": article has no \"text\""));
+    return absl::InvalidArgumentError(absl::StrCat(where, ": article has no \"text\""));
   }
   // JSON escapes can smuggle in what the raw line check could not see:
   // "\u0000", or half of a surrogate pair. (The others decode to ASCII. The

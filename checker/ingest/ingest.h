@@ -42,8 +42,7 @@ namespace crosscheck {
 // files ignored). A sidecar named explicitly (`corpus/*` in a shell) is
 // skipped too: it is read with its article. Errors name the missing path or
 // the unsupported file.
-absl::StatusOr<std::vector<std::string>> ListArticleFiles(
-    const std::vector<std::string>& paths);
+absl::StatusOr<std::vector<std::string>> ListArticleFiles(const std::vector<std::string>& paths);
 
 // Checks that `bytes` are UTF-8 text; the error names `name`, the line and
 // column and the byte offset of the first bad byte.

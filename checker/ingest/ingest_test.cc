@@ -67,9 +67,7 @@ bool HasSpan(const Article& a, int begin, int end) {
 
 class IngestTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    rules_ = &testing::ShippedRules();
-  }
+  static void SetUpTestSuite() { rules_ = &testing::ShippedRules(); }
 
   // Copies a seed article into a scratch directory, without its sidecar.
   std::string CopySeedWithoutSidecar(const std::string& stem) {
@@ -107,8 +105,7 @@ TEST(ListArticleFilesTest, DirectoriesAreSearchedRecursivelyAndSorted) {
 }
 
 TEST(ListArticleFilesTest, SeedCorpusListsTheFiveTextArticles) {
-  absl::StatusOr<std::vector<std::string>> files =
-      ListArticleFiles({RunfilePath(kSeeds)});
+  absl::StatusOr<std::vector<std::string>> files = ListArticleFiles({RunfilePath(kSeeds)});
   ASSERT_OK(files);
   ASSERT_THAT(*files, SizeIs(5));
   for (const std::string& f : *files) {
@@ -381,8 +378,7 @@ TEST_F(IngestTest, SidecarWithTextOrABadDateIsAnError) {
   WriteAll(dir + "/x.txt", "Some headline about the embassy today\n\nBody text here.\n");
   WriteAll(dir + "/x.meta.textproto", "outlet: \"X\"\ntext: \"the article\"\n");
   EXPECT_THAT(reader.ReadTextFile(dir + "/x.txt"),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr(dir + "/x.meta.textproto")));
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(dir + "/x.meta.textproto")));
   WriteAll(dir + "/x.meta.textproto", "published: \"Jan 25\"\n");
   EXPECT_THAT(reader.ReadTextFile(dir + "/x.txt"),
               StatusIs(absl::StatusCode::kInvalidArgument,
@@ -398,11 +394,9 @@ TEST_F(IngestTest, BadTextFilesAreErrorsNamingTheFile) {
   EXPECT_THAT(reader.ReadTextFile(dir + "/empty.txt"),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(dir + "/empty.txt")));
   EXPECT_THAT(reader.ReadTextFile(dir + "/binary.txt"),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr(dir + "/binary.txt:1:9")));
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(dir + "/binary.txt:1:9")));
   EXPECT_THAT(reader.ReadTextFile(dir + "/latin1.txt"),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr(dir + "/latin1.txt:2:4")));
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(dir + "/latin1.txt:2:4")));
   EXPECT_THAT(reader.ReadTextFile(dir + "/missing.txt"),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr(dir + "/missing.txt")));
 }
@@ -411,8 +405,7 @@ TEST_F(IngestTest, BadTextFilesAreErrorsNamingTheFile) {
 
 TEST_F(IngestTest, JsonEscapedNulInTextIsBinaryInput) {
   ArticleReader reader(*rules_);
-  EXPECT_THAT(reader.ParseJsonLine("feed.jsonl", 3,
-                                   R"({"id":"x","text":"Ten died.\u0000\u0001"})"),
+  EXPECT_THAT(reader.ParseJsonLine("feed.jsonl", 3, R"({"id":"x","text":"Ten died.\u0000\u0001"})"),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        AllOf(HasSubstr("feed.jsonl:3"), HasSubstr("NUL byte"))));
 }
@@ -509,17 +502,16 @@ TEST_F(IngestTest, JsonLineWithoutTextIsAnError) {
 
 TEST_F(IngestTest, JsonLineWithBadPublishedDateIsAnError) {
   ArticleReader reader(*rules_);
-  EXPECT_THAT(
-      reader.ParseJsonLine("feed.jsonl", 5, R"({"text":"Body.","published":"yesterday"})"),
-      StatusIs(absl::StatusCode::kInvalidArgument,
-               AllOf(HasSubstr("feed.jsonl:5"), HasSubstr("yesterday"))));
+  EXPECT_THAT(reader.ParseJsonLine("feed.jsonl", 5, R"({"text":"Body.","published":"yesterday"})"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       AllOf(HasSubstr("feed.jsonl:5"), HasSubstr("yesterday"))));
 }
 
 TEST_F(IngestTest, JsonLineWithoutIdGetsStemAndLine) {
   ArticleReader reader(*rules_);
-  absl::StatusOr<Article> a = reader.ParseJsonLine(
-      "/some/dir/news.2019.jsonl", 12,
-      R"({"text":"Nothing much happened today, officials said."})");
+  absl::StatusOr<Article> a =
+      reader.ParseJsonLine("/some/dir/news.2019.jsonl", 12,
+                           R"({"text":"Nothing much happened today, officials said."})");
   ASSERT_OK(a);
   EXPECT_EQ(a->id(), "news.2019_12");
   EXPECT_EQ(a->path(), "/some/dir/news.2019.jsonl:12");
@@ -570,8 +562,7 @@ TEST_F(IngestTest, JsonLineWithInvalidUtf8IsAnError) {
 class ReadTest : public IngestTest {
  protected:
   void SetUp() override {
-    dir_ = ScratchDir(
-        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = ScratchDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
     WriteAll(dir_ + "/a.txt", "First headline about the embassy\n\nBody of the first.\n");
     WriteAll(dir_ + "/b.txt", "Second headline about the embassy\n\ncaf\xe9 body.\n");
     WriteAll(dir_ + "/c.jsonl",
@@ -592,8 +583,7 @@ TEST_F(ReadTest, StrictStopsAtTheFirstBadFile) {
     ids.push_back(a.id());
     return absl::OkStatus();
   });
-  EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument,
-                          HasSubstr(dir_ + "/b.txt:3:4")));
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(dir_ + "/b.txt:3:4")));
   EXPECT_THAT(ids, ElementsAre("a"));
   EXPECT_THAT(problems, IsEmpty());
 }
@@ -602,11 +592,10 @@ TEST_F(ReadTest, StrictStopsAtTheFirstBadJsonLine) {
   ArticleReader reader(*rules_);
   std::vector<std::string> ids;
   std::vector<Problem> problems;
-  absl::Status s = reader.Read({dir_ + "/c.jsonl"}, /*strict=*/true, &problems,
-                               [&](Article a) {
-                                 ids.push_back(a.id());
-                                 return absl::OkStatus();
-                               });
+  absl::Status s = reader.Read({dir_ + "/c.jsonl"}, /*strict=*/true, &problems, [&](Article a) {
+    ids.push_back(a.id());
+    return absl::OkStatus();
+  });
   EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument,
                           StartsWith(dir_ + "/c.jsonl:2: not a JSON article object")));
   EXPECT_THAT(ids, ElementsAre("c1"));
@@ -633,11 +622,10 @@ TEST_F(ReadTest, MissingPathIsAnErrorEvenWhenLenient) {
   ArticleReader reader(*rules_);
   std::vector<Problem> problems;
   int n = 0;
-  absl::Status s = reader.Read({dir_ + "/gone"}, /*strict=*/false, &problems,
-                               [&](Article) {
-                                 ++n;
-                                 return absl::OkStatus();
-                               });
+  absl::Status s = reader.Read({dir_ + "/gone"}, /*strict=*/false, &problems, [&](Article) {
+    ++n;
+    return absl::OkStatus();
+  });
   EXPECT_THAT(s, StatusIs(absl::StatusCode::kNotFound, HasSubstr(dir_ + "/gone")));
   EXPECT_EQ(n, 0);
 }
@@ -658,11 +646,10 @@ TEST_F(IngestTest, ReadsTheSeedCorpusInFileOrder) {
   ArticleReader reader(*rules_);
   std::vector<Article> articles;
   std::vector<Problem> problems;
-  ASSERT_OK(reader.Read({RunfilePath(kSeeds)}, /*strict=*/true, &problems,
-                        [&](Article a) {
-                          articles.push_back(std::move(a));
-                          return absl::OkStatus();
-                        }));
+  ASSERT_OK(reader.Read({RunfilePath(kSeeds)}, /*strict=*/true, &problems, [&](Article a) {
+    articles.push_back(std::move(a));
+    return absl::OkStatus();
+  }));
   EXPECT_THAT(problems, IsEmpty());
   ASSERT_THAT(articles, SizeIs(5));
   EXPECT_EQ(articles[0].id(), kMcClatchy);

@@ -19,8 +19,8 @@ namespace {
 icu::BreakIterator* ThreadSentenceIterator() {
   thread_local std::unique_ptr<icu::BreakIterator> it = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createSentenceInstance(
-        icu::Locale("en_US@ss=standard"), status));
+    std::unique_ptr<icu::BreakIterator> bi(
+        icu::BreakIterator::createSentenceInstance(icu::Locale("en_US@ss=standard"), status));
     return U_SUCCESS(status) ? std::move(bi) : nullptr;
   }();
   return it.get();
@@ -52,8 +52,7 @@ void Trim(const std::string& text, int* b, int* e) {
 
 int CountWords(absl::string_view line) {
   return static_cast<int>(
-      std::vector<absl::string_view>(absl::StrSplit(line, ' ', absl::SkipEmpty()))
-          .size());
+      std::vector<absl::string_view>(absl::StrSplit(line, ' ', absl::SkipEmpty())).size());
 }
 
 }  // namespace
@@ -99,8 +98,7 @@ Document Segmenter::Segment(Article article) const {
   if (bi != nullptr && U_SUCCESS(status)) {
     bi->setText(ut, status);
     int32_t start = bi->first();
-    for (int32_t end = bi->next(); end != icu::BreakIterator::DONE;
-         start = end, end = bi->next()) {
+    for (int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next()) {
       raw.emplace_back(start, end);
     }
   } else {
@@ -169,8 +167,8 @@ Document Segmenter::Segment(Article article) const {
       for (const Span& m : article.metadata_spans()) {
         if (m.begin() <= lb && lb < m.end()) lb = m.end();
       }
-      line_section = ClassifyLine(
-          absl::string_view(text).substr(lb, std::max(0, lend - lb)), title);
+      line_section =
+          ClassifyLine(absl::string_view(text).substr(lb, std::max(0, lend - lb)), title);
       classified_line = line_begin;
     }
     Sentence* s = doc.add_sentences();

@@ -25,9 +25,7 @@ class SegmentTest : public ::testing::Test {
     rules_ = &testing::ShippedRules();
     segmenter_ = new Segmenter(*rules_);
   }
-  static void TearDownTestSuite() {
-    delete segmenter_;
-  }
+  static void TearDownTestSuite() { delete segmenter_; }
 
   static Document Segment(const std::string& text, const std::string& title = "",
                           const std::vector<std::pair<int, int>>& metadata = {}) {
@@ -79,18 +77,15 @@ TEST_F(SegmentTest, SpansAreBytesOfTheOriginalText) {
       "the Observatorio Venezolano de Conflictividad Social said.\n";
   Document doc = Segment(text);
   EXPECT_EQ(doc.article().text(), text);
-  EXPECT_THAT(Texts(doc),
-              ElementsAre("Guaidó’s supporters marched in Caracas on Wednesday.",
-                          "Tear gas filled the streets — again.",
-                          "The toll rose to 26, the Observatorio Venezolano de "
-                          "Conflictividad Social said."));
+  EXPECT_THAT(Texts(doc), ElementsAre("Guaidó’s supporters marched in Caracas on Wednesday.",
+                                      "Tear gas filled the streets — again.",
+                                      "The toll rose to 26, the Observatorio Venezolano de "
+                                      "Conflictividad Social said."));
   // Byte offsets, not characters: "Guaidó’s" is 8 characters and 11 bytes.
   ASSERT_EQ(doc.sentences_size(), 3);
   EXPECT_EQ(doc.sentences(0).span().begin(), 0);
-  EXPECT_EQ(doc.sentences(1).span().begin(),
-            static_cast<int>(text.find("Tear gas")));
-  EXPECT_EQ(doc.sentences(2).span().begin(),
-            static_cast<int>(text.find("The toll")));
+  EXPECT_EQ(doc.sentences(1).span().begin(), static_cast<int>(text.find("Tear gas")));
+  EXPECT_EQ(doc.sentences(2).span().begin(), static_cast<int>(text.find("The toll")));
 }
 
 TEST_F(SegmentTest, NoBreakAfterAbbreviations) {
@@ -111,8 +106,7 @@ TEST_F(SegmentTest, LinesAreHardBreaks) {
   // An abbreviation at the end of a line does not join the lines.
   EXPECT_THAT(Texts(Segment("Diplomats were told to leave the U.S.\n"
                             "Embassy staff began packing.")),
-              ElementsAre("Diplomats were told to leave the U.S.",
-                          "Embassy staff began packing."));
+              ElementsAre("Diplomats were told to leave the U.S.", "Embassy staff began packing."));
   // Blank lines, CRLF and surrounding spaces leave no empty sentences.
   EXPECT_THAT(Texts(Segment("\n\n  First.  \r\n\r\nSecond. \n\n")),
               ElementsAre("First.", "Second."));
@@ -136,8 +130,7 @@ TEST_F(SegmentTest, SkipsMetadataSpans) {
   // A metadata span that covers only the start of a line.
   const std::string dateline = "CARACAS (Reuters) - Troops fired on crowds.";
   const int prefix = static_cast<int>(dateline.find("Troops"));
-  EXPECT_THAT(Texts(Segment(dateline, "", {{0, prefix}})),
-              ElementsAre("Troops fired on crowds."));
+  EXPECT_THAT(Texts(Segment(dateline, "", {{0, prefix}})), ElementsAre("Troops fired on crowds."));
 }
 
 TEST_F(SegmentTest, LabelsSections) {
@@ -149,16 +142,15 @@ TEST_F(SegmentTest, LabelsSections) {
       "The U.S. Embassy said it would stay. Guaidó’s supporters cheered.\n"
       "What happens next for the opposition\n"
       "Maduro has until Sunday.\n";
-  EXPECT_THAT(
-      Labeled(Segment(text, title)),
-      ElementsAre(Pair("Venezuela orders U.S. diplomats out", SECTION_HEADLINE),
-                  Pair("Protesters march in Caracas.", SECTION_CAPTION),
-                  Pair("(Federico Parra/AFP/Getty Images)", SECTION_CAPTION),
-                  Pair("Adjust Comment Print", SECTION_BOILERPLATE),
-                  Pair("The U.S. Embassy said it would stay.", SECTION_BODY),
-                  Pair("Guaidó’s supporters cheered.", SECTION_BODY),
-                  Pair("What happens next for the opposition", SECTION_HEADLINE),
-                  Pair("Maduro has until Sunday.", SECTION_BODY)));
+  EXPECT_THAT(Labeled(Segment(text, title)),
+              ElementsAre(Pair("Venezuela orders U.S. diplomats out", SECTION_HEADLINE),
+                          Pair("Protesters march in Caracas.", SECTION_CAPTION),
+                          Pair("(Federico Parra/AFP/Getty Images)", SECTION_CAPTION),
+                          Pair("Adjust Comment Print", SECTION_BOILERPLATE),
+                          Pair("The U.S. Embassy said it would stay.", SECTION_BODY),
+                          Pair("Guaidó’s supporters cheered.", SECTION_BODY),
+                          Pair("What happens next for the opposition", SECTION_HEADLINE),
+                          Pair("Maduro has until Sunday.", SECTION_BODY)));
 }
 
 TEST(ClassifyLineTest, Sections) {
@@ -170,8 +162,7 @@ TEST(ClassifyLineTest, Sections) {
       {"Venezuela orders U.S. diplomats out", SECTION_HEADLINE},
       {"  Venezuela orders U.S. diplomats out  ", SECTION_HEADLINE},
       {"(Federico Parra/AFP/Getty Images)", SECTION_CAPTION},
-      {"Protesters in Caracas on Wednesday. (Federico Parra/AFP/Getty Images)",
-       SECTION_CAPTION},
+      {"Protesters in Caracas on Wednesday. (Federico Parra/AFP/Getty Images)", SECTION_CAPTION},
       {"Opposition supporters rally. [Carlos Garcia Rawlins/Reuters]", SECTION_CAPTION},
       {"Troops fire tear gas (Video: Reuters)", SECTION_CAPTION},
       {"Adjust Comment Print", SECTION_BOILERPLATE},

@@ -29,12 +29,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
-#include "checker/internal/testing.h"
+#include "checker/base/textproto.h"
 #include "checker/ingest/ingest.h"
+#include "checker/ingest/segment.h"
+#include "checker/internal/testing.h"
 #include "checker/pipeline/pipeline.h"
 #include "checker/rules/rule_set.h"
-#include "checker/ingest/segment.h"
-#include "checker/base/textproto.h"
 #include "gtest/gtest.h"
 #include "proto/labels.pb.h"
 
@@ -200,14 +200,17 @@ void Measure(const std::string& file, const std::vector<Bar>& bars, const FieldB
       // Prefer the label with this value.
       int pick = -1;
       for (size_t i = 0; i < open.size(); ++i) {
-        if (SameValue(*open[i], *c)) { pick = i; break; }
+        if (SameValue(*open[i], *c)) {
+          pick = i;
+          break;
+        }
       }
       if (pick < 0 && !open.empty()) pick = 0;
       if (pick < 0) {
         bool scoped_background = false;
         for (const ClaimLabel* n : negatives[key]) {
-          scoped_background |= n->not_a_claim() == NOT_A_CLAIM_BACKGROUND &&
-                               !c->scope_text().empty();
+          scoped_background |=
+              n->not_a_claim() == NOT_A_CLAIM_BACKGROUND && !c->scope_text().empty();
         }
         if (scoped_background) continue;
         ++t.fp;
@@ -271,27 +274,35 @@ void Measure(const std::string& file, const std::vector<Bar>& bars, const FieldB
     }
     for (const ClaimLabel* l : open) {
       ++t.fn;
-      misses.push_back(absl::StrCat(kind, " ", article, ": ", l->value(), l->start(),
-                                    l->actor(), " | ", text));
+      misses.push_back(
+          absl::StrCat(kind, " ", article, ": ", l->value(), l->start(), l->actor(), " | ", text));
     }
   }
 
   Tally all;
-  std::printf("%-17s %4s %4s %4s %6s %6s | %6s %6s %6s %6s %6s %6s\n", "kind", "tp", "fp",
-              "fn", "prec", "recall", "value", "bounds", "scope", "source", "hedge", "section");
+  std::printf("%-17s %4s %4s %4s %6s %6s | %6s %6s %6s %6s %6s %6s\n", "kind", "tp", "fp", "fn",
+              "prec", "recall", "value", "bounds", "scope", "source", "hedge", "section");
   auto row = [](const char* name, const Tally& t) {
-    std::printf("%-17s %4d %4d %4d %6.2f %6.2f | %6.2f %6.2f %6.2f %6.2f %6.2f %6.2f\n", name,
-                t.tp, t.fp, t.fn, t.Precision(), t.Recall(), Ratio(t.value_ok, t.tp),
+    std::printf("%-17s %4d %4d %4d %6.2f %6.2f | %6.2f %6.2f %6.2f %6.2f %6.2f %6.2f\n", name, t.tp,
+                t.fp, t.fn, t.Precision(), t.Recall(), Ratio(t.value_ok, t.tp),
                 Ratio(t.bounds_ok, t.bounds_n), Ratio(t.scope_ok, t.scope_n),
                 Ratio(t.source_ok, t.tp), Ratio(t.hedge_ok, t.tp), Ratio(t.section_ok, t.tp));
   };
   for (const auto& [kind, t] : tally) {
     row(kind.c_str(), t);
-    all.tp += t.tp; all.fp += t.fp; all.fn += t.fn;
-    all.value_ok += t.value_ok; all.bounds_ok += t.bounds_ok; all.bounds_n += t.bounds_n;
-    all.scope_ok += t.scope_ok; all.scope_n += t.scope_n; all.source_ok += t.source_ok;
-    all.hedge_ok += t.hedge_ok; all.section_ok += t.section_ok;
-    all.subject_ok += t.subject_ok; all.subject_n += t.subject_n;
+    all.tp += t.tp;
+    all.fp += t.fp;
+    all.fn += t.fn;
+    all.value_ok += t.value_ok;
+    all.bounds_ok += t.bounds_ok;
+    all.bounds_n += t.bounds_n;
+    all.scope_ok += t.scope_ok;
+    all.scope_n += t.scope_n;
+    all.source_ok += t.source_ok;
+    all.hedge_ok += t.hedge_ok;
+    all.section_ok += t.section_ok;
+    all.subject_ok += t.subject_ok;
+    all.subject_n += t.subject_n;
   }
   row("ALL", all);
   std::printf("subject (where labeled): %.2f of %d\n", Ratio(all.subject_ok, all.subject_n),

@@ -65,10 +65,10 @@ int Threads(int jobs) {
 void AppendDelimited(const google::protobuf::MessageLite& message, std::string* out) {
   const size_t size = message.ByteSizeLong();
   uint8_t header[10];
-  const size_t header_size = static_cast<size_t>(
-      google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(static_cast<uint32_t>(size),
-                                                                   header) -
-      header);
+  const size_t header_size =
+      static_cast<size_t>(google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(
+                              static_cast<uint32_t>(size), header) -
+                          header);
   // Grown by an eighth, not doubled: a group's findings, kept serialized,
   // would otherwise leave up to half of their string unused.
   const size_t at = out->size();
@@ -212,8 +212,8 @@ class IdRegistry {
   }
 
   std::vector<std::unique_ptr<char[]>> blocks_;
-  size_t block_size_ = 0;  // of the last block
-  size_t used_ = 0;        // of the last block
+  size_t block_size_ = 0;                        // of the last block
+  size_t used_ = 0;                              // of the last block
   absl::flat_hash_set<absl::string_view> seen_;  // views into blocks_
   std::vector<std::string> files_;
   absl::flat_hash_map<std::string, size_t> file_index_;
@@ -227,7 +227,7 @@ absl::Status ForEachStoredRecord(
     const SpillStore& store, int v,
     absl::FunctionRef<absl::Status(int64_t at, absl::string_view bytes)> fn) {
   const int64_t size = store.size(v);
-  std::string buffer;      // bytes [buffer_start, buffer_start + buffer.size()) of the value
+  std::string buffer;  // bytes [buffer_start, buffer_start + buffer.size()) of the value
   int64_t buffer_start = 0;
   int64_t pos = 0;  // the next record's start
   // Makes the buffer reach `end` (or the value's end).
@@ -260,8 +260,8 @@ absl::Status ForEachStoredRecord(
     const int64_t begin = pos + header, end = begin + length;
     if (end > size) return absl::InternalError("a record the run stored is cut short");
     if (absl::Status s = reach(end); !s.ok()) return s;
-    if (absl::Status s = fn(begin, absl::string_view(buffer.data() + (begin - buffer_start),
-                                                      length));
+    if (absl::Status s =
+            fn(begin, absl::string_view(buffer.data() + (begin - buffer_start), length));
         !s.ok()) {
       return s;
     }
@@ -367,7 +367,8 @@ void MoveShownParts(Claim* claim, Claim* shown) {
   shown->Clear();
   shown->mutable_quote()->swap(*claim->mutable_quote());
   shown->mutable_pattern_id()->swap(*claim->mutable_pattern_id());
-  if (claim->has_sentence_span()) shown->set_allocated_sentence_span(claim->release_sentence_span());
+  if (claim->has_sentence_span())
+    shown->set_allocated_sentence_span(claim->release_sentence_span());
 }
 
 // A group's claims, taken from value `v` of `store` (which it frees), as a
@@ -398,7 +399,8 @@ absl::Status RestoreShownParts(SpillStore* store, int shown, std::vector<Finding
     parts.Clear();  // (parsing a delimited record merges)
     if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&parts, &input, &clean_eof)) {
       if (!reader.status().ok()) return reader.status();
-      return absl::InternalError("the shown parts of a group's claims the run stored are cut short");
+      return absl::InternalError(
+          "the shown parts of a group's claims the run stored are cut short");
     }
     if (index != next->first) continue;
     for (Claim* c : next->second) {
@@ -458,7 +460,7 @@ absl::StatusOr<GroupsCompared> CompareGroups(
     std::vector<std::string> apart_examples;
   };
   std::vector<GroupValues> work;  // in group order
-  std::vector<size_t> sizes;       // of their claims
+  std::vector<size_t> sizes;      // of their claims
   std::vector<size_t> order;
   for (const auto& [key, values] : groups) {
     order.push_back(work.size());
@@ -601,8 +603,7 @@ absl::StatusOr<GroupsCompared> CompareGroups(
 
 absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& paths,
                            const RunOptions& options, std::vector<Problem>* problems,
-                           absl::FunctionRef<absl::Status(ArticleClaims)> sink,
-                           bool check_ids) {
+                           absl::FunctionRef<absl::Status(ArticleClaims)> sink, bool check_ids) {
   // A large input is extracted with patterns of its own, whose automaton
   // caches go when extraction ends (RunOptions.own_patterns_from).
   std::unique_ptr<Rules> own;
@@ -626,16 +627,16 @@ absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& p
   // costs more than the work on a short article.
   constexpr int kBatch = 4;
   absl::Mutex mu;
-  absl::CondVar work_ready;    // todo has articles, or the input ended
-  absl::CondVar result_ready;  // done has the next result, or the input ended
-  absl::CondVar room;          // fewer articles in flight
-  std::deque<std::pair<int64_t, RawArticle>> todo;                // guarded by mu
-  std::map<int64_t, absl::StatusOr<ArticleClaims>> done;          // guarded by mu
-  int64_t produced = 0;                                           // guarded by mu
-  int64_t next = 0;                                               // guarded by mu
-  bool input_done = false;                                        // guarded by mu
-  bool cancelled = false;                                         // guarded by mu
-  absl::Status read_status;                                       // guarded by mu
+  absl::CondVar work_ready;                         // todo has articles, or the input ended
+  absl::CondVar result_ready;                       // done has the next result, or the input ended
+  absl::CondVar room;                               // fewer articles in flight
+  std::deque<std::pair<int64_t, RawArticle>> todo;  // guarded by mu
+  std::map<int64_t, absl::StatusOr<ArticleClaims>> done;  // guarded by mu
+  int64_t produced = 0;                                   // guarded by mu
+  int64_t next = 0;                                       // guarded by mu
+  bool input_done = false;                                // guarded by mu
+  bool cancelled = false;                                 // guarded by mu
+  absl::Status read_status;                               // guarded by mu
 
   std::thread producer([&] {
     int64_t position = 0;
@@ -837,8 +838,7 @@ absl::Status ReportBuilder::Add(ArticleClaims ac) {
     if (absl::Status s = st.AddToGroup(&c); !s.ok()) return s;
   }
   if (st.options.progress) {
-    st.options.progress(static_cast<int>(st.article_count), static_cast<int>(st.claims),
-                        st.bytes);
+    st.options.progress(static_cast<int>(st.article_count), static_cast<int>(st.claims), st.bytes);
   }
   return absl::OkStatus();
 }
@@ -851,10 +851,9 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
   Report report;
   if (st.article_count == 0) {
     return absl::InvalidArgumentError(
-        st.problems.empty()
-            ? "no articles found in the given paths (expected .txt or .jsonl files)"
-            : absl::StrCat("no readable articles: ", st.problems.front().location(), ": ",
-                           st.problems.front().message()));
+        st.problems.empty() ? "no articles found in the given paths (expected .txt or .jsonl files)"
+                            : absl::StrCat("no readable articles: ", st.problems.front().location(),
+                                           ": ", st.problems.front().message()));
   }
   st.ids = IdRegistry();  // (only adding needs it)
   ReportSummary* summary = report.mutable_summary();
@@ -952,8 +951,8 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
   article_refs.reserve(static_cast<size_t>(st.article_count));
   {
     ArticleSummary summary;
-    absl::Status read = ForEachStoredRecord(
-        *st.store, st.articles, [&](int64_t at, absl::string_view bytes) {
+    absl::Status read =
+        ForEachStoredRecord(*st.store, st.articles, [&](int64_t at, absl::string_view bytes) {
           if (!summary.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
             return absl::InternalError("an article summary the run stored does not parse");
           }
@@ -973,8 +972,8 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
     // The copies count for the copiers' outlets (read back from the store
     // now: they were not needed while comparing).
     Copy c;
-    absl::Status read = ForEachStoredRecord(
-        *st.store, copies_value, [&](int64_t, absl::string_view bytes) {
+    absl::Status read =
+        ForEachStoredRecord(*st.store, copies_value, [&](int64_t, absl::string_view bytes) {
           if (!c.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
             return absl::InternalError("a copy the run stored does not parse");
           }
@@ -1043,8 +1042,7 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
 }
 
 absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::string>& paths,
-                                   const RunOptions& options,
-                                   std::unique_ptr<ReportLists>* lists) {
+                                   const RunOptions& options, std::unique_ptr<ReportLists>* lists) {
   ReportBuilder builder(rules, options);
   std::vector<Problem> problems;
   const auto start = std::chrono::steady_clock::now();
@@ -1142,8 +1140,8 @@ absl::Status ReadClaimsFile(const std::string& path,
   google::protobuf::io::GzipInputStream gunzip(&file, google::protobuf::io::GzipInputStream::GZIP);
   google::protobuf::io::ZeroCopyInputStream& input =
       gzipped ? static_cast<google::protobuf::io::ZeroCopyInputStream&>(gunzip) : file;
-  const std::string expected =
-      absl::StrCat("; expected a claims file written by `crosscheck extract` (", kClaimsFormat, ")");
+  const std::string expected = absl::StrCat(
+      "; expected a claims file written by `crosscheck extract` (", kClaimsFormat, ")");
   int64_t records = 0;
   for (;;) {
     const int64_t offset = input.ByteCount();
@@ -1160,8 +1158,7 @@ absl::Status ReadClaimsFile(const std::string& path,
       if (gzipped && clean_eof && GzipSizeTrailer(fd) != static_cast<uint32_t>(offset)) {
         return absl::InvalidArgumentError(absl::StrCat(
             path, ": byte ", offset,
-            " (uncompressed): the compressed data ends early (the file is truncated)",
-            expected));
+            " (uncompressed): the compressed data ends early (the file is truncated)", expected));
       }
       if (clean_eof && records > 0) return absl::OkStatus();
       return absl::InvalidArgumentError(absl::StrCat(
@@ -1180,9 +1177,7 @@ absl::Status ReadClaimsFile(const std::string& path,
       case ClaimsRecord::kArticle:
         if (absl::Status s = add_article(std::move(*record.mutable_article())); !s.ok()) return s;
         break;
-      case ClaimsRecord::kProblem:
-        add_problem(std::move(*record.mutable_problem()));
-        break;
+      case ClaimsRecord::kProblem: add_problem(std::move(*record.mutable_problem())); break;
       default:
         return absl::InvalidArgumentError(
             absl::StrCat(path, ": byte ", offset, ": unexpected record", expected));
@@ -1199,9 +1194,10 @@ absl::StatusOr<Report> ReadReportFile(const std::string& path) {
   input.SetCloseOnDelete(true);
   Report report;
   if (!report.ParseFromZeroCopyStream(&input) || report.articles_size() == 0) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        path, ": byte 0: not a report; expected a binary crosscheck.Report written by "
-              "`crosscheck report --format=proto`"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(path,
+                     ": byte 0: not a report; expected a binary crosscheck.Report written by "
+                     "`crosscheck report --format=proto`"));
   }
   return report;
 }

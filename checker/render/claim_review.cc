@@ -81,28 +81,16 @@ class Json {
       UChar32 c;
       U8_NEXT(p, i, size, c);
       switch (c) {
-        case '"':
-          *out += "\\\"";
-          break;
-        case '\\':
-          *out += "\\\\";
-          break;
-        case '\n':
-          *out += "\\n";
-          break;
-        case '\t':
-          *out += "\\t";
-          break;
-        case '\r':
-          *out += "\\r";
-          break;
+        case '"': *out += "\\\""; break;
+        case '\\': *out += "\\\\"; break;
+        case '\n': *out += "\\n"; break;
+        case '\t': *out += "\\t"; break;
+        case '\r': *out += "\\r"; break;
         case '<':
         case '>':
         case '&':
         case 0x2028:
-        case 0x2029:
-          absl::StrAppend(out, absl::StrFormat("\\u%04x", c));
-          break;
+        case 0x2029: absl::StrAppend(out, absl::StrFormat("\\u%04x", c)); break;
         default:
           if (c < 0) {
             *out += "\\ufffd";

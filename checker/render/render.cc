@@ -60,8 +60,8 @@ std::string QuoteWithSpan(const Claim& c) {
   int rel_e = c.span().end() - c.sentence_span().begin();
   const std::string& q = c.quote();
   if (rel_b < 0 || rel_e > static_cast<int>(q.size()) || rel_b > rel_e) return Md(q);
-  return absl::StrCat(Md(q.substr(0, rel_b)), "**", Md(q.substr(rel_b, rel_e - rel_b)),
-                      "**", Md(q.substr(rel_e)));
+  return absl::StrCat(Md(q.substr(0, rel_b)), "**", Md(q.substr(rel_b, rel_e - rel_b)), "**",
+                      Md(q.substr(rel_e)));
 }
 
 std::string Attribution(const Claim& c) {
@@ -83,11 +83,13 @@ std::string ReviewLine(const Finding& f) {
   if (!f.has_review()) return "**Review:** not reviewed yet.\n\n";
   const Review& r = f.review();
   std::string line = absl::StrCat(
-      "**Review:** ", r.decision() == DECISION_CONFIRMED ? "confirmed" : "dismissed as a false positive",
+      "**Review:** ",
+      r.decision() == DECISION_CONFIRMED ? "confirmed" : "dismissed as a false positive",
       r.reviewer().empty() ? "" : absl::StrCat(" by ", Md(r.reviewer())),
       r.time().empty() ? "" : absl::StrCat(", ", r.time().substr(0, 10)),
-      r.correct_article_id().empty() ? ""
-                                     : absl::StrCat(" (", Md(r.correct_article_id()), " is right)"));
+      r.correct_article_id().empty()
+          ? ""
+          : absl::StrCat(" (", Md(r.correct_article_id()), " is right)"));
   if (!r.note().empty()) absl::StrAppend(&line, ": ", Md(r.note()));
   if (line.back() != '.') line += '.';
   return line + "\n\n";
@@ -102,8 +104,8 @@ std::string RenderMarkdown(const Report& r) {
     if (!Verdict_Parse(c.name(), &v)) continue;
     counts.push_back(absl::StrCat(c.count(), " ", VerdictWord(v, c.count())));
   }
-  absl::StrAppend(&out, s.articles(), " articles from ", s.outlets(), " outlets, ",
-                  s.claims(), " claims. Findings: ", absl::StrJoin(counts, ", "), ".\n\n");
+  absl::StrAppend(&out, s.articles(), " articles from ", s.outlets(), " outlets, ", s.claims(),
+                  " claims. Findings: ", absl::StrJoin(counts, ", "), ".\n\n");
   if (s.omitted_findings() > 0) {
     absl::StrAppend(&out, s.omitted_findings(),
                     " more findings were left out: past 200 of one verdict on one subject, "
@@ -125,7 +127,8 @@ std::string RenderMarkdown(const Report& r) {
     for (const std::string& e : s.kept_apart_examples()) examples.push_back(Md(e));
     absl::StrAppend(&out, s.kept_apart(),
                     " pairs of claims were kept apart as different events, since their places "
-                    "exclude each other (e.g. ", absl::StrJoin(examples, "; "), ").\n\n");
+                    "exclude each other (e.g. ",
+                    absl::StrJoin(examples, "; "), ").\n\n");
   }
   if (s.claims_by_kind_size() > 0) {
     std::vector<std::string> parts;
@@ -138,9 +141,9 @@ std::string RenderMarkdown(const Report& r) {
   absl::StrAppend(&out, "## Articles\n\n| id | outlet | published | claims | title |\n",
                   "|---|---|---|---|---|\n");
   for (const ArticleSummary& a : r.articles()) {
-    absl::StrAppend(&out, "| ", Md(a.id()), " | ", a.outlet().empty() ? "?" : Md(a.outlet()),
-                    " | ", a.published().empty() ? "?" : Md(a.published()), " | ",
-                    a.claim_count(), " | ", Md(a.title()), " |\n");
+    absl::StrAppend(&out, "| ", Md(a.id()), " | ", a.outlet().empty() ? "?" : Md(a.outlet()), " | ",
+                    a.published().empty() ? "?" : Md(a.published()), " | ", a.claim_count(), " | ",
+                    Md(a.title()), " |\n");
   }
   out += "\n";
 
@@ -148,11 +151,9 @@ std::string RenderMarkdown(const Report& r) {
   if (r.findings().empty()) out += "No findings.\n\n";
   int n = 0;
   for (const Finding& f : r.findings()) {
-    absl::StrAppend(&out, "### ", ++n, ". ", Verdict_Name(f.verdict()), ": ", Md(f.kind()),
-                    " / ", Md(f.subject()), " (id ", f.id(), ")\n\n", ReviewLine(f),
-                    Md(f.explanation()),
-                    f.has_lean() ? absl::StrCat("\n\n**Lean:** ", Md(f.lean().explanation()))
-                                 : "",
+    absl::StrAppend(&out, "### ", ++n, ". ", Verdict_Name(f.verdict()), ": ", Md(f.kind()), " / ",
+                    Md(f.subject()), " (id ", f.id(), ")\n\n", ReviewLine(f), Md(f.explanation()),
+                    f.has_lean() ? absl::StrCat("\n\n**Lean:** ", Md(f.lean().explanation())) : "",
                     "\n\n| outlet | article | published | value | where | attribution |\n",
                     "|---|---|---|---|---|---|\n");
     for (const Claim& c : f.claims()) {
@@ -163,8 +164,8 @@ std::string RenderMarkdown(const Report& r) {
     }
     out += "\n";
     for (const Claim& c : f.claims()) {
-      absl::StrAppend(&out, "> ", QuoteWithSpan(c), "\n>\n> (", Md(c.article_id()),
-                      ", bytes ", c.span().begin(), "-", c.span().end(), ")\n\n");
+      absl::StrAppend(&out, "> ", QuoteWithSpan(c), "\n>\n> (", Md(c.article_id()), ", bytes ",
+                      c.span().begin(), "-", c.span().end(), ")\n\n");
     }
   }
   if (!r.outlets().empty()) {
@@ -175,8 +176,8 @@ std::string RenderMarkdown(const Report& r) {
                     "| outlet | score | ± | articles | claims | corroborated | lost | disputed |\n",
                     "|---|---|---|---|---|---|---|---|\n");
     for (const OutletScore& o : r.outlets()) {
-      absl::StrAppend(&out, "| ", Md(o.outlet()), " | ", absl::StrFormat("%.2f", o.score()),
-                      " | ", absl::StrFormat("%.2f", o.uncertainty()), " | ", o.articles(), " | ",
+      absl::StrAppend(&out, "| ", Md(o.outlet()), " | ", absl::StrFormat("%.2f", o.score()), " | ",
+                      absl::StrFormat("%.2f", o.uncertainty()), " | ", o.articles(), " | ",
                       o.claims(), " | ", o.corroborated(), " | ", o.contradicted(), " | ",
                       o.disputed(), " |\n");
     }
@@ -225,9 +226,9 @@ absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name) {
   if (n == "html") return ReportFormat::kHtml;
   if (n == "claimreview") return ReportFormat::kClaimReview;
   if (n == "proto") return ReportFormat::kProto;
-  return absl::InvalidArgumentError(
-      absl::StrCat("--format=", name,
-                   ": unknown format; valid choices: markdown, json, textproto, html, claimreview, proto"));
+  return absl::InvalidArgumentError(absl::StrCat(
+      "--format=", name,
+      ": unknown format; valid choices: markdown, json, textproto, html, claimreview, proto"));
 }
 
 namespace {
@@ -289,8 +290,8 @@ absl::Status SerializeReleasing(Report* report, ReportLists* lists, SpillStore* 
     const bool listed = lists != nullptr && (f->number() == Report::kArticlesFieldNumber ||
                                              f->number() == Report::kCopiesFieldNumber);
     if (listed) {
-      absl::Status s = f->number() == Report::kArticlesFieldNumber ? lists->Articles(emit)
-                                                                   : lists->Copies(emit);
+      absl::Status s =
+          f->number() == Report::kArticlesFieldNumber ? lists->Articles(emit) : lists->Copies(emit);
       if (!s.ok()) return s;
     } else if (f->is_repeated() && f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
       const int n = reflection->FieldSize(*report, f);
@@ -350,12 +351,9 @@ absl::Status WriteReportJson(Report report, std::ostream& out, ReportLists* list
 
 absl::StatusOr<std::string> RenderReport(const Report& report, ReportFormat format) {
   switch (format) {
-    case ReportFormat::kMarkdown:
-      return RenderMarkdown(report);
-    case ReportFormat::kHtml:
-      return RenderHtml(report);
-    case ReportFormat::kClaimReview:
-      return RenderClaimReview(report);
+    case ReportFormat::kMarkdown: return RenderMarkdown(report);
+    case ReportFormat::kHtml: return RenderHtml(report);
+    case ReportFormat::kClaimReview: return RenderClaimReview(report);
     case ReportFormat::kJson: {
       std::string json;
       const auto status = google::protobuf::util::MessageToJsonString(report, &json, JsonOptions());

@@ -19,8 +19,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "proto/report.pb.h"
 #include "checker/storage/report_lists.h"
+#include "proto/report.pb.h"
 
 namespace crosscheck {
 

@@ -94,18 +94,12 @@ std::string Percent(double p) {
 
 std::string MetadataSourceWord(MetadataSource s) {
   switch (s) {
-    case METADATA_SOURCE_SIDECAR:
-      return "metadata";
-    case METADATA_SOURCE_DATE_LINE:
-      return "date line";
-    case METADATA_SOURCE_URL:
-      return "URL";
-    case METADATA_SOURCE_MASTHEAD:
-      return "masthead";
-    case METADATA_SOURCE_FIRST_LINE:
-      return "first line";
-    default:
-      return "";
+    case METADATA_SOURCE_SIDECAR: return "metadata";
+    case METADATA_SOURCE_DATE_LINE: return "date line";
+    case METADATA_SOURCE_URL: return "URL";
+    case METADATA_SOURCE_MASTHEAD: return "masthead";
+    case METADATA_SOURCE_FIRST_LINE: return "first line";
+    default: return "";
   }
 }
 
@@ -286,17 +280,10 @@ void AppendAttribution(const Claim& c, std::string* out) {
   if (a.hedged()) absl::StrAppend(out, "<li class=\"hedged\">hedged</li>");
   if (a.negated()) absl::StrAppend(out, "<li class=\"negated\">negated</li>");
   switch (c.section()) {
-    case SECTION_HEADLINE:
-      absl::StrAppend(out, "<li>headline</li>");
-      break;
-    case SECTION_CAPTION:
-      absl::StrAppend(out, "<li>caption</li>");
-      break;
-    case SECTION_BOILERPLATE:
-      absl::StrAppend(out, "<li>page furniture</li>");
-      break;
-    default:
-      break;
+    case SECTION_HEADLINE: absl::StrAppend(out, "<li>headline</li>"); break;
+    case SECTION_CAPTION: absl::StrAppend(out, "<li>caption</li>"); break;
+    case SECTION_BOILERPLATE: absl::StrAppend(out, "<li>page furniture</li>"); break;
+    default: break;
   }
   absl::StrAppend(out, "</ul>\n");
 }

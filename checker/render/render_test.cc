@@ -45,8 +45,7 @@ TEST(ParseReportFormatTest, ErrorListsTheChoices) {
   for (const char* bad : {"yaml", "", "jsonl"}) {
     EXPECT_THAT(ParseReportFormat(bad),
                 StatusIs(absl::StatusCode::kInvalidArgument,
-                         AllOf(HasSubstr("markdown"), HasSubstr("json"),
-                               HasSubstr("textproto"))))
+                         AllOf(HasSubstr("markdown"), HasSubstr("json"), HasSubstr("textproto"))))
         << bad;
   }
   EXPECT_THAT(ParseReportFormat("yaml"),
@@ -56,8 +55,8 @@ TEST(ParseReportFormatTest, ErrorListsTheChoices) {
 // --- RenderReport -------------------------------------------------------------
 
 Claim MakeClaim(const std::string& article_id, const std::string& outlet,
-                const std::string& published, const std::string& display,
-                const std::string& quote, const std::string& matched, int sentence_begin) {
+                const std::string& published, const std::string& display, const std::string& quote,
+                const std::string& matched, int sentence_begin) {
   Claim c;
   c.set_kind("deadline");
   c.set_subject("departure deadline");
@@ -107,10 +106,9 @@ Report SmallReport() {
                            "They were ordered to depart by Sunday.", "depart by Sunday", 120);
   sunday.mutable_time()->set_start("2019-01-27");
   sunday.mutable_time()->set_end("2019-01-27");
-  Claim saturday =
-      MakeClaim("003_bbbb", "The Washington Post", "2019-01-25", "Saturday 2019-01-26",
-                "Maduro set a Saturday deadline for embassy personnel to leave.",
-                "Saturday deadline for embassy personnel to leave", 300);
+  Claim saturday = MakeClaim("003_bbbb", "The Washington Post", "2019-01-25", "Saturday 2019-01-26",
+                             "Maduro set a Saturday deadline for embassy personnel to leave.",
+                             "Saturday deadline for embassy personnel to leave", 300);
   saturday.mutable_time()->set_start("2019-01-26");
   saturday.mutable_time()->set_end("2019-01-26");
   saturday.mutable_attribution()->set_source("the Maduro government");
@@ -179,8 +177,7 @@ TEST(RenderReportTest, MarkdownHasSummaryFindingsAndQuotes) {
   EXPECT_THAT(out, HasSubstr("the Maduro government"));
   // Quotes with the matched span in bold.
   EXPECT_THAT(out, HasSubstr("They were ordered to **depart by Sunday**."));
-  EXPECT_THAT(out, HasSubstr(
-                       "Maduro set a **Saturday deadline for embassy personnel to leave**."));
+  EXPECT_THAT(out, HasSubstr("Maduro set a **Saturday deadline for embassy personnel to leave**."));
   // The contradiction comes before the agreement, as in the report.
   EXPECT_LT(out.find("CONTRADICTION"), out.find("AGREEMENT"));
   // Copies and problems.

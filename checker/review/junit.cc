@@ -20,10 +20,10 @@ std::string XmlEscape(absl::string_view text) {
 std::string RenderJunitXml(const Report& report, Verdict fail_on, absl::string_view suite) {
   int failures = 0;
   for (const Finding& f : report.findings()) failures += FailsTest(f, fail_on);
-  std::string out = absl::StrCat(
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"",
-      XmlEscape(suite), "\" tests=\"", report.findings_size(), "\" failures=\"", failures,
-      "\" errors=\"0\">\n");
+  std::string out =
+      absl::StrCat("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"",
+                   XmlEscape(suite), "\" tests=\"", report.findings_size(), "\" failures=\"",
+                   failures, "\" errors=\"0\">\n");
   for (const Finding& f : report.findings()) {
     absl::StrAppend(&out, "    <testcase classname=\"crosscheck.", XmlEscape(f.kind()),
                     "\" name=\"", Verdict_Name(f.verdict()), " ", XmlEscape(f.subject()), " [",
@@ -35,10 +35,9 @@ std::string RenderJunitXml(const Report& report, Verdict fail_on, absl::string_v
                       "): ", c.display_value(), "\n    \"", c.quote(), "\"\n");
     }
     if (FailsTest(f, fail_on)) {
-      absl::StrAppend(&out, "      <failure message=\"unreviewed ", Verdict_Name(f.verdict()),
-                      ": ", XmlEscape(f.explanation()), "\" type=\"",
-                      Verdict_Name(f.verdict()), "\">", XmlEscape(f.explanation()), "\n",
-                      XmlEscape(evidence), "</failure>\n");
+      absl::StrAppend(&out, "      <failure message=\"unreviewed ", Verdict_Name(f.verdict()), ": ",
+                      XmlEscape(f.explanation()), "\" type=\"", Verdict_Name(f.verdict()), "\">",
+                      XmlEscape(f.explanation()), "\n", XmlEscape(evidence), "</failure>\n");
     } else {
       std::string status =
           f.has_review()
@@ -46,8 +45,7 @@ std::string RenderJunitXml(const Report& report, Verdict fail_on, absl::string_v
                              f.review().reviewer().empty() ? "" : " by " + f.review().reviewer())
               : "below the failing verdict";
       absl::StrAppend(&out, "      <system-out>", XmlEscape(status), "\n",
-                      XmlEscape(f.explanation()), "\n", XmlEscape(evidence),
-                      "</system-out>\n");
+                      XmlEscape(f.explanation()), "\n", XmlEscape(evidence), "</system-out>\n");
     }
     out += "    </testcase>\n";
   }

@@ -42,8 +42,7 @@ TEST(JunitTest, OneCasePerFindingFailingOnlyUnreviewedAtOrAboveThreshold) {
   EXPECT_THAT(xml, HasSubstr("reviewed: DECISION_DISMISSED by ana"));
   EXPECT_THAT(xml, HasSubstr("below the failing verdict"));
   // With a lower threshold the discrepancy fails too.
-  EXPECT_THAT(RenderJunitXml(MakeReport(), DISCREPANCY, "caracas"),
-              HasSubstr("failures=\"2\""));
+  EXPECT_THAT(RenderJunitXml(MakeReport(), DISCREPANCY, "caracas"), HasSubstr("failures=\"2\""));
 }
 
 TEST(JunitTest, ArticleTextIsEscaped) {

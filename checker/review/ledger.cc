@@ -9,8 +9,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "checker/storage/atomic_file.h"
 #include "checker/base/textproto.h"
+#include "checker/storage/atomic_file.h"
 #include "google/protobuf/text_format.h"
 
 namespace crosscheck {
@@ -26,17 +26,19 @@ absl::StatusOr<Ledger> ReadLedger(const std::string& path) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   if (absl::Status s = ParseTextProto(path, buffer.str(), &ledger); !s.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        s.message(), "\n(the ledger is kept as it is; fix it by hand or restore it from "
+    return absl::InvalidArgumentError(
+        absl::StrCat(s.message(),
+                     "\n(the ledger is kept as it is; fix it by hand or restore it from "
                      "version control)"));
   }
   absl::flat_hash_set<std::string> seen;
   for (const Review& r : ledger.reviews()) {
     if (r.finding_id().empty() || r.decision() == DECISION_UNSPECIFIED) {
       return absl::InvalidArgumentError(absl::StrCat(
-          path, ": a review needs finding_id and decision (DECISION_CONFIRMED or "
-                "DECISION_DISMISSED); entry ", seen.size() + 1, " has ",
-          r.finding_id().empty() ? "no finding_id" : "no decision"));
+          path,
+          ": a review needs finding_id and decision (DECISION_CONFIRMED or "
+          "DECISION_DISMISSED); entry ",
+          seen.size() + 1, " has ", r.finding_id().empty() ? "no finding_id" : "no decision"));
     }
     if (!seen.insert(r.finding_id()).second) {
       return absl::InvalidArgumentError(
@@ -57,7 +59,8 @@ absl::Status WriteLedger(const std::string& path, const Ledger& ledger) {
       body);
   absl::Status written = WriteFileAtomically(path, content);
   if (!written.ok()) {
-    return absl::PermissionDeniedError(absl::StrCat("cannot write the ledger: ", written.message()));
+    return absl::PermissionDeniedError(
+        absl::StrCat("cannot write the ledger: ", written.message()));
   }
   return absl::OkStatus();
 }

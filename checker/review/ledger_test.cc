@@ -41,9 +41,9 @@ TEST(LedgerTest, MissingFileIsAnEmptyLedger) {
 TEST(LedgerTest, RoundTrip) {
   Ledger ledger;
   absl::Time now = absl::FromUnixSeconds(1764000000);
-  RecordReview(MakeReview(AFinding("abc"), DECISION_CONFIRMED, "003", "the Post is right",
-                          "ana", now),
-               &ledger);
+  RecordReview(
+      MakeReview(AFinding("abc"), DECISION_CONFIRMED, "003", "the Post is right", "ana", now),
+      &ledger);
   RecordReview(MakeReview(AFinding("def", DISCREPANCY), DECISION_DISMISSED, "", "", "ana", now),
                &ledger);
   std::string path = TempPath("ledger.textproto");
@@ -73,7 +73,8 @@ TEST(LedgerTest, RecordingAgainReplacesTheEarlierVerdict) {
 
 TEST(LedgerTest, MalformedLedgerIsAnErrorNamingFileAndLineAndIsKept) {
   std::string path = TempPath("bad.textproto");
-  const std::string content = "reviews {\n  finding_id: \"abc\"\n  decison: DECISION_CONFIRMED\n}\n";
+  const std::string content =
+      "reviews {\n  finding_id: \"abc\"\n  decison: DECISION_CONFIRMED\n}\n";
   std::ofstream(path) << content;
   EXPECT_THAT(ReadLedger(path),
               StatusIs(absl::StatusCode::kInvalidArgument,
@@ -86,12 +87,12 @@ TEST(LedgerTest, MalformedLedgerIsAnErrorNamingFileAndLineAndIsKept) {
 TEST(LedgerTest, EntriesNeedIdAndDecisionAndAreUnique) {
   std::string path = TempPath("incomplete.textproto");
   std::ofstream(path) << "reviews { finding_id: \"abc\" }\n";
-  EXPECT_THAT(ReadLedger(path), StatusIs(absl::StatusCode::kInvalidArgument,
-                                         HasSubstr("no decision")));
+  EXPECT_THAT(ReadLedger(path),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("no decision")));
   std::ofstream(path) << "reviews { finding_id: \"abc\" decision: DECISION_CONFIRMED }\n"
                          "reviews { finding_id: \"abc\" decision: DECISION_DISMISSED }\n";
-  EXPECT_THAT(ReadLedger(path), StatusIs(absl::StatusCode::kInvalidArgument,
-                                         HasSubstr("reviewed twice")));
+  EXPECT_THAT(ReadLedger(path),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("reviewed twice")));
 }
 
 TEST(LedgerTest, ApplyAttachesReviewsAndKeepsStaleOnes) {

@@ -20,15 +20,15 @@ bool AtOrAbove(Verdict verdict, Verdict threshold) {
 
 std::string FormatFindingForTerminal(const Finding& f) {
   std::string out = absl::StrCat(Verdict_Name(f.verdict()), "  ", SanitizeForTerminal(f.kind()),
-                                 " / ", SanitizeForTerminal(f.subject()), "  (id ", f.id(),
-                                 ")\n  ", SanitizeForTerminal(f.explanation()), "\n");
+                                 " / ", SanitizeForTerminal(f.subject()), "  (id ", f.id(), ")\n  ",
+                                 SanitizeForTerminal(f.explanation()), "\n");
   int n = 0;
   for (const Claim& c : f.claims()) {
     absl::StrAppend(&out, "  [", ++n, "] ",
-                    c.outlet().empty() ? "unknown outlet" : SanitizeForTerminal(c.outlet()),
-                    ", ", c.published().empty() ? "undated" : c.published(), " (",
-                    SanitizeForTerminal(c.article_id()), "): ",
-                    SanitizeForTerminal(c.display_value()), "\n      \"",
+                    c.outlet().empty() ? "unknown outlet" : SanitizeForTerminal(c.outlet()), ", ",
+                    c.published().empty() ? "undated" : c.published(), " (",
+                    SanitizeForTerminal(c.article_id()),
+                    "): ", SanitizeForTerminal(c.display_value()), "\n      \"",
                     SanitizeForTerminal(c.quote()), "\"\n");
   }
   return out;
@@ -43,8 +43,7 @@ absl::StatusOr<ReviewSummary> RunReviewSession(const Report& report, Ledger ledg
       ++summary.offered;
     }
   }
-  out << summary.offered << " finding(s) to review; verdicts go to " << options.ledger_path
-      << "\n";
+  out << summary.offered << " finding(s) to review; verdicts go to " << options.ledger_path << "\n";
   int index = 0;
   for (const Finding& f : report.findings()) {
     if (!AtOrAbove(f.verdict(), options.min_verdict) || FindReview(ledger, f.id())) continue;
@@ -85,8 +84,7 @@ absl::StatusOr<ReviewSummary> RunReviewSession(const Report& report, Ledger ledg
         out << "  '" << SanitizeForTerminal(line) << "' is not one of the keys.\n";
         continue;
       }
-      RecordReview(MakeReview(f, decision, side, note, options.reviewer, options.now()),
-                   &ledger);
+      RecordReview(MakeReview(f, decision, side, note, options.reviewer, options.now()), &ledger);
       if (absl::Status s = WriteLedger(options.ledger_path, ledger); !s.ok()) return s;
       ++summary.recorded;
       out << "  recorded: " << (decision == DECISION_CONFIRMED ? "confirmed" : "dismissed")

@@ -22,9 +22,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "checker/base/verdict_order.h"
 #include "proto/report.pb.h"
 #include "proto/review.pb.h"
-#include "checker/base/verdict_order.h"
 
 namespace crosscheck {
 
@@ -43,8 +43,8 @@ struct ReviewOptions {
 
 // What a session did.
 struct ReviewSummary {
-  int offered = 0;    // unreviewed findings at or above the threshold
-  int recorded = 0;   // verdicts written
+  int offered = 0;   // unreviewed findings at or above the threshold
+  int recorded = 0;  // verdicts written
   int skipped = 0;
   bool quit = false;  // the reviewer quit (or input ended) before the end
 };

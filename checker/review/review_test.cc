@@ -101,8 +101,7 @@ TEST_F(ReviewTest, EndOfInputIsAQuitNotALoss) {
 
 TEST_F(ReviewTest, ReviewedFindingsAreNotOfferedAgain) {
   Ledger ledger;
-  RecordReview(MakeReview(report_.findings(0), DECISION_CONFIRMED, "", "", "bo",
-                          absl::Now()),
+  RecordReview(MakeReview(report_.findings(0), DECISION_CONFIRMED, "", "", "bo", absl::Now()),
                &ledger);
   std::istringstream in("d\nd\n");
   std::ostringstream out;

@@ -15,10 +15,10 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "absl/types/optional.h"
-#include "google/protobuf/descriptor.h"
-#include "google/protobuf/text_format.h"
 #include "checker/base/re2_util.h"
 #include "checker/base/textproto.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/text_format.h"
 
 namespace crosscheck {
 namespace {
@@ -58,8 +58,8 @@ const RE2::Options& PatternOptions() {
 }
 
 const absl::flat_hash_set<std::string>& KnownGroups() {
-  static const auto* groups = new absl::flat_hash_set<std::string>{
-      "value", "add", "scope", "object", "source"};
+  static const auto* groups =
+      new absl::flat_hash_set<std::string>{"value", "add", "scope", "object", "source"};
   return *groups;
 }
 
@@ -111,26 +111,26 @@ struct GroupNeed {
 };
 
 const GroupNeed& ValueNeed(ValueType type) {
-  static const GroupNeed* quantity = new GroupNeed{
-      "a count or amount such as '12', 'three', 'dozens' or '$20 million'",
-      {"12", "15,000", "three", "at least 20", "a dozen", "dozens", "$20 million",
-       "20 million dollars", "35"}};
-  static const GroupNeed* time = new GroupNeed{
-      "a day or span such as 'Sunday', 'this weekend', 'Jan. 31' or '72 hours'",
-      {"Sunday", "by Sunday", "this weekend", "Jan. 31", "January 31", "72 hours",
-       "within 72 hours", "tomorrow"}};
-  static const GroupNeed* actor = new GroupNeed{
-      "an actor such as 'Maduro', 'the State Department' or 'he'",
-      {"Maduro", "Nicolás Maduro", "the State Department", "The United States", "he",
-       "his", "Venezuela"}};
+  static const GroupNeed* quantity =
+      new GroupNeed{"a count or amount such as '12', 'three', 'dozens' or '$20 million'",
+                    {"12", "15,000", "three", "at least 20", "a dozen", "dozens", "$20 million",
+                     "20 million dollars", "35"}};
+  static const GroupNeed* time =
+      new GroupNeed{"a day or span such as 'Sunday', 'this weekend', 'Jan. 31' or '72 hours'",
+                    {"Sunday", "by Sunday", "this weekend", "Jan. 31", "January 31", "72 hours",
+                     "within 72 hours", "tomorrow"}};
+  static const GroupNeed* actor =
+      new GroupNeed{"an actor such as 'Maduro', 'the State Department' or 'he'",
+                    {"Maduro", "Nicolás Maduro", "the State Department", "The United States", "he",
+                     "his", "Venezuela"}};
   return type == VALUE_TYPE_TIME ? *time : type == VALUE_TYPE_ACTOR ? *actor : *quantity;
 }
 
 const GroupNeed& ScopeNeed() {
-  static const GroupNeed* scope = new GroupNeed{
-      "a time such as 'Wednesday', 'this week', 'overnight' or 'in February'",
-      {"Wednesday", "on Wednesday", "this week", "overnight", "in February", "since January",
-       "yesterday", "in the past three days"}};
+  static const GroupNeed* scope =
+      new GroupNeed{"a time such as 'Wednesday', 'this week', 'overnight' or 'in February'",
+                    {"Wednesday", "on Wednesday", "this week", "overnight", "in February",
+                     "since January", "yesterday", "in the past three days"}};
   return *scope;
 }
 
@@ -142,8 +142,8 @@ const GroupNeed& AddNeed() {
 
 // Empty when the group `name` of `expanded` can match one of `need`'s probes
 // (or the pattern has no such group); else the error.
-std::string CheckGroup(absl::string_view expanded, absl::string_view name,
-                       const GroupNeed& need, const RE2::Options& options) {
+std::string CheckGroup(absl::string_view expanded, absl::string_view name, const GroupNeed& need,
+                       const RE2::Options& options) {
   absl::optional<std::string> inner = GroupRegex(expanded, name);
   if (!inner) return "";
   RE2 re(*inner, options);
@@ -156,13 +156,12 @@ std::string CheckGroup(absl::string_view expanded, absl::string_view name,
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadDirectory(
-    const std::string& dir) {
+absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadDirectory(const std::string& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
-    return absl::NotFoundError(
-        absl::StrCat(dir, ": rules directory not found (expected a folder of "
-                          "*.textproto files; see --rules)"));
+    return absl::NotFoundError(absl::StrCat(dir,
+                                            ": rules directory not found (expected a folder of "
+                                            "*.textproto files; see --rules)"));
   }
   std::vector<std::string> paths;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
@@ -171,21 +170,18 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadDirectory(
     }
   }
   if (paths.empty()) {
-    return absl::NotFoundError(
-        absl::StrCat(dir, ": no *.textproto rules files in this directory"));
+    return absl::NotFoundError(absl::StrCat(dir, ": no *.textproto rules files in this directory"));
   }
   std::sort(paths.begin(), paths.end());
   return LoadFiles(paths);
 }
 
-absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadFiles(
-    const std::vector<std::string>& paths) {
+absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadFiles(const std::vector<std::string>& paths) {
   std::vector<std::pair<std::string, std::string>> texts;
   for (const std::string& path : paths) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-      return absl::NotFoundError(
-          absl::StrCat(path, ":1:1: cannot read rules file"));
+      return absl::NotFoundError(absl::StrCat(path, ":1:1: cannot read rules file"));
     }
     std::stringstream buffer;
     buffer << in.rdbuf();
@@ -251,8 +247,7 @@ absl::StatusOr<std::string> Rules::ExpandMacros(absl::string_view regex) const {
     while (RE2::FindAndConsume(&rest, *kMacroRef, &name)) {
       auto it = macros_.find(View(name));
       if (it == macros_.end()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("unknown macro {", View(name), "}"));
+        return absl::InvalidArgumentError(absl::StrCat("unknown macro {", View(name), "}"));
       }
       const char* start = name.data() - 1;
       next.append(last, start);
@@ -302,24 +297,22 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
       std::string where = Where(file.name, file.tree.get(), Field(rs, "macros"), i);
       static const LazyRE2 kName = {"[A-Z][A-Z0-9_]*"};
       if (!RE2::FullMatch(m.name(), *kName)) {
-        errors.push_back(absl::StrCat(where, ": macro '", m.name(),
-                                      "' field name: expected UPPER_CASE"));
+        errors.push_back(
+            absl::StrCat(where, ": macro '", m.name(), "' field name: expected UPPER_CASE"));
         continue;
       }
       if (!rules->macros_.emplace(m.name(), m.regex()).second) {
-        errors.push_back(absl::StrCat(where, ": macro '", m.name(),
-                                      "' field name: defined twice"));
+        errors.push_back(absl::StrCat(where, ": macro '", m.name(), "' field name: defined twice"));
       }
     }
     for (int i = 0; i < file.rules.actors_size(); ++i) {
       const ActorAlias& a = file.rules.actors(i);
       std::string where = Where(file.name, file.tree.get(), Field(rs, "actors"), i);
       if (!IsLowerIdentifier(a.id())) {
-        errors.push_back(absl::StrCat(where, ": actor '", a.id(),
-                                      "' field id: expected lower_snake_case"));
+        errors.push_back(
+            absl::StrCat(where, ": actor '", a.id(), "' field id: expected lower_snake_case"));
       } else if (rules->actor_index_.contains(a.id())) {
-        errors.push_back(absl::StrCat(where, ": actor '", a.id(),
-                                      "' field id: defined twice"));
+        errors.push_back(absl::StrCat(where, ": actor '", a.id(), "' field id: defined twice"));
       }
       rules->actor_index_.emplace(a.id(), rules->proto_.actors_size());
       *rules->proto_.add_actors() = a;
@@ -334,18 +327,16 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
       absl::StatusOr<std::string> expanded = rules->ExpandMacros(m.regex());
       if (!expanded.ok()) {
         errors.push_back(absl::StrCat(where, ": macro '", m.name(),
-                                      "' field regex: ",
-                                      expanded.status().message()));
+                                      "' field regex: ", expanded.status().message()));
         continue;
       }
       RE2 re(*expanded, PatternOptions());
       if (!re.ok()) {
-        errors.push_back(absl::StrCat(where, ": macro '", m.name(),
-                                      "' field regex: ", re.error()));
+        errors.push_back(absl::StrCat(where, ": macro '", m.name(), "' field regex: ", re.error()));
       } else if (re.NumberOfCapturingGroups() != 0) {
-        errors.push_back(absl::StrCat(
-            where, ": macro '", m.name(),
-            "' field regex: has a capturing group; use (?:...) in macros"));
+        errors.push_back(
+            absl::StrCat(where, ": macro '", m.name(),
+                         "' field regex: has a capturing group; use (?:...) in macros"));
       }
     }
   }
@@ -357,13 +348,13 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
     for (int depth = 0; !cur.empty(); ++depth) {
       auto it = rules->actor_index_.find(cur);
       if (it == rules->actor_index_.end()) {
-        errors.push_back(absl::StrCat(where, ": actor '", a.id(), "' field parent: '",
-                                      cur, "' is not a defined actor id"));
+        errors.push_back(absl::StrCat(where, ": actor '", a.id(), "' field parent: '", cur,
+                                      "' is not a defined actor id"));
         break;
       }
       if (depth > 32) {
-        errors.push_back(absl::StrCat(where, ": actor '", a.id(),
-                                      "' field parent: the hierarchy has a cycle"));
+        errors.push_back(
+            absl::StrCat(where, ": actor '", a.id(), "' field parent: the hierarchy has a cycle"));
         break;
       }
       cur = rules->proto_.actors(it->second).parent();
@@ -378,23 +369,21 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
     for (int i = 0; i < r.kinds_size(); ++i) {
       const ClaimKind& k = r.kinds(i);
       std::string where = Where(file.name, file.tree.get(), Field(rs, "kinds"), i);
-      const TextFormat::ParseInfoTree* kt =
-          file.tree->GetTreeForNested(Field(rs, "kinds"), i);
+      const TextFormat::ParseInfoTree* kt = file.tree->GetTreeForNested(Field(rs, "kinds"), i);
       auto kerr = [&](const char* field, int index, const std::string& msg) {
         const FieldDescriptor* fd = Field(kd, field);
         // Repeated fields need an index; an unwritten field has no location
         // of its own, so the error points at the kind.
         if (fd->is_repeated() && index < 0) index = 0;
-        bool written = kt != nullptr &&
-                       (fd->is_repeated() ? index < k.GetReflection()->FieldSize(k, fd)
-                                          : k.GetReflection()->HasField(k, fd));
-        errors.push_back(absl::StrCat(written ? Where(file.name, kt, fd, index) : where,
-                                      ": kind '", k.name(), "' field ", field,
-                                      ": ", msg));
+        bool written =
+            kt != nullptr && (fd->is_repeated() ? index < k.GetReflection()->FieldSize(k, fd)
+                                                : k.GetReflection()->HasField(k, fd));
+        errors.push_back(absl::StrCat(written ? Where(file.name, kt, fd, index) : where, ": kind '",
+                                      k.name(), "' field ", field, ": ", msg));
       };
       if (!IsLowerIdentifier(k.name())) {
-        errors.push_back(absl::StrCat(where, ": kind '", k.name(),
-                                      "' field name: expected lower_snake_case"));
+        errors.push_back(
+            absl::StrCat(where, ": kind '", k.name(), "' field name: expected lower_snake_case"));
       } else if (!kind_names.insert(k.name()).second) {
         kerr("name", -1, "kind defined twice");
       }
@@ -420,9 +409,9 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
         const TextFormat::ParseInfoTree* pt =
             kt ? kt->GetTreeForNested(Field(kd, "patterns"), j) : nullptr;
         auto perr = [&](const char* field, const std::string& msg) {
-          errors.push_back(absl::StrCat(Where(file.name, pt, Field(pd, field)),
-                                        ": kind '", k.name(), "' pattern '",
-                                        p.id(), "' field ", field, ": ", msg));
+          errors.push_back(absl::StrCat(Where(file.name, pt, Field(pd, field)), ": kind '",
+                                        k.name(), "' pattern '", p.id(), "' field ", field, ": ",
+                                        msg));
         };
         if (!IsLowerIdentifier(p.id())) perr("id", "expected lower_snake_case");
         if (!pattern_ids.insert(p.id()).second) perr("id", "pattern id used twice");
@@ -448,11 +437,11 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
         if (!has_value) perr("regex", "needs a (?P<value>...) group");
         // Each group must be able to hold what the kind's value type needs.
         if (has_value && k.value_type() != VALUE_TYPE_UNSPECIFIED) {
-          std::string problem = CheckGroup(*expanded, "value", ValueNeed(k.value_type()),
-                                           PatternOptions());
+          std::string problem =
+              CheckGroup(*expanded, "value", ValueNeed(k.value_type()), PatternOptions());
           if (!problem.empty()) {
-            perr("regex", absl::StrCat(problem, " (value_type ",
-                                       ValueType_Name(k.value_type()), ")"));
+            perr("regex",
+                 absl::StrCat(problem, " (value_type ", ValueType_Name(k.value_type()), ")"));
           }
         }
         if (re->NamedCapturingGroups().count("add")) {
@@ -477,9 +466,9 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
     for (int i = 0; i < r.subjects_size(); ++i) {
       RE2 re(r.subjects(i).regex(), PatternOptions());
       if (!re.ok()) {
-        errors.push_back(absl::StrCat(
-            Where(file.name, file.tree.get(), Field(rs, "subjects"), i),
-            ": subject '", r.subjects(i).key(), "' field regex: ", re.error()));
+        errors.push_back(absl::StrCat(Where(file.name, file.tree.get(), Field(rs, "subjects"), i),
+                                      ": subject '", r.subjects(i).key(),
+                                      "' field regex: ", re.error()));
       }
     }
     for (int i = 0; i < r.currencies_size(); ++i) {
@@ -507,22 +496,21 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
       if (r.outlets(i).masthead().empty()) continue;
       RE2 re(r.outlets(i).masthead(), PatternOptions());
       if (!re.ok()) {
-        errors.push_back(absl::StrCat(
-            Where(file.name, file.tree.get(), Field(rs, "outlets"), i),
-            ": outlet '", r.outlets(i).name(), "' field masthead: ", re.error()));
+        errors.push_back(absl::StrCat(Where(file.name, file.tree.get(), Field(rs, "outlets"), i),
+                                      ": outlet '", r.outlets(i).name(),
+                                      "' field masthead: ", re.error()));
       }
     }
     for (int i = 0; i < r.url_date_patterns_size(); ++i) {
       RE2 re(r.url_date_patterns(i), PatternOptions());
-      std::string where = Where(file.name, file.tree.get(),
-                                Field(rs, "url_date_patterns"), i);
+      std::string where = Where(file.name, file.tree.get(), Field(rs, "url_date_patterns"), i);
       if (!re.ok()) {
         errors.push_back(absl::StrCat(where, ": url_date_patterns: ", re.error()));
       } else {
         const auto& groups = re.NamedCapturingGroups();
         if (!groups.count("y") || !groups.count("m") || !groups.count("d")) {
-          errors.push_back(absl::StrCat(
-              where, ": url_date_patterns: needs groups (?P<y>), (?P<m>), (?P<d>)"));
+          errors.push_back(
+              absl::StrCat(where, ": url_date_patterns: needs groups (?P<y>), (?P<m>), (?P<d>)"));
         }
       }
     }
@@ -531,16 +519,16 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
           rules->ExpandMacros(r.attribution().source_patterns(i));
       std::string where = Where(file.name, file.tree.get(), Field(rs, "attribution"));
       if (!expanded.ok()) {
-        errors.push_back(absl::StrCat(where, ": attribution field source_patterns: ",
-                                      expanded.status().message()));
+        errors.push_back(absl::StrCat(
+            where, ": attribution field source_patterns: ", expanded.status().message()));
         continue;
       }
       RE2 re(*expanded, PatternOptions());
       if (!re.ok()) {
-        errors.push_back(absl::StrCat(where, ": attribution field source_patterns: ",
-                                      re.error()));
+        errors.push_back(absl::StrCat(where, ": attribution field source_patterns: ", re.error()));
       } else if (!re.NamedCapturingGroups().count("source")) {
-        errors.push_back(absl::StrCat(where, ": attribution field source_patterns: "
+        errors.push_back(absl::StrCat(where,
+                                      ": attribution field source_patterns: "
                                       "needs a (?P<source>...) group"));
       }
     }
@@ -556,8 +544,7 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
       RE2 re(*expanded, PatternOptions());
       if (!re.ok()) errors.push_back(absl::StrCat(where, ": ", what, ": ", re.error()));
     };
-    for (const char* field :
-         {"hedge", "negation", "anonymous", "not_negation", "hypothetical"}) {
+    for (const char* field : {"hedge", "negation", "anonymous", "not_negation", "hypothetical"}) {
       const auto* f = AttributionCues::descriptor()->FindFieldByName(field);
       check_cue(Where(file.name, file.tree.get(), Field(rs, "attribution")),
                 absl::StrCat("attribution field ", field),
@@ -565,8 +552,7 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
     }
     for (const char* field : {"context_time", "continuation", "not_a_count"}) {
       const FieldDescriptor* f = Field(rs, field);
-      check_cue(Where(file.name, file.tree.get(), f), field,
-                r.GetReflection()->GetString(r, f));
+      check_cue(Where(file.name, file.tree.get(), f), field, r.GetReflection()->GetString(r, f));
     }
     // Merge what pass 1 did not.
     RuleSet rest = r;
@@ -607,8 +593,7 @@ absl::Status Rules::CompileKinds(
       cp.pattern = &p;
       std::unique_ptr<RE2>& re = (*validated)[absl::StrCat(k.name(), "/", p.id())];
       cp.re = re != nullptr ? std::move(re)
-                            : std::make_unique<RE2>(*ExpandMacros(p.regex()),
-                                                    PatternOptions());
+                            : std::make_unique<RE2>(*ExpandMacros(p.regex()), PatternOptions());
       const auto& groups = cp.re->NamedCapturingGroups();
       auto index = [&](const char* name) {
         auto it = groups.find(name);
@@ -645,14 +630,12 @@ absl::Status Rules::CompileKinds(
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::unique_ptr<RE2>> Rules::Compile(
-    absl::string_view regex) const {
+absl::StatusOr<std::unique_ptr<RE2>> Rules::Compile(absl::string_view regex) const {
   absl::StatusOr<std::string> expanded = ExpandMacros(regex);
   if (!expanded.ok()) return expanded.status();
   auto re = std::make_unique<RE2>(*expanded, PatternOptions());
   if (!re->ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("regex '", regex, "': ", re->error()));
+    return absl::InvalidArgumentError(absl::StrCat("regex '", regex, "': ", re->error()));
   }
   return re;
 }

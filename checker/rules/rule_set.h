@@ -5,8 +5,8 @@
 // each as `file:line:col: message`, not only the first: first the syntax
 // errors of every file; then, when all files parse (patterns in one file may
 // use another's macros), every validation error: unknown macros, patterns
-// that do not compile, missing `value` groups, dangling actor parents, ... After loading, patterns are compiled once and shared
-// read-only by every thread.
+// that do not compile, missing `value` groups, dangling actor parents, ... After loading, patterns
+// are compiled once and shared read-only by every thread.
 //
 // Example:
 //   absl::StatusOr<std::unique_ptr<Rules>> rules =
@@ -73,12 +73,10 @@ std::string CompactLetters(absl::string_view regex);
 class Rules {
  public:
   // Loads every `*.textproto` file in `dir`, in name order.
-  static absl::StatusOr<std::unique_ptr<Rules>> LoadDirectory(
-      const std::string& dir);
+  static absl::StatusOr<std::unique_ptr<Rules>> LoadDirectory(const std::string& dir);
 
   // Loads the given files, in the given order.
-  static absl::StatusOr<std::unique_ptr<Rules>> LoadFiles(
-      const std::vector<std::string>& paths);
+  static absl::StatusOr<std::unique_ptr<Rules>> LoadFiles(const std::vector<std::string>& paths);
 
   // Loads rules from (name, textproto content) pairs; `name` is used in error
   // messages. For tests and embedding.

@@ -105,8 +105,7 @@ const char kBadSyntax[] = R"pb(kinds {
 )pb";
 
 TEST(RuleSetTest, ShippedRulesLoad) {
-  absl::StatusOr<std::unique_ptr<Rules>> rules =
-      Rules::LoadDirectory(RunfilePath("rules"));
+  absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::LoadDirectory(RunfilePath("rules"));
   ASSERT_OK(rules);
   const Rules& r = **rules;
   std::vector<std::string> names;
@@ -177,13 +176,11 @@ TEST(RuleSetTest, MissingDirectory) {
   EXPECT_THAT(Rules::LoadDirectory("/no/such/rules/dir"),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("/no/such/rules/dir")));
   EXPECT_THAT(Rules::LoadFiles({"/no/such/file.textproto"}),
-              StatusIs(absl::StatusCode::kNotFound,
-                       StartsWith("/no/such/file.textproto:1:1:")));
+              StatusIs(absl::StatusCode::kNotFound, StartsWith("/no/such/file.textproto:1:1:")));
 }
 
 TEST(RuleSetTest, TriggeredKinds) {
-  absl::StatusOr<std::unique_ptr<Rules>> rules =
-      Rules::LoadDirectory(RunfilePath("rules"));
+  absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::LoadDirectory(RunfilePath("rules"));
   ASSERT_OK(rules);
   const Rules& r = **rules;
   auto index = [&](const std::string& name) {
@@ -197,15 +194,13 @@ TEST(RuleSetTest, TriggeredKinds) {
   const int toll = index("death_toll");
   const int withdrawal = index("withdrawal_order");
 
-  EXPECT_THAT(r.TriggeredKinds("At least 20 people were killed this week."),
-              ElementsAre(toll));
+  EXPECT_THAT(r.TriggeredKinds("At least 20 people were killed this week."), ElementsAre(toll));
   EXPECT_THAT(r.TriggeredKinds("AT LEAST 20 PEOPLE WERE KILLED."), ElementsAre(toll));
-  EXPECT_THAT(r.TriggeredKinds("Three people died in the flood on Monday."),
-              ElementsAre(toll));
+  EXPECT_THAT(r.TriggeredKinds("Three people died in the flood on Monday."), ElementsAre(toll));
   EXPECT_THAT(r.TriggeredKinds("Diplomats have 72 hours to leave the country."),
               ElementsAre(deadline));
-  std::vector<int> both = r.TriggeredKinds(
-      "Maduro ordered U.S. diplomats to leave the country by Sunday.");
+  std::vector<int> both =
+      r.TriggeredKinds("Maduro ordered U.S. diplomats to leave the country by Sunday.");
   EXPECT_THAT(both, Contains(deadline));
   EXPECT_THAT(both, Contains(withdrawal));
   EXPECT_THAT(both, Not(Contains(toll)));
@@ -214,8 +209,7 @@ TEST(RuleSetTest, TriggeredKinds) {
 }
 
 TEST(RuleSetTest, ExpandMacrosAndCompile) {
-  absl::StatusOr<std::unique_ptr<Rules>> rules =
-      Rules::LoadDirectory(RunfilePath("rules"));
+  absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::LoadDirectory(RunfilePath("rules"));
   ASSERT_OK(rules);
   const Rules& r = **rules;
 
@@ -239,11 +233,9 @@ TEST(RuleSetTest, ExpandMacrosAndCompile) {
   EXPECT_EQ(*plain, "\\d{1,3} people");
 
   EXPECT_THAT(r.ExpandMacros("{NOPE} people"),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("unknown macro {NOPE}")));
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("unknown macro {NOPE}")));
 
-  absl::StatusOr<std::unique_ptr<RE2>> re =
-      r.Compile("(?P<value>{QNUM})\\s+{VICTIMS}");
+  absl::StatusOr<std::unique_ptr<RE2>> re = r.Compile("(?P<value>{QNUM})\\s+{VICTIMS}");
   ASSERT_OK(re);
   std::string value;
   EXPECT_TRUE(RE2::PartialMatch("At Least 15,000 Protesters marched", **re, &value));
@@ -265,11 +257,11 @@ TEST(RuleSetTest, LoadTextsMergesFilesInOrder) {
   patterns { id: "killed" regex: "(?P<value>{NUM}) {UNIT} killed" }
 })pb";
   // Patterns may use macros defined in a later file.
-  absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::LoadTexts(
-      {{"a_kinds.textproto", kCountKind},
-       {"b_more.textproto", kSecondKind},
-       {"c_actors.textproto", kActors},
-       {"d_lexicon.textproto", kLexicon}});
+  absl::StatusOr<std::unique_ptr<Rules>> rules =
+      Rules::LoadTexts({{"a_kinds.textproto", kCountKind},
+                        {"b_more.textproto", kSecondKind},
+                        {"c_actors.textproto", kActors},
+                        {"d_lexicon.textproto", kLexicon}});
   ASSERT_OK(rules);
   const Rules& r = **rules;
   ASSERT_THAT(r.kinds(), SizeIs(2));
@@ -311,38 +303,30 @@ TEST(RuleSetTest, ReportsEveryValidationErrorWithItsLocation) {
   std::vector<std::string> errors = ErrorLines(rules.status());
   const std::string k = kBadKinds;
 
-  EXPECT_THAT(errors,
-              Contains(absl::StrCat(At("macros.textproto", kBadMacros, 2, "macros"),
-                                    ": macro 'GROUPED' field regex: has a capturing "
-                                    "group; use (?:...) in macros")));
-  EXPECT_THAT(errors,
-              Contains(absl::StrCat(At("kinds.textproto", k, 6, "regex:"),
-                                    ": kind 'count' pattern 'bad_macro' field regex: "
-                                    "unknown macro {NOPE}")));
-  EXPECT_THAT(errors,
-              Contains(StartsWith(absl::StrCat(
-                  At("kinds.textproto", k, 7, "regex:"),
-                  ": kind 'count' pattern 'bad_regex' field regex: missing )"))));
-  EXPECT_THAT(errors,
-              Contains(absl::StrCat(At("kinds.textproto", k, 8, "regex:"),
-                                    ": kind 'count' pattern 'no_value' field regex: "
-                                    "needs a (?P<value>...) group")));
-  EXPECT_THAT(errors,
-              Contains(StartsWith(absl::StrCat(
-                  At("kinds.textproto", k, 9, "regex:"),
-                  ": kind 'count' pattern 'bad_group' field regex: unknown group "
-                  "(?P<amount>)"))));
-  EXPECT_THAT(errors,
-              Contains(absl::StrCat(At("kinds.textproto", k, 12, "name"),
-                                    ": kind 'count' field name: kind defined twice")));
-  EXPECT_THAT(errors,
-              Contains(AllOf(StartsWith("kinds.textproto:"),
-                             HasSubstr(": kind 'untyped' field value_type: missing; "
-                                       "valid choices: VALUE_TYPE_QUANTITY, "
-                                       "VALUE_TYPE_TIME, VALUE_TYPE_ACTOR"))));
-  EXPECT_THAT(errors,
-              Contains(HasSubstr("actor 'pompeo' field parent: "
-                                 "'us_state_departmnt' is not a defined actor id")));
+  EXPECT_THAT(errors, Contains(absl::StrCat(At("macros.textproto", kBadMacros, 2, "macros"),
+                                            ": macro 'GROUPED' field regex: has a capturing "
+                                            "group; use (?:...) in macros")));
+  EXPECT_THAT(errors, Contains(absl::StrCat(At("kinds.textproto", k, 6, "regex:"),
+                                            ": kind 'count' pattern 'bad_macro' field regex: "
+                                            "unknown macro {NOPE}")));
+  EXPECT_THAT(errors, Contains(StartsWith(absl::StrCat(
+                          At("kinds.textproto", k, 7, "regex:"),
+                          ": kind 'count' pattern 'bad_regex' field regex: missing )"))));
+  EXPECT_THAT(errors, Contains(absl::StrCat(At("kinds.textproto", k, 8, "regex:"),
+                                            ": kind 'count' pattern 'no_value' field regex: "
+                                            "needs a (?P<value>...) group")));
+  EXPECT_THAT(errors, Contains(StartsWith(absl::StrCat(
+                          At("kinds.textproto", k, 9, "regex:"),
+                          ": kind 'count' pattern 'bad_group' field regex: unknown group "
+                          "(?P<amount>)"))));
+  EXPECT_THAT(errors, Contains(absl::StrCat(At("kinds.textproto", k, 12, "name"),
+                                            ": kind 'count' field name: kind defined twice")));
+  EXPECT_THAT(errors, Contains(AllOf(StartsWith("kinds.textproto:"),
+                                     HasSubstr(": kind 'untyped' field value_type: missing; "
+                                               "valid choices: VALUE_TYPE_QUANTITY, "
+                                               "VALUE_TYPE_TIME, VALUE_TYPE_ACTOR"))));
+  EXPECT_THAT(errors, Contains(HasSubstr("actor 'pompeo' field parent: "
+                                         "'us_state_departmnt' is not a defined actor id")));
   // Every problem, and nothing else, each as `file:line:col: message`.
   EXPECT_THAT(errors, SizeIs(8));
   EXPECT_THAT(errors, Each(ContainsRegex("^[a-z_]+\\.textproto:[0-9]+:[0-9]+: ")));
@@ -357,11 +341,11 @@ TEST(RuleSetTest, DanglingActorParentSaysWhere) {
                         {"kinds.textproto", kCountKind},
                         {"actors.textproto", kBadActors}});
   ASSERT_THAT(rules, StatusIs(absl::StatusCode::kInvalidArgument, ::testing::_));
-  EXPECT_THAT(ErrorLines(rules.status()),
-              ElementsAre(absl::StrCat(
-                  At("actors.textproto", kBadActors, 2, "actors"),
-                  ": actor 'pompeo' field parent: 'us_state_departmnt' is not a "
-                  "defined actor id")));
+  EXPECT_THAT(
+      ErrorLines(rules.status()),
+      ElementsAre(absl::StrCat(At("actors.textproto", kBadActors, 2, "actors"),
+                               ": actor 'pompeo' field parent: 'us_state_departmnt' is not a "
+                               "defined actor id")));
 }
 
 // An error about a field that was not written points at the kind it is
@@ -370,13 +354,11 @@ TEST(RuleSetTest, DanglingActorParentSaysWhere) {
 // not line 17 where the 'untyped' kind is written.
 TEST(RuleSetTest, MissingFieldErrorPointsAtItsKind) {
   absl::StatusOr<std::unique_ptr<Rules>> rules =
-      Rules::LoadTexts({{"macros.textproto", kBadMacros},
-                        {"kinds.textproto", kBadKinds}});
+      Rules::LoadTexts({{"macros.textproto", kBadMacros}, {"kinds.textproto", kBadKinds}});
   ASSERT_THAT(rules, StatusIs(absl::StatusCode::kInvalidArgument, ::testing::_));
   EXPECT_THAT(ErrorLines(rules.status()),
-              Contains(StartsWith(absl::StrCat(
-                  At("kinds.textproto", kBadKinds, 17, "kinds"),
-                  ": kind 'untyped' field value_type: missing"))));
+              Contains(StartsWith(absl::StrCat(At("kinds.textproto", kBadKinds, 17, "kinds"),
+                                               ": kind 'untyped' field value_type: missing"))));
 }
 
 // Syntax errors of every file are reported together; validation (which may
@@ -431,8 +413,7 @@ kinds { name: "k" value_type: VALUE_TYPE_QUANTITY trigger: "k"
 kinds { name: "k" value_type: VALUE_TYPE_QUANTITY trigger: "k"
   patterns { id: "p" regex: "(?P<value>\\d+)" } })pb",
        "actor 'us' field id: defined twice"},
-      {"no_kinds", R"pb(macros { name: "NUM" regex: "\\d+" })pb",
-       "rules define no claim kinds"},
+      {"no_kinds", R"pb(macros { name: "NUM" regex: "\\d+" })pb", "rules define no claim kinds"},
       {"currency_code", R"pb(currencies { code: "usd" symbols: "$" }
 kinds { name: "k" value_type: VALUE_TYPE_QUANTITY trigger: "k"
   patterns { id: "p" regex: "(?P<value>\\d+)" } })pb",
@@ -470,8 +451,7 @@ kinds { name: "k" value_type: VALUE_TYPE_QUANTITY trigger: "k"
   for (const Case& c : cases) {
     absl::StatusOr<std::unique_ptr<Rules>> rules =
         Rules::LoadTexts({{absl::StrCat(c.name, ".textproto"), c.content}});
-    EXPECT_THAT(rules, StatusIs(absl::StatusCode::kInvalidArgument,
-                                HasSubstr(c.message)))
+    EXPECT_THAT(rules, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(c.message)))
         << c.name;
   }
 }
@@ -529,12 +509,13 @@ TEST(CompactLettersTest, RewritesLetterClassesOnly) {
 TEST(CompactLettersTest, MatchesLettersNotPunctuation) {
   RE2 word(CompactLetters("^[\\pL]+$"));
   ASSERT_TRUE(word.ok()) << word.error();
-  for (const char* letters : {"Guaid\u00F3", "Mu\u00F1oz", "\u041C\u0430\u0434\u0443\u0301\u0440\u043E",
-                              "\u4E2D\u56FD", "\u0627\u0644\u0642\u062F\u0633", "\u00AAb\u00B5"}) {
+  for (const char* letters :
+       {"Guaid\u00F3", "Mu\u00F1oz", "\u041C\u0430\u0434\u0443\u0301\u0440\u043E", "\u4E2D\u56FD",
+        "\u0627\u0644\u0642\u062F\u0633", "\u00AAb\u00B5"}) {
     EXPECT_TRUE(RE2::FullMatch(letters, word)) << letters;
   }
-  for (const char* other : {"\u2019", "\u201C", "\u2014", "\u20AC", "\u00A0", "\u00D7", "3", "_",
-                            "\u3001", "\u00AB"}) {
+  for (const char* other :
+       {"\u2019", "\u201C", "\u2014", "\u20AC", "\u00A0", "\u00D7", "3", "_", "\u3001", "\u00AB"}) {
     EXPECT_FALSE(RE2::FullMatch(other, word)) << other;
   }
 }

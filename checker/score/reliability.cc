@@ -85,9 +85,9 @@ absl::StatusOr<OutletPriors> ReadOutletPriors(const std::string& path) {
   if (absl::Status s = ParseTextProto(path, buffer.str(), &priors); !s.ok()) return s;
   for (const OutletPrior& p : priors.priors()) {
     if (p.outlet().empty() || p.score() < 0 || p.score() > 1) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          path, ": prior for '", p.outlet(), "': needs an outlet and a score in [0, 1], got ",
-          p.score()));
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ": prior for '", p.outlet(),
+                       "': needs an outlet and a score in [0, 1], got ", p.score()));
     }
   }
   return priors;
@@ -101,10 +101,10 @@ struct OutletScorer::State {
   // Voices (outlets, or article ids of articles without one), interned.
   absl::flat_hash_map<std::string, int> voice_index;
   std::vector<std::string> voices;
-  std::vector<VoiceCounts> counts;            // by voice index
-  std::vector<int> agreements;                // by voice index
-  std::vector<int> articles;                  // by voice index
-  std::vector<std::vector<std::string>> copies_from;  // by voice index
+  std::vector<VoiceCounts> counts;                          // by voice index
+  std::vector<int> agreements;                              // by voice index
+  std::vector<int> articles;                                // by voice index
+  std::vector<std::vector<std::string>> copies_from;        // by voice index
   std::vector<std::pair<std::string, std::string>> groups;  // (kind, subject)
   std::vector<ConflictVote> conflicts;
 
@@ -132,8 +132,7 @@ OutletScorer::OutletScorer(const Rules& rules, const std::vector<Copy>& copies)
 
 OutletScorer::~OutletScorer() = default;
 
-void OutletScorer::AddGroup(const std::vector<Claim>& group,
-                            const std::vector<Finding>& findings) {
+void OutletScorer::AddGroup(const std::vector<Claim>& group, const std::vector<Finding>& findings) {
   AddGroup(ClaimGroup::Of(group), findings);
 }
 
@@ -372,8 +371,7 @@ void OutletScorer::Finish(const OutletPriors& priors, Report* report) {
     if (it == finding_of_id.end()) continue;
     for (int i : it->second) {
       const Finding& f = report->findings(i);
-      if (f.kind() == st.groups[vote.group].first &&
-          f.subject() == st.groups[vote.group].second) {
+      if (f.kind() == st.groups[vote.group].first && f.subject() == st.groups[vote.group].second) {
         placed.emplace_back(i, &vote);
         break;
       }
@@ -438,10 +436,9 @@ void OutletScorer::Finish(const OutletPriors& priors, Report* report) {
     if (c.finding->verdict() == DISPUTED) continue;
     for (Side& side : c.sides) {
       for (const auto& [voice, w] : side.vote->support) {
-        side.slots.push_back(
-            w < 1 ? -1
-                  : slot_of.at(SlotKey{voice_name(voice), c.finding->kind(),
-                                       c.finding->subject(), side.vote->key}));
+        side.slots.push_back(w < 1 ? -1
+                                   : slot_of.at(SlotKey{voice_name(voice), c.finding->kind(),
+                                                        c.finding->subject(), side.vote->key}));
       }
     }
   }
@@ -517,9 +514,9 @@ void OutletScorer::Finish(const OutletPriors& priors, Report* report) {
       if (&s == best) {
         for (const std::string& v : stated_by) lean->add_outlets(v);
       }
-      std::string who =
-          stated_by.empty() ? "no outlet states it" : absl::StrJoin(stated_by, ", ");
-      if (!compatible.empty()) absl::StrAppend(&who, "; compatible: ", absl::StrJoin(compatible, ", "));
+      std::string who = stated_by.empty() ? "no outlet states it" : absl::StrJoin(stated_by, ", ");
+      if (!compatible.empty())
+        absl::StrAppend(&who, "; compatible: ", absl::StrJoin(compatible, ", "));
       sides.push_back(absl::StrCat(s.example->display_value(), " (", who, ")"));
       if (s.p < 0.45 && c.finding->verdict() != DISPUTED) {
         for (const std::string& v : stated_by) {
@@ -528,25 +525,25 @@ void OutletScorer::Finish(const OutletPriors& priors, Report* report) {
           std::string lost =
               s.example->has_actor()
                   ? absl::StrCat(c.finding->kind(), ": names ", s.example->display_value(),
-                                 " where other outlets name ", best->example->display_value(),
-                                 " (", c.finding->subject(), "; a garbled attribution?)")
-                  : absl::StrCat(c.finding->kind(), ": ", s.example->display_value(),
-                                 " against ", best->example->display_value());
+                                 " where other outlets name ", best->example->display_value(), " (",
+                                 c.finding->subject(), "; a garbled attribution?)")
+                  : absl::StrCat(c.finding->kind(), ": ", s.example->display_value(), " against ",
+                                 best->example->display_value());
           std::vector<std::string>& list = losing[st.voice_index.at(v)];
           if (std::find(list.begin(), list.end(), lost) == list.end()) list.push_back(lost);
         }
       }
     }
     if (best->label == 1) {
-      lean->set_explanation(absl::StrCat("A reviewer judged ", lean->value(), " right: ",
-                                         absl::StrJoin(sides, " vs "), "."));
+      lean->set_explanation(absl::StrCat("A reviewer judged ", lean->value(),
+                                         " right: ", absl::StrJoin(sides, " vs "), "."));
     } else if (best->p < 0.55) {
-      lean->set_explanation(absl::StrCat("The evidence is even: ", absl::StrJoin(sides, " vs "),
-                                         "."));
+      lean->set_explanation(
+          absl::StrCat("The evidence is even: ", absl::StrJoin(sides, " vs "), "."));
     } else {
-      lean->set_explanation(absl::StrCat("The evidence leans to ", lean->value(), " (",
-                                         Percent(best->p), " of the trust-weighted support): ",
-                                         absl::StrJoin(sides, " vs "), "."));
+      lean->set_explanation(
+          absl::StrCat("The evidence leans to ", lean->value(), " (", Percent(best->p),
+                       " of the trust-weighted support): ", absl::StrJoin(sides, " vs "), "."));
     }
   }
 
@@ -592,14 +589,14 @@ void OutletScorer::Finish(const OutletPriors& priors, Report* report) {
     s.set_uncertainty(std::sqrt(t * (1 - t) / (kPriorStrength + n + 1)));
     s.set_prior(prior[v]);
     s.set_prior_supplied(supplied[v]);
-    std::string strength = n == 0 ? "no evidence here: the score is the prior"
-                           : n < 4 ? "a weak signal"
+    std::string strength = n == 0   ? "no evidence here: the score is the prior"
+                           : n < 4  ? "a weak signal"
                            : n < 15 ? "a moderate signal"
                                     : "a well-supported estimate";
     s.add_reasons(absl::StrCat(
         "Started from a prior of ", absl::StrFormat("%.2f", s.prior()),
-        s.prior_supplied() ? " (from the priors file)" : " (the default: no rating supplied)",
-        "; ", s.articles(), s.articles() == 1 ? " article" : " articles", " and ",
+        s.prior_supplied() ? " (from the priors file)" : " (the default: no rating supplied)", "; ",
+        s.articles(), s.articles() == 1 ? " article" : " articles", " and ",
         static_cast<int>(evidence_n[v]),
         " pieces of evidence (conflicts and agreements it takes part in): ", strength, "."));
     s.add_reasons(absl::StrCat("Independent outlets corroborate it in ", s.corroborated(),
@@ -627,8 +624,8 @@ void OutletScorer::Finish(const OutletPriors& priors, Report* report) {
   for (OutletScore& s : scores) *report->add_outlets() = std::move(s);
 }
 
-void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
-                  const OutletPriors& priors, Report* report) {
+void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims, const OutletPriors& priors,
+                  Report* report) {
   OutletScorer scorer(rules, {report->copies().begin(), report->copies().end()});
   std::map<std::pair<std::string, std::string>, std::vector<Claim>> groups;
   for (const Claim& c : claims) groups[{c.kind(), c.subject()}].push_back(c);

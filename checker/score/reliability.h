@@ -80,8 +80,8 @@ class OutletScorer {
 // Scores the outlets of `report` from `claims` (all claims of the corpus)
 // and the findings, copies and reviews already in `report`: OutletScorer
 // over the claims grouped by (kind, subject).
-void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims,
-                  const OutletPriors& priors, Report* report);
+void ScoreOutlets(const Rules& rules, const std::vector<Claim>& claims, const OutletPriors& priors,
+                  Report* report);
 
 }  // namespace crosscheck
 

@@ -75,8 +75,8 @@ const Finding* FirstConflict(const Report& r) {
 }
 
 TEST(ReliabilityTest, AReliableMajorityOutweighsALoneOutlet) {
-  Report r = Score({Toll("a", "A", 12), Toll("b", "B", 12), Toll("c", "C", 12),
-                    Toll("x", "Loner", 20)});
+  Report r =
+      Score({Toll("a", "A", 12), Toll("b", "B", 12), Toll("c", "C", 12), Toll("x", "Loner", 20)});
   const Finding* f = FirstConflict(r);
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->lean().value(), "12");
@@ -152,8 +152,8 @@ TEST(ReliabilityTest, AReviewerVerdictIsLabeledTruth) {
   Review review;
   review.set_decision(DECISION_CONFIRMED);
   review.set_correct_article_id("x");
-  Report r = Score({Toll("a", "A", 12), Toll("b", "B", 12), Toll("x", "Loner", 20)},
-                   {}, OutletPriors(), &review);
+  Report r = Score({Toll("a", "A", 12), Toll("b", "B", 12), Toll("x", "Loner", 20)}, {},
+                   OutletPriors(), &review);
   const Finding* f = FirstConflict(r);
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->lean().value(), "20");

@@ -1,11 +1,11 @@
 #include "checker/storage/atomic_file.h"
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
-
-#include <sys/stat.h>
 
 #include "absl/status/status.h"
 #include "checker/internal/testing.h"

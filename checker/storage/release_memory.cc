@@ -7,8 +7,8 @@
 
 // jemalloc's control interface, when jemalloc is the allocator (the
 // crosscheck binary links it; tests do not): null otherwise.
-extern "C" int mallctl(const char* name, void* oldp, size_t* oldlenp, void* newp,
-                       size_t newlen) __attribute__((weak));
+extern "C" int mallctl(const char* name, void* oldp, size_t* oldlenp, void* newp, size_t newlen)
+    __attribute__((weak));
 
 namespace crosscheck {
 

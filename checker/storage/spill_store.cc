@@ -117,8 +117,8 @@ absl::StatusOr<std::string> SpillStore::Read(int v, int64_t at, int64_t length) 
   absl::MutexLock lock(&mu_);
   const Value& value = values_[v];
   if (at < 0 || length < 0 || at + length > value.size) {
-    return absl::OutOfRangeError(absl::StrCat("bytes ", at, " to ", at + length,
-                                              " of a stored value of ", value.size));
+    return absl::OutOfRangeError(
+        absl::StrCat("bytes ", at, " to ", at + length, " of a stored value of ", value.size));
   }
   std::string out(static_cast<size_t>(length), '\0');
   size_t got = 0;

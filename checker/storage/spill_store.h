@@ -89,9 +89,9 @@ class SpillStore {
     int fd_ = -1;
     std::string path_;
     std::vector<std::pair<int64_t, int64_t>> chunks_;
-    size_t chunk_ = 0;       // the next chunk to read
+    size_t chunk_ = 0;        // the next chunk to read
     int64_t chunk_done_ = 0;  // bytes of it read
-    std::string buffer_;     // the last piece read from the file
+    std::string buffer_;      // the last piece read from the file
     std::string memory_;
     size_t memory_done_ = 0;  // bytes of memory_ given
     absl::Status status_;

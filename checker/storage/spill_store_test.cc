@@ -209,7 +209,8 @@ TEST(SpillStoreTest, ThreadsAppendAndTakeAtOnce) {
   for (std::thread& t : threads) t.join();
   EXPECT_GT(store.spilled_bytes(), 0);
   EXPECT_EQ(got, expected);
-  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(*store.Take(values[kThreads + t]), std::string(300, 'x'));
+  for (int t = 0; t < kThreads; ++t)
+    EXPECT_EQ(*store.Take(values[kThreads + t]), std::string(300, 'x'));
 }
 
 TEST(SpillStoreTest, TheFileLeavesNothingBehind) {
