@@ -19,8 +19,14 @@ PACKAGES=(
   python3               # tools/ scripts (benchmark driver, corpus generator)
   time                  # /usr/bin/time -v for peak memory in benchmarks
   unzip                 # tests read Bazel's undeclared outputs (outputs.zip)
-  chromium              # headless browser: //checker:render_html_browser_test
+  chromium              # headless browser: //checker/render:render_html_browser_test
+  clang-format          # tools/format.sh: C++ formatting, checked in CI
+  clang                 # --config=fuzz: libFuzzer targets (checker/fuzz)
+  libclang-rt-14-dev    # clang's libFuzzer and sanitizer runtimes
 )
+# buildifier (tools/format.sh) comes from npm; Debian's npm when the machine
+# has none of its own.
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -32,8 +32,8 @@ trap 'rm -rf "$WORK"' EXIT
 CACHE="$HOME/.cache/crosscheck-timex-bench"
 
 cd "$ROOT"
-bazel build -c opt //checker:crosscheck //checker:timex_benchmark >/dev/null 2>&1 ||
-  bazel build -c opt //checker:crosscheck //checker:timex_benchmark
+bazel build -c opt //checker:crosscheck //checker/extract:timex_benchmark >/dev/null 2>&1 ||
+  bazel build -c opt //checker:crosscheck //checker/extract:timex_benchmark
 BIN="$ROOT/bazel-bin/checker/crosscheck"
 BENCH="$ROOT/bazel-bin/checker/extract/timex_benchmark"
 

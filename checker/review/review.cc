@@ -9,6 +9,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "checker/base/escaping.h"
+#include "checker/base/status_macros.h"
 #include "checker/base/verdict_order.h"
 #include "checker/review/ledger.h"
 
@@ -85,7 +86,7 @@ absl::StatusOr<ReviewSummary> RunReviewSession(const Report& report, Ledger ledg
         continue;
       }
       RecordReview(MakeReview(f, decision, side, note, options.reviewer, options.now()), &ledger);
-      if (absl::Status s = WriteLedger(options.ledger_path, ledger); !s.ok()) return s;
+      RETURN_IF_ERROR(WriteLedger(options.ledger_path, ledger));
       ++summary.recorded;
       out << "  recorded: " << (decision == DECISION_CONFIRMED ? "confirmed" : "dismissed")
           << (side.empty() ? "" : absl::StrCat(", ", side, " is right")) << "\n";
