@@ -33,6 +33,20 @@ MacroTable Macros(const std::vector<std::pair<std::string, std::string>>& define
   return macros;
 }
 
+// The actors of a file as CollectActors merges them.
+struct Actors {
+  RuleSet merged;
+  absl::flat_hash_map<std::string, int> index;
+  ActorPlaces places;
+  RuleErrors errors;
+};
+
+Actors Collect(const RulesFile& file) {
+  Actors actors;
+  CollectActors(file, &actors.merged, &actors.index, &actors.places, &actors.errors);
+  return actors;
+}
+
 TEST(ParseRulesFilesTest, TheSyntaxErrorsOfEveryFile) {
   EXPECT_THAT(
       ParseRulesFiles({{"a.textproto", "macros { name: \"X\" regex: }\n"},
@@ -69,16 +83,13 @@ TEST(CollectActorsTest, EveryActorIsMergedAndTheFirstOfAnIdIndexed) {
 actors { id: "US" }
 actors { id: "us" name: "again" }
 )pb");
-  RuleSet merged;
-  absl::flat_hash_map<std::string, int> index;
-  ActorPlaces places;
-  RuleErrors errors;
-  CollectActors(file, &merged, &index, &places, &errors);
-  EXPECT_THAT(errors, ElementsAre("f.textproto:2:1: actor 'US' field id: expected lower_snake_case",
-                                  "f.textproto:3:1: actor 'us' field id: defined twice"));
-  EXPECT_EQ(merged.actors_size(), 3);
-  EXPECT_THAT(index, UnorderedElementsAre(Pair("us", 0), Pair("US", 1)));
-  EXPECT_THAT(places, ElementsAre("f.textproto:1:1", "f.textproto:2:1", "f.textproto:3:1"));
+  Actors actors = Collect(file);
+  EXPECT_THAT(actors.errors,
+              ElementsAre("f.textproto:2:1: actor 'US' field id: expected lower_snake_case",
+                          "f.textproto:3:1: actor 'us' field id: defined twice"));
+  EXPECT_EQ(actors.merged.actors_size(), 3);
+  EXPECT_THAT(actors.index, UnorderedElementsAre(Pair("us", 0), Pair("US", 1)));
+  EXPECT_THAT(actors.places, ElementsAre("f.textproto:1:1", "f.textproto:2:1", "f.textproto:3:1"));
 }
 
 TEST(ValidateMacrosTest, EachExpandsAndCompilesWithoutCapturing) {
@@ -103,13 +114,10 @@ actors { id: "a" parent: "b" }
 actors { id: "b" parent: "a" }
 actors { id: "state" parent: "us" }
 )pb");
-  RuleSet merged;
-  absl::flat_hash_map<std::string, int> index;
-  ActorPlaces places;
+  Actors actors = Collect(file);
+  ASSERT_THAT(actors.errors, IsEmpty());
   RuleErrors errors;
-  CollectActors(file, &merged, &index, &places, &errors);
-  ASSERT_THAT(errors, IsEmpty());
-  ValidateActorParents(merged, index, places, &errors);
+  ValidateActorParents(actors.merged, actors.index, actors.places, &errors);
   EXPECT_THAT(errors, ElementsAre("f.textproto:2:1: actor 'pompeo' field parent: "
                                   "'us_state_departmnt' is not a defined actor id",
                                   "f.textproto:3:1: actor 'a' field parent: the hierarchy has a "

@@ -6,6 +6,7 @@
 
 #include "checker/compare/claim_group.h"
 #include "checker/internal/shipped_rules.h"
+#include "checker/score/test_claims.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -13,29 +14,10 @@ namespace crosscheck {
 namespace {
 
 using ::crosscheck::testing::ShippedRules;
+using ::crosscheck::testing::Toll;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Pair;
-
-// A death toll claim of `value` by `outlet` in article `id`.
-Claim Toll(const std::string& id, const std::string& outlet, double value,
-           const std::string& published = "2019-01-24") {
-  Claim c;
-  c.set_kind("death_toll");
-  c.set_subject("deaths");
-  c.set_article_id(id);
-  c.set_outlet(outlet);
-  c.set_published(published);
-  Quantity* q = c.mutable_quantity();
-  q->set_value(value);
-  q->set_lower(value);
-  q->set_upper(value);
-  q->set_qualifier(QUALIFIER_EXACT);
-  c.set_display_value(std::to_string(static_cast<int>(value)));
-  c.set_quote("quote");
-  c.set_matched_text(c.display_value());
-  return c;
-}
 
 // A finding of `verdict` over `claims`.
 Finding Over(const std::string& id, Verdict verdict, const std::vector<Claim>& claims) {

@@ -4,24 +4,16 @@
 #include <string>
 #include <vector>
 
+#include "checker/score/test_claims.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace crosscheck {
 namespace {
 
+using ::crosscheck::testing::Toll;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-
-// A death toll claim of `value` in article `id`.
-Claim Toll(const std::string& id, int value) {
-  Claim c;
-  c.set_kind("death_toll");
-  c.set_subject("deaths");
-  c.set_article_id(id);
-  c.set_display_value(std::to_string(value));
-  return c;
-}
 
 // A finding of `verdict` with claims of `values` (articles "a0", "a1", ...).
 Finding Over(const std::string& id, Verdict verdict, const std::vector<int>& values) {
@@ -31,7 +23,7 @@ Finding Over(const std::string& id, Verdict verdict, const std::vector<int>& val
   f.set_subject("deaths");
   f.set_verdict(verdict);
   for (size_t i = 0; i < values.size(); ++i) {
-    *f.add_claims() = Toll("a" + std::to_string(i), values[i]);
+    *f.add_claims() = Toll("a" + std::to_string(i), "", values[i]);
   }
   return f;
 }
