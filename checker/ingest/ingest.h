@@ -30,10 +30,10 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/types/optional.h"
+#include "checker/ingest/metadata.h"
 #include "checker/rules/rule_set.h"
 #include "proto/article.pb.h"
 #include "proto/report.pb.h"
-#include "re2/re2.h"
 
 namespace crosscheck {
 
@@ -95,20 +95,17 @@ class ArticleReader {
                                         const std::string& json) const;
 
   // Fills what `article` lacks (outlet, published, url, title) from its
-  // text and URL, and records metadata spans of the text.
+  // text and URL, and records metadata spans of the text
+  // (MetadataInference::Infer).
   void InferMetadata(Article* article) const;
 
   // The publication day in a short header line ("Posted on Thu Jun 13, 2013
-  // 08:45 AM PDT", "05 / 02 / 2013"), or nullopt.
+  // 08:45 AM PDT", "05 / 02 / 2013"), or nullopt
+  // (MetadataInference::FindDateline).
   absl::optional<absl::CivilDay> FindDateline(absl::string_view line) const;
 
  private:
-  const Rules& rules_;
-  // Compiled once: (outlet, masthead) and URL date patterns.
-  std::vector<std::pair<const Outlet*, std::unique_ptr<RE2>>> mastheads_;
-  std::vector<std::unique_ptr<RE2>> url_dates_;
-  // The rules' {DATE} macro, to find a dateline inside a header line.
-  std::unique_ptr<RE2> written_date_;
+  MetadataInference metadata_;
 };
 
 }  // namespace crosscheck

@@ -33,7 +33,6 @@ using ::testing::StartsWith;
 constexpr char kSeeds[] = "testdata/caracas";
 constexpr char kMcClatchy[] = "000_d6b0371285f5ae76";
 constexpr char kPostMasthead[] = "001_3a8bfb903518f3c4";
-constexpr char kPostDateLine[] = "003_3fa2cf763a0d4db3";
 constexpr char kAlJazeera[] = "004_6b5ee66a7ed28d3a";
 
 std::string ReadAll(const std::string& path) {
@@ -194,7 +193,7 @@ TEST(CheckTextTest, OtherInvalidSequencesAreRejected) {
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("byte offset 3")));
 }
 
-// --- ReadTextFile: metadata inferred from the text alone ----------------------
+// --- ReadTextFile: metadata inferred from the text alone (more in metadata_test) --
 
 TEST_F(IngestTest, MastheadNamesTheOutletAndTheHeadlineIsTheTitle) {
   ArticleReader reader(*rules_);
@@ -217,102 +216,6 @@ TEST_F(IngestTest, MastheadNamesTheOutletAndTheHeadlineIsTheTitle) {
   const std::string masthead = "The Washington PostDemocracy Dies in Darkness";
   ASSERT_EQ(a->text().find(masthead), 0u);
   EXPECT_TRUE(HasSpan(*a, 0, static_cast<int>(masthead.size())));
-}
-
-TEST_F(IngestTest, DateMarkerLineGivesThePublicationDate) {
-  ArticleReader reader(*rules_);
-  absl::StatusOr<Article> a = reader.ReadTextFile(CopySeedWithoutSidecar(kPostDateLine));
-  ASSERT_OK(a);
-  EXPECT_EQ(a->published(), "2019-01-25");
-  EXPECT_EQ(a->published_source(), METADATA_SOURCE_DATE_LINE);
-  // The text starts " date 2019-01-25 The U.S. military ...".
-  bool covered = false;
-  for (const Span& s : a->metadata_spans()) {
-    ASSERT_LE(s.begin(), s.end());
-    ASSERT_LE(s.end(), static_cast<int>(a->text().size()));
-    std::string spanned = a->text().substr(s.begin(), s.end() - s.begin());
-    if (spanned.find("date 2019-01-25") != std::string::npos) {
-      covered = true;
-      // Only the marker, not the sentence that follows it on the same line.
-      EXPECT_EQ(spanned.find("military"), std::string::npos) << spanned;
-    }
-  }
-  EXPECT_TRUE(covered);
-  EXPECT_TRUE(HasSpan(*a, 1, 16));
-  // No masthead, URL or sidecar names an outlet.
-  EXPECT_EQ(a->outlet(), "");
-  EXPECT_EQ(a->outlet_source(), METADATA_SOURCE_NONE);
-}
-
-TEST_F(IngestTest, SourceLineGivesUrlOutletAndDate) {
-  ArticleReader reader(*rules_);
-  absl::StatusOr<Article> a = reader.ReadTextFile(CopySeedWithoutSidecar(kAlJazeera));
-  ASSERT_OK(a);
-  const std::string url =
-      "https://www.aljazeera.com/news/2019/03/"
-      "diplomats-left-venezuela-pompeo-190314175747259.html";
-  EXPECT_EQ(a->url(), url);
-  EXPECT_EQ(a->outlet(), "Al Jazeera");
-  EXPECT_EQ(a->outlet_source(), METADATA_SOURCE_URL);
-  EXPECT_EQ(a->published(), "2019-03-14");
-  EXPECT_EQ(a->published_source(), METADATA_SOURCE_URL);
-  EXPECT_EQ(a->title(), "All US diplomats have left Venezuela: Mike Pompeo");
-  EXPECT_EQ(a->title_source(), METADATA_SOURCE_FIRST_LINE);
-  // The "Source:" block (label and URL) is a metadata span.
-  bool covered = false;
-  for (const Span& s : a->metadata_spans()) {
-    std::string spanned = a->text().substr(s.begin(), s.end() - s.begin());
-    if (spanned.find("Source:") == 0 && spanned.find(url) != std::string::npos) {
-      covered = true;
-    }
-  }
-  EXPECT_TRUE(covered);
-}
-
-TEST_F(IngestTest, HeadlineAfterASectionLabelIsTheTitle) {
-  ArticleReader reader(*rules_);
-  // 000 starts "Latin America" (a section label, too short for a headline).
-  absl::StatusOr<Article> a = reader.ReadTextFile(CopySeedWithoutSidecar(kMcClatchy));
-  ASSERT_OK(a);
-  EXPECT_EQ(a->title(), "U.S. diplomats in Caracas may face virtual siege at the embassy");
-  EXPECT_EQ(a->title_source(), METADATA_SOURCE_FIRST_LINE);
-  EXPECT_EQ(a->outlet_source(), METADATA_SOURCE_NONE);
-  EXPECT_EQ(a->published_source(), METADATA_SOURCE_NONE);
-}
-
-TEST_F(IngestTest, AProseLineNamingAnOutletIsNotAMasthead) {
-  // Regression test (fixed): rules/outlets.textproto's Washington Post masthead pattern
-  // "^\s*the\s+washington\s+post(?:democracy dies in darkness)?" is not
-  // anchored at the end of the line (the other mastheads end in "\s*$"), so
-  // any opening line that starts with "The Washington Post" is taken for a
-  // masthead: the outlet is set to The Washington Post and the sentence is
-  // marked as metadata, which the segmenter then skips.
-  ArticleReader reader(*rules_);
-  std::string dir = ScratchDir("prose_masthead");
-  const std::string first =
-      "The Washington Post reported on Thursday that Maduro ordered U.S. diplomats "
-      "to leave within 72 hours.";
-  WriteAll(dir + "/wire.txt", first + "\n\nOfficials in Caracas did not comment.\n");
-  absl::StatusOr<Article> a = reader.ReadTextFile(dir + "/wire.txt");
-  ASSERT_OK(a);
-  EXPECT_EQ(a->outlet(), "");
-  EXPECT_EQ(a->outlet_source(), METADATA_SOURCE_NONE);
-  EXPECT_FALSE(HasSpan(*a, 0, static_cast<int>(first.size())));
-}
-
-TEST_F(IngestTest, MetadataSpansAreSortedAndInsideTheText) {
-  ArticleReader reader(*rules_);
-  for (const char* stem : {kPostMasthead, kPostDateLine, kAlJazeera}) {
-    absl::StatusOr<Article> a = reader.ReadTextFile(CopySeedWithoutSidecar(stem));
-    ASSERT_OK(a);
-    int last = -1;
-    for (const Span& s : a->metadata_spans()) {
-      EXPECT_GE(s.begin(), last) << stem;
-      EXPECT_LE(s.begin(), s.end()) << stem;
-      EXPECT_LE(s.end(), static_cast<int>(a->text().size())) << stem;
-      last = s.begin();
-    }
-  }
 }
 
 TEST_F(IngestTest, SidecarWins) {
@@ -520,35 +423,6 @@ TEST_F(IngestTest, JsonLineWithoutIdGetsStemAndLine) {
       reader.ParseJsonLine("news.jsonl", 3, R"({"text":"Nothing much happened."})");
   ASSERT_OK(b);
   EXPECT_EQ(b->id(), "news_3");
-}
-
-TEST_F(IngestTest, JsonLineDateAndOutletFromTheUrl) {
-  ArticleReader reader(*rules_);
-  absl::StatusOr<Article> a = reader.ParseJsonLine(
-      "lohan.jsonl", 1,
-      R"({"id":"la","url":"http://articles.latimes.com/2013/may/03/local/)"
-      R"(la-me-0504-lohan-rehab-20130504","text":"Lindsay Lohan checked into rehab."})");
-  ASSERT_OK(a);
-  EXPECT_EQ(a->published(), "2013-05-03");
-  EXPECT_EQ(a->published_source(), METADATA_SOURCE_URL);
-  EXPECT_EQ(a->outlet(), "Los Angeles Times");
-  EXPECT_EQ(a->outlet_source(), METADATA_SOURCE_URL);
-}
-
-TEST_F(IngestTest, JsonLineDateFromADateLineUnderTheHeadline) {
-  ArticleReader reader(*rules_);
-  absl::StatusOr<Article> a = reader.ParseJsonLine(
-      "lohan.jsonl", 2,
-      R"({"id":"lb","text":"Lindsay Lohan checks into rehab in Malibu\nMay 03, 2013\n)"
-      R"(Lindsay Lohan checked into a rehab facility on Friday, her lawyer said."})");
-  ASSERT_OK(a);
-  EXPECT_EQ(a->published(), "2013-05-03");
-  EXPECT_EQ(a->published_source(), METADATA_SOURCE_DATE_LINE);
-  EXPECT_EQ(a->title(), "Lindsay Lohan checks into rehab in Malibu");
-  EXPECT_EQ(a->title_source(), METADATA_SOURCE_FIRST_LINE);
-  const std::string date_line = "May 03, 2013";
-  const int at = static_cast<int>(a->text().find(date_line));
-  EXPECT_TRUE(HasSpan(*a, at, at + static_cast<int>(date_line.size())));
 }
 
 TEST_F(IngestTest, JsonLineWithInvalidUtf8IsAnError) {

@@ -24,6 +24,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "checker/rules/macros.h"  // MacroTable, and CompactLetters for users of this header
 #include "proto/rules.pb.h"
 #include "re2/re2.h"
 #include "re2/set.h"
@@ -56,18 +57,6 @@ struct CompiledKind {
   // Indices of the patterns that may match `sentence`, in order.
   std::vector<int> Candidates(absl::string_view sentence) const;
 };
-
-// `regex` with every `\pL` and `\p{L}` (a letter), inside a character class
-// or not, replaced by code-point ranges: ASCII letters, the Latin-1 letters,
-// and everything from U+00F8 on but the punctuation and symbol blocks
-// (U+2000-U+2BFF, U+2E00-U+303F). RE2 compiles Unicode's exact letter table
-// into thousands of instructions per use, and a pattern of words such as
-// `(?:[\pL'’-]+\s+){0,3}` into a program several times larger, whose DFA
-// runs from cache misses; the ranges take a few. They also accept combining
-// marks and letter-like symbols of other scripts, which words in news may
-// hold, and reject punctuation and symbols as \pL does. (`\p{Lu}`, `\p{Ll}`
-// and other classes are left as they are.)
-std::string CompactLetters(absl::string_view regex);
 
 // The loaded rule set. Immutable after loading; safe to share.
 class Rules {
@@ -129,7 +118,7 @@ class Rules {
   RuleSet proto_;
   std::vector<CompiledKind> kinds_;
   std::unique_ptr<RE2::Set> triggers_;
-  absl::flat_hash_map<std::string, std::string> macros_;
+  MacroTable macros_;
   absl::flat_hash_map<std::string, int> actor_index_;
 };
 

@@ -484,41 +484,5 @@ TEST(RuleSetTest, KindWithoutPatterns) {
                                               "needs at least one pattern"))));
 }
 
-// \pL becomes code-point ranges, in a class or not; other escapes, POSIX
-// classes and \p{Lu} stay as written.
-TEST(CompactLettersTest, RewritesLetterClassesOnly) {
-  const std::string ranges = CompactLetters("\\pL");
-  ASSERT_EQ(ranges.front(), '[');
-  ASSERT_EQ(ranges.back(), ']');
-  const std::string inner = ranges.substr(1, ranges.size() - 2);
-  EXPECT_EQ(CompactLetters("[\\pL'-]+"), absl::StrCat("[", inner, "'-]+"));
-  EXPECT_EQ(CompactLetters("\\p{L}\\s"), absl::StrCat(ranges, "\\s"));
-  EXPECT_EQ(CompactLetters("[[:alpha:]\\pL]"), absl::StrCat("[[:alpha:]", inner, "]"));
-  EXPECT_EQ(CompactLetters("[]\\pL]"), absl::StrCat("[]", inner, "]"));
-  for (absl::string_view kept : {"\\\\pL", "\\p{Lu}\\p{Ll}", "\\[\\pL", "a\\]b"}) {
-    if (kept == "\\[\\pL") {
-      EXPECT_EQ(CompactLetters(kept), absl::StrCat("\\[", ranges));  // \[ is no class
-    } else {
-      EXPECT_EQ(CompactLetters(kept), kept);
-    }
-  }
-}
-
-// What the ranges accept: letters of any script, with their combining marks;
-// not the punctuation, dashes, quotes and symbols that end words in news.
-TEST(CompactLettersTest, MatchesLettersNotPunctuation) {
-  RE2 word(CompactLetters("^[\\pL]+$"));
-  ASSERT_TRUE(word.ok()) << word.error();
-  for (const char* letters :
-       {"Guaid\u00F3", "Mu\u00F1oz", "\u041C\u0430\u0434\u0443\u0301\u0440\u043E", "\u4E2D\u56FD",
-        "\u0627\u0644\u0642\u062F\u0633", "\u00AAb\u00B5"}) {
-    EXPECT_TRUE(RE2::FullMatch(letters, word)) << letters;
-  }
-  for (const char* other :
-       {"\u2019", "\u201C", "\u2014", "\u20AC", "\u00A0", "\u00D7", "3", "_", "\u3001", "\u00AB"}) {
-    EXPECT_FALSE(RE2::FullMatch(other, word)) << other;
-  }
-}
-
 }  // namespace
 }  // namespace crosscheck

@@ -7,6 +7,7 @@
 #include "checker/compare/compare.h"
 #include "checker/internal/shipped_rules.h"
 #include "checker/internal/testing.h"
+#include "checker/score/test_claims.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -15,28 +16,8 @@ namespace {
 
 using ::crosscheck::testing::ShippedRules;
 using ::crosscheck::testing::StatusIs;
+using ::crosscheck::testing::Toll;
 using ::testing::HasSubstr;
-
-// A death toll claim of `value` by `outlet` in article `id`.
-Claim Toll(const std::string& id, const std::string& outlet, double value,
-           const std::string& published = "2019-01-24") {
-  Claim c;
-  c.set_kind("death_toll");
-  c.set_subject("deaths");
-  c.set_article_id(id);
-  c.set_outlet(outlet);
-  c.set_published(published);
-  c.mutable_span()->set_begin(static_cast<int>(value));
-  Quantity* q = c.mutable_quantity();
-  q->set_value(value);
-  q->set_lower(value);
-  q->set_upper(value);
-  q->set_qualifier(QUALIFIER_EXACT);
-  c.set_display_value(std::to_string(static_cast<int>(value)));
-  c.set_quote("quote");
-  c.set_matched_text(c.display_value());
-  return c;
-}
 
 // Runs compare + reliability as the pipeline does.
 Report Score(const std::vector<Claim>& claims, const std::vector<Copy>& copies = {},
