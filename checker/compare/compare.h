@@ -20,6 +20,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "checker/compare/claim_group.h"
+#include "checker/compare/relate.h"
 #include "checker/events/places.h"
 #include "checker/rules/rule_set.h"
 #include "proto/claim.pb.h"
@@ -27,23 +28,6 @@
 #include "proto/report.pb.h"
 
 namespace crosscheck {
-
-// How two claims' values relate.
-enum class Relation {
-  kEqual,         // the same value
-  kCompatible,    // both can be true (overlapping intervals, related actors)
-  kSoftConflict,  // differ, but scope, bounds or precision may explain it
-  kHardConflict,  // cannot both be true for the same scope
-};
-
-// Compares two claims of the same kind and subject under `comparison`;
-// `reason` (if not null) receives why, in words.
-Relation Relate(const Claim& a, const Claim& b, const Comparison& comparison, std::string* reason);
-// The same for claims of a ClaimGroup (and one against a whole claim).
-Relation Relate(const GroupClaim& a, const GroupClaim& b, const Comparison& comparison,
-                std::string* reason);
-Relation Relate(const GroupClaim& a, const Claim& b, const Comparison& comparison,
-                std::string* reason);
 
 // Anchors relative deadlines ("within 72 hours") of kinds that name a
 // `duration_anchor_kind`: such a deadline counts from the order it belongs

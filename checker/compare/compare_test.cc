@@ -7,8 +7,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "checker/base/verdict_order.h"
+#include "checker/compare/test_claims.h"
 #include "checker/internal/shipped_rules.h"
-#include "checker/internal/testing.h"
 #include "checker/rules/rule_set.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -16,152 +16,26 @@
 namespace crosscheck {
 namespace {
 
-using ::crosscheck::testing::RunfilePath;
+using ::crosscheck::testing::Aid;
+using ::crosscheck::testing::ComparisonOf;
+using ::crosscheck::testing::CountVerdict;
+using ::crosscheck::testing::Deadline;
+using ::crosscheck::testing::Dump;
+using ::crosscheck::testing::HasConflict;
+using ::crosscheck::testing::Order;
+using ::crosscheck::testing::RelationName;
+using ::crosscheck::testing::SetScope;
+using ::crosscheck::testing::StateDepartment;
+using ::crosscheck::testing::Toll;
+using ::crosscheck::testing::UsGovernment;
+using ::crosscheck::testing::VenezuelaGovernment;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::SizeIs;
 
-// Relation names, so failures print words rather than bytes.
-std::string Name(Relation r) {
-  switch (r) {
-    case Relation::kEqual: return "kEqual";
-    case Relation::kCompatible: return "kCompatible";
-    case Relation::kSoftConflict: return "kSoftConflict";
-    case Relation::kHardConflict: return "kHardConflict";
-  }
-  return "?";
-}
-
-// Provenance every test claim needs.
-Claim Base(const std::string& kind, const std::string& subject, const std::string& article_id,
-           const std::string& outlet, const std::string& published,
-           const std::string& matched_text) {
-  Claim c;
-  c.set_kind(kind);
-  c.set_subject(subject);
-  c.set_article_id(article_id);
-  c.set_outlet(outlet);
-  c.set_published(published);
-  c.set_matched_text(matched_text);
-  c.set_quote(absl::StrCat("The sentence says ", matched_text, "."));
-  c.set_section(SECTION_BODY);
-  c.mutable_span()->set_begin(100);
-  c.mutable_span()->set_end(100 + static_cast<int>(matched_text.size()));
-  return c;
-}
-
-void SetScope(Claim* c, const std::string& text, const std::string& start, const std::string& end,
-              Granularity g) {
-  c->set_scope_text(text);
-  c->mutable_scope()->set_start(start);
-  c->mutable_scope()->set_end(end);
-  c->mutable_scope()->set_granularity(g);
-}
-
-// A death toll claim. `qualifier` decides the bounds as extraction would.
-Claim Toll(const std::string& article_id, const std::string& outlet, const std::string& published,
-           Qualifier qualifier, double value) {
-  std::string display;
-  Quantity q;
-  q.set_value(value);
-  q.set_qualifier(qualifier);
-  switch (qualifier) {
-    case QUALIFIER_AT_LEAST:
-      q.set_lower(value);
-      q.set_unbounded(true);
-      display = absl::StrCat("at least ", value);
-      break;
-    case QUALIFIER_ABOUT:
-      q.set_lower(value * 0.9);
-      q.set_upper(value * 1.1);
-      display = absl::StrCat("about ", value);
-      break;
-    default:
-      q.set_lower(value);
-      q.set_upper(value);
-      display = absl::StrCat(value);
-      break;
-  }
-  Claim c = Base("death_toll", "deaths", article_id, outlet, published,
-                 absl::StrCat(display, " people were killed"));
-  *c.mutable_quantity() = q;
-  c.set_display_value(display);
-  return c;
-}
-
-Claim Deadline(const std::string& article_id, const std::string& outlet,
-               const std::string& published, const std::string& start, const std::string& end,
-               Granularity g, const std::string& display) {
-  Claim c = Base("deadline", "departure deadline", article_id, outlet, published,
-                 absl::StrCat("leave by ", display));
-  c.mutable_time()->set_start(start);
-  c.mutable_time()->set_end(end);
-  c.mutable_time()->set_granularity(g);
-  c.set_display_value(display);
-  return c;
-}
-
-Claim Order(const std::string& article_id, const std::string& outlet, const std::string& published,
-            const std::string& actor_id, const std::string& actor_name,
-            std::vector<std::string> ancestors, const std::string& source) {
-  Claim c = Base("withdrawal_order", "US diplomatic staff", article_id, outlet, published,
-                 absl::StrCat(actor_name, " ordered the diplomats out"));
-  Actor* a = c.mutable_actor();
-  a->set_id(actor_id);
-  a->set_name(actor_name);
-  for (const std::string& id : ancestors) a->add_ancestors(id);
-  c.set_display_value(actor_name);
-  c.mutable_attribution()->set_source(source);
-  c.mutable_attribution()->set_named(!source.empty());
-  return c;
-}
-
-Claim StateDepartment(const std::string& article_id, const std::string& outlet,
-                      const std::string& published, const std::string& source) {
-  return Order(article_id, outlet, published, "us_state_department", "the US State Department",
-               {"us_government", "us"}, source);
-}
-
-Claim UsGovernment(const std::string& article_id, const std::string& outlet,
-                   const std::string& published, const std::string& source) {
-  return Order(article_id, outlet, published, "us_government", "the US government", {"us"}, source);
-}
-
-Claim VenezuelaGovernment(const std::string& article_id, const std::string& outlet,
-                          const std::string& published, const std::string& source) {
-  return Order(article_id, outlet, published, "venezuela_government", "Venezuela's government",
-               {"venezuela"}, source);
-}
-
-int CountVerdict(const std::vector<Finding>& findings, Verdict v) {
-  return static_cast<int>(std::count_if(findings.begin(), findings.end(),
-                                        [v](const Finding& f) { return f.verdict() == v; }));
-}
-
-bool HasConflict(const std::vector<Finding>& findings) {
-  return CountVerdict(findings, CONTRADICTION) + CountVerdict(findings, DISCREPANCY) +
-             CountVerdict(findings, DISPUTED) >
-         0;
-}
-
-std::string Dump(const std::vector<Finding>& findings) {
-  std::string out;
-  for (const Finding& f : findings) {
-    absl::StrAppend(&out, Verdict_Name(f.verdict()), " ", f.kind(), "/", f.subject(), ": ",
-                    f.explanation(), "\n");
-  }
-  return out;
-}
-
 class CompareTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { rules_ = &testing::ShippedRules(); }
-
-  static const Comparison& ComparisonOf(const std::string& kind) {
-    const CompiledKind* k = rules_->FindKind(kind);
-    EXPECT_NE(k, nullptr) << kind;
-    return k->kind->comparison();
-  }
 
   std::vector<Finding> Compare(const std::vector<Claim>& claims) {
     Comparer comparer(*rules_);
@@ -244,7 +118,8 @@ TEST_F(CompareTest, AnApproximateCountCoversANearbyCount) {
   Claim a = Toll("a1", "Reuters", "2019-01-24", QUALIFIER_ABOUT, 300);
   Claim b = Toll("b1", "BBC News", "2019-01-24", QUALIFIER_EXACT, 310);
   std::string reason;
-  EXPECT_EQ(Name(Relate(a, b, ComparisonOf("death_toll"), &reason)), Name(Relation::kCompatible));
+  EXPECT_EQ(RelationName(Relate(a, b, ComparisonOf("death_toll"), &reason)),
+            RelationName(Relation::kCompatible));
   EXPECT_FALSE(reason.empty());
   std::vector<Finding> findings = Compare({a, b});
   EXPECT_FALSE(HasConflict(findings)) << Dump(findings);
@@ -267,14 +142,17 @@ TEST_F(CompareTest, OpenBoundsExcludeTheirEndpoint) {
   fewer.mutable_quantity()->set_qualifier(QUALIFIER_LESS_THAN);
   fewer.mutable_quantity()->set_lower(0);
   fewer.set_display_value("fewer than 20");
-  EXPECT_EQ(Name(Relate(twenty, more, cmp, nullptr)), Name(Relation::kSoftConflict));
-  EXPECT_EQ(Name(Relate(twenty, fewer, cmp, nullptr)), Name(Relation::kSoftConflict));
-  EXPECT_EQ(Name(Relate(fewer, more, cmp, nullptr)), Name(Relation::kSoftConflict));
+  EXPECT_EQ(RelationName(Relate(twenty, more, cmp, nullptr)),
+            RelationName(Relation::kSoftConflict));
+  EXPECT_EQ(RelationName(Relate(twenty, fewer, cmp, nullptr)),
+            RelationName(Relation::kSoftConflict));
+  EXPECT_EQ(RelationName(Relate(fewer, more, cmp, nullptr)), RelationName(Relation::kSoftConflict));
   std::vector<Finding> findings = Compare({twenty, more});
   EXPECT_EQ(CountVerdict(findings, DISCREPANCY), 1) << Dump(findings);
   // Closed bounds do include their endpoint.
   Claim at_least = Toll("d1", "NBC News", "2019-01-24", QUALIFIER_AT_LEAST, 20);
-  EXPECT_EQ(Name(Relate(twenty, at_least, cmp, nullptr)), Name(Relation::kCompatible));
+  EXPECT_EQ(RelationName(Relate(twenty, at_least, cmp, nullptr)),
+            RelationName(Relation::kCompatible));
 }
 
 TEST_F(CompareTest, HedgedExactCountsAreOnlyADiscrepancy) {
@@ -305,7 +183,8 @@ TEST_F(CompareTest, AWeekendCoversItsSunday) {
   Claim b = Deadline("003", "The Washington Post", "2019-01-25", "2019-01-27", "2019-01-27",
                      GRANULARITY_DAY, "Sunday 2019-01-27");
   std::string reason;
-  EXPECT_EQ(Name(Relate(a, b, ComparisonOf("deadline"), &reason)), Name(Relation::kCompatible));
+  EXPECT_EQ(RelationName(Relate(a, b, ComparisonOf("deadline"), &reason)),
+            RelationName(Relation::kCompatible));
   std::vector<Finding> findings = Compare({a, b});
   EXPECT_FALSE(HasConflict(findings)) << Dump(findings);
 }
@@ -392,8 +271,10 @@ TEST_F(CompareTest, AnAgencyAndItsGovernmentAreNoConflict) {
   Claim a = StateDepartment("000", "McClatchy", "2019-01-24", "");
   Claim b = UsGovernment("001", "The Washington Post", "2019-01-24", "");
   std::string reason;
-  EXPECT_EQ(Name(Relate(a, b, ComparisonOf("withdrawal_order"), &reason)), Name(Relation::kEqual));
-  EXPECT_EQ(Name(Relate(b, a, ComparisonOf("withdrawal_order"), nullptr)), Name(Relation::kEqual));
+  EXPECT_EQ(RelationName(Relate(a, b, ComparisonOf("withdrawal_order"), &reason)),
+            RelationName(Relation::kEqual));
+  EXPECT_EQ(RelationName(Relate(b, a, ComparisonOf("withdrawal_order"), nullptr)),
+            RelationName(Relation::kEqual));
   std::vector<Finding> findings = Compare({a, b});
   EXPECT_FALSE(HasConflict(findings)) << Dump(findings);
   EXPECT_EQ(CountVerdict(findings, UPDATE), 0) << Dump(findings);
@@ -492,54 +373,12 @@ TEST_F(CompareTest, UnknownKindsAreSkipped) {
   EXPECT_THAT(Compare({a, b}), IsEmpty());
 }
 
-// --- Relate -----------------------------------------------------------------
+// --- Amounts ----------------------------------------------------------------
 
-TEST_F(CompareTest, RelateQuantities) {
-  const Comparison& cmp = ComparisonOf("death_toll");
-  Claim twelve = Toll("a1", "A", "2019-01-24", QUALIFIER_EXACT, 12);
-  Claim twelve_again = Toll("b1", "B", "2019-01-24", QUALIFIER_EXACT, 12);
-  Claim twenty = Toll("b1", "B", "2019-01-24", QUALIFIER_EXACT, 20);
-  Claim at_least_20 = Toll("b1", "B", "2019-01-24", QUALIFIER_AT_LEAST, 20);
-  Claim thirty = Toll("c1", "C", "2019-01-24", QUALIFIER_EXACT, 30);
-  std::string reason;
-  EXPECT_EQ(Name(Relate(twelve, twelve_again, cmp, &reason)), Name(Relation::kEqual));
-  EXPECT_FALSE(reason.empty());
-  reason.clear();
-  EXPECT_EQ(Name(Relate(twelve, twenty, cmp, &reason)), Name(Relation::kHardConflict));
-  EXPECT_FALSE(reason.empty());
-  reason.clear();
-  EXPECT_EQ(Name(Relate(twelve, at_least_20, cmp, &reason)), Name(Relation::kSoftConflict));
-  EXPECT_FALSE(reason.empty());
-  EXPECT_EQ(Name(Relate(at_least_20, thirty, cmp, nullptr)), Name(Relation::kCompatible));
-}
-
-// An amount of aid, as extraction gives it for "$20 million" or "€20m".
-Claim Aid(const std::string& article_id, const std::string& outlet, const std::string& published,
-          const std::string& unit, double value) {
-  Claim c = Base("aid_money", "US aid", article_id, outlet, published,
-                 absl::StrCat(unit, " ", value, " in humanitarian aid"));
-  Quantity* q = c.mutable_quantity();
-  q->set_value(value);
-  q->set_lower(value);
-  q->set_upper(value);
-  q->set_qualifier(QUALIFIER_EXACT);
-  q->set_unit(unit);
-  c.set_display_value(absl::StrCat(unit, " ", value));
-  return c;
-}
-
-TEST_F(CompareTest, AmountsInDifferentCurrenciesAreNotCompared) {
-  const Comparison& cmp = ComparisonOf("aid_money");
+TEST_F(CompareTest, AmountsInDifferentCurrenciesNeitherConflictNorAgree) {
   Claim usd = Aid("a1", "A", "2019-01-24", "USD", 20000000);
   Claim eur = Aid("b1", "B", "2019-01-24", "EUR", 20000000);
   Claim eur_more = Aid("b1", "B", "2019-01-24", "EUR", 50000000);
-  std::string reason;
-  // The same number in two currencies is not the same value ...
-  EXPECT_EQ(Name(Relate(usd, eur, cmp, &reason)), Name(Relation::kCompatible));
-  EXPECT_THAT(reason, HasSubstr("different units (USD vs EUR)"));
-  // ... and different numbers in two currencies are not rivals.
-  EXPECT_EQ(Name(Relate(usd, eur_more, cmp, nullptr)), Name(Relation::kCompatible));
-  EXPECT_EQ(Name(Relate(eur_more, usd, cmp, nullptr)), Name(Relation::kCompatible));
   std::vector<Finding> findings = Compare({usd, eur_more});
   EXPECT_THAT(findings, IsEmpty()) << Dump(findings);
   // Neither do they agree.
@@ -550,61 +389,6 @@ TEST_F(CompareTest, AmountsInDifferentCurrenciesAreNotCompared) {
   findings = Compare({usd, usd_too});
   ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
   EXPECT_EQ(findings[0].verdict(), AGREEMENT);
-  Claim usd_more = Aid("b1", "B", "2019-01-24", "USD", 50000000);
-  EXPECT_EQ(Name(Relate(usd, usd_more, cmp, nullptr)), Name(Relation::kHardConflict));
-}
-
-TEST_F(CompareTest, RelateIsSymmetric) {
-  const Comparison& tolls = ComparisonOf("death_toll");
-  const Comparison& deadlines = ComparisonOf("deadline");
-  const Comparison& orders = ComparisonOf("withdrawal_order");
-  Claim t12 = Toll("a1", "A", "2019-01-24", QUALIFIER_EXACT, 12);
-  Claim t20 = Toll("b1", "B", "2019-01-24", QUALIFIER_EXACT, 20);
-  Claim t20plus = Toll("b1", "B", "2019-01-24", QUALIFIER_AT_LEAST, 20);
-  Claim t300 = Toll("c1", "C", "2019-01-24", QUALIFIER_ABOUT, 300);
-  Claim t310 = Toll("d1", "D", "2019-01-24", QUALIFIER_EXACT, 310);
-  Claim sun =
-      Deadline("a", "A", "2019-01-24", "2019-01-27", "2019-01-27", GRANULARITY_DAY, "Sunday");
-  Claim sat =
-      Deadline("b", "B", "2019-01-24", "2019-01-26", "2019-01-26", GRANULARITY_DAY, "Saturday");
-  Claim weekend =
-      Deadline("c", "C", "2019-01-24", "2019-01-26", "2019-01-27", GRANULARITY_WEEKEND, "weekend");
-  Claim vague =
-      Deadline("d", "D", "2019-01-24", "2019-01-28", "2019-01-31", GRANULARITY_VAGUE, "soon");
-  Claim dept = StateDepartment("a", "A", "2019-01-24", "");
-  Claim ven = VenezuelaGovernment("b", "B", "2019-01-24", "");
-  struct Case {
-    const Claim* a;
-    const Claim* b;
-    const Comparison* cmp;
-    Relation expected;
-  };
-  const Case cases[] = {
-      {&t12, &t20, &tolls, Relation::kHardConflict},
-      {&t12, &t20plus, &tolls, Relation::kSoftConflict},
-      {&t300, &t310, &tolls, Relation::kCompatible},
-      {&sun, &sat, &deadlines, Relation::kHardConflict},
-      {&sun, &sun, &deadlines, Relation::kEqual},
-      {&weekend, &sun, &deadlines, Relation::kCompatible},
-      {&vague, &sat, &deadlines, Relation::kSoftConflict},
-      {&dept, &ven, &orders, Relation::kSoftConflict},
-  };
-  for (const Case& c : cases) {
-    EXPECT_EQ(Name(Relate(*c.a, *c.b, *c.cmp, nullptr)), Name(c.expected))
-        << c.a->display_value() << " vs " << c.b->display_value();
-    EXPECT_EQ(Name(Relate(*c.b, *c.a, *c.cmp, nullptr)), Name(c.expected))
-        << c.b->display_value() << " vs " << c.a->display_value();
-  }
-}
-
-TEST_F(CompareTest, ExclusiveActorsConflictHard) {
-  Comparison cmp = ComparisonOf("withdrawal_order");
-  cmp.set_exclusive_actors(true);
-  Claim dept = StateDepartment("a", "A", "2019-01-24", "");
-  Claim ven = VenezuelaGovernment("b", "B", "2019-01-24", "");
-  Claim gov = UsGovernment("c", "C", "2019-01-24", "");
-  EXPECT_EQ(Name(Relate(dept, ven, cmp, nullptr)), Name(Relation::kHardConflict));
-  EXPECT_EQ(Name(Relate(dept, gov, cmp, nullptr)), Name(Relation::kEqual));
 }
 
 // --- Finding ids, order, explanations ---------------------------------------
