@@ -21,6 +21,7 @@
 #include "checker/base/value_key.h"
 #include "checker/base/verdict_order.h"
 #include "checker/compare/claim_group.h"
+#include "checker/compare/findings.h"
 #include "checker/events/participants.h"
 #include "checker/events/places.h"
 
@@ -104,37 +105,6 @@ long DaysApart(const C& a, const C& b) {
   return std::labs(static_cast<long>(*da - *db));
 }
 
-int32_t SpanBegin(const Claim& c) { return c.span().begin(); }
-int32_t SpanBegin(const GroupClaim& c) { return c.span_begin(); }
-
-template <typename C>
-bool ClaimLess(const C& a, const C& b) {
-  if (a.article_id() != b.article_id()) return a.article_id() < b.article_id();
-  return SpanBegin(a) < SpanBegin(b);
-}
-
-uint64_t Fnv1a(absl::string_view s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
-Finding MakeFinding(const ClaimKind& kind, const std::string& subject, Verdict verdict,
-                    std::vector<Claim> claims, std::string explanation) {
-  Finding f;
-  f.set_kind(kind.name());
-  f.set_subject(subject);
-  f.set_verdict(verdict);
-  std::sort(claims.begin(), claims.end(), ClaimLess<Claim>);
-  for (Claim& c : claims) *f.add_claims() = std::move(c);
-  f.set_explanation(std::move(explanation));
-  f.set_id(FindingId(f));
-  return f;
-}
-
 // Article id -> the id it and the articles it copies or is copied by are
 // counted under (union-find over the copy relations; the smallest id).
 absl::flat_hash_map<std::string, std::string> CopyRoots(const std::vector<Copy>& copies) {
@@ -156,65 +126,6 @@ absl::flat_hash_map<std::string, std::string> CopyRoots(const std::vector<Copy>&
 }
 
 }  // namespace
-
-void AnchorRelativeDeadlines(const Rules& rules, std::vector<Claim>* claims) {
-  for (const CompiledKind& kind : rules.kinds()) {
-    const std::string& anchor_kind = kind.kind->duration_anchor_kind();
-    if (anchor_kind.empty()) continue;
-    // The days orders were given on: claims of the anchor kind scoped to one day.
-    std::vector<std::pair<absl::CivilDay, const Claim*>> orders;
-    for (const Claim& c : *claims) {
-      if (c.kind() != anchor_kind || c.scope().start().empty() ||
-          c.scope().start() != c.scope().end()) {
-        continue;
-      }
-      if (absl::optional<absl::CivilDay> day = ParseIsoDate(c.scope().start())) {
-        orders.emplace_back(*day, &c);
-      }
-    }
-    if (orders.empty()) continue;
-    std::stable_sort(orders.begin(), orders.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    const int lookback = kind.kind->duration_anchor_lookback_days();
-    for (Claim& c : *claims) {
-      if (c.kind() != kind.kind->name() || !c.has_time() || c.time().duration_days() <= 0) {
-        continue;
-      }
-      absl::optional<absl::CivilDay> published = ParseIsoDate(c.published());
-      if (!published) continue;
-      // The earliest order in reach: the first on or after the lookback.
-      auto first =
-          std::lower_bound(orders.begin(), orders.end(), *published - lookback,
-                           [](const auto& entry, absl::CivilDay d) { return entry.first < d; });
-      if (first != orders.end() && first->first <= *published) {
-        const auto& [day, order] = *first;
-        absl::CivilDay end = day + static_cast<int>(std::ceil(c.time().duration_days()));
-        TimeInterval* t = c.mutable_time();
-        t->set_start(FormatIsoDate(end));
-        t->set_end(FormatIsoDate(end));
-        t->set_granularity(GRANULARITY_DAY);
-        t->set_resolution(absl::StrCat(t->duration_text(), " after the order of ", WeekdayName(day),
-                                       " ", FormatIsoDate(day), " (", order->article_id(), ": \"",
-                                       order->matched_text(), "\")"));
-        c.set_display_value(absl::StrCat(WeekdayName(end), " ", FormatIsoDate(end), " (",
-                                         t->duration_text(), " after ", WeekdayName(day),
-                                         "'s order)"));
-      }
-    }
-  }
-}
-
-std::string FindingId(const Finding& f) {
-  std::vector<std::string> evidence;
-  for (const Claim& c : f.claims()) {
-    evidence.push_back(
-        absl::StrCat(c.article_id(), "\x1f", c.matched_text(), "\x1f", c.display_value()));
-  }
-  std::sort(evidence.begin(), evidence.end());
-  std::string key = absl::StrCat(f.kind(), "\x1e", f.subject(), "\x1e", Verdict_Name(f.verdict()),
-                                 "\x1e", absl::StrJoin(evidence, "\x1e"));
-  return absl::StrFormat("%012x", Fnv1a(key) & 0xffffffffffffULL);
-}
 
 Comparer::Comparer(const Rules& rules) : rules_(rules) {}
 
@@ -714,35 +625,6 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
   if (kept_apart_out != nullptr) *kept_apart_out = std::move(kept_apart);
   SortFindings(&findings);
   return findings;
-}
-
-void SortFindings(std::vector<Finding>* findings) {
-  // Sorts keys, then moves each finding once: a Finding moved by std::sort
-  // is a protobuf swap, and a comparison of two findings several lookups.
-  struct Key {
-    int rank;
-    const std::string* kind;
-    const std::string* subject;
-    const std::string* id;
-    size_t index;
-  };
-  std::vector<Key> keys;
-  keys.reserve(findings->size());
-  for (size_t i = 0; i < findings->size(); ++i) {
-    const Finding& f = (*findings)[i];
-    keys.push_back({VerdictRank(f.verdict()), &f.kind(), &f.subject(), &f.id(), i});
-  }
-  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-    if (a.rank != b.rank) return a.rank < b.rank;
-    if (*a.kind != *b.kind) return *a.kind < *b.kind;
-    if (*a.subject != *b.subject) return *a.subject < *b.subject;
-    if (*a.id != *b.id) return *a.id < *b.id;
-    return a.index < b.index;
-  });
-  std::vector<Finding> sorted;
-  sorted.reserve(findings->size());
-  for (const Key& k : keys) sorted.push_back(std::move((*findings)[k.index]));
-  findings->swap(sorted);
 }
 
 }  // namespace crosscheck

@@ -20,6 +20,8 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "checker/compare/claim_group.h"
+#include "checker/compare/deadlines.h"
+#include "checker/compare/findings.h"
 #include "checker/compare/relate.h"
 #include "checker/events/places.h"
 #include "checker/rules/rule_set.h"
@@ -28,24 +30,6 @@
 #include "proto/report.pb.h"
 
 namespace crosscheck {
-
-// Anchors relative deadlines ("within 72 hours") of kinds that name a
-// `duration_anchor_kind`: such a deadline counts from the order it belongs
-// to, the earliest day a claim of that kind is scoped to within the kind's
-// lookback before the deadline's publication, anywhere in `claims` (one
-// article may say the order came on Wednesday, another only "72 hours").
-// The deadline becomes that day plus the duration, with the order named in
-// its resolution and display. Deadlines with no such order stay as they are.
-void AnchorRelativeDeadlines(const Rules& rules, std::vector<Claim>* claims);
-
-// A finding id that depends only on its kind, subject, verdict and evidence
-// (article ids, matched text, values): stable across runs and corpus changes
-// that do not touch that evidence.
-std::string FindingId(const Finding& finding);
-
-// Orders findings as reports list them: most severe verdict first, then by
-// kind, subject and id (a total order).
-void SortFindings(std::vector<Finding>* findings);
 
 // Pairs of claims the comparer kept apart as different events.
 struct KeptApart {
