@@ -1,11 +1,8 @@
 #include "checker/compare/compare.h"
 
-#include <algorithm>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
 #include "checker/base/verdict_order.h"
 #include "checker/compare/test_claims.h"
 #include "checker/internal/shipped_rules.h"
@@ -22,7 +19,6 @@ using ::crosscheck::testing::CountVerdict;
 using ::crosscheck::testing::Deadline;
 using ::crosscheck::testing::Dump;
 using ::crosscheck::testing::HasConflict;
-using ::crosscheck::testing::Order;
 using ::crosscheck::testing::RelationName;
 using ::crosscheck::testing::SetScope;
 using ::crosscheck::testing::StateDepartment;
@@ -500,12 +496,6 @@ TEST_F(CompareTest, ExplanationsNameBothValuesAndBothOutlets) {
   EXPECT_THAT(findings[0].explanation(), HasSubstr("this week"));
 }
 
-}  // namespace
-}  // namespace crosscheck
-
-namespace crosscheck {
-namespace {
-
 TEST_F(CompareTest, ARoundNumberNearAnExactOneIsADiscrepancy) {
   // "600 were killed" next to "612 people": the 600 is likely rounded.
   Claim a = Toll("a1", "Reuters", "2005-11-28", QUALIFIER_EXACT, 612);
@@ -530,85 +520,6 @@ TEST_F(CompareTest, ABackgroundNumberIsNotARivalOfTodaysToll) {
   Claim undated = Toll("c1", "Blog", "", QUALIFIER_EXACT, 3);
   EXPECT_THAT(Compare({undated, february}), SizeIs(0));
 }
-
-}  // namespace
-}  // namespace crosscheck
-
-namespace crosscheck {
-namespace {
-
-// Twenty outlets, each with its own death toll (10 to 29), all on one day.
-std::vector<Claim> TwentyOutletsTwentyCounts() {
-  std::vector<Claim> claims;
-  for (int i = 0; i < 20; ++i) {
-    claims.push_back(Toll("a" + std::to_string(i), "Outlet" + std::to_string(i), "2019-01-24",
-                          QUALIFIER_EXACT, 10 + i));
-  }
-  return claims;
-}
-
-TEST_F(CompareTest, FindingsPerSubjectAreCappedAndTheRestCounted) {
-  // Twenty outlets, each with its own count, all on one day: 190 conflicts.
-  const std::vector<Claim> claims = TwentyOutletsTwentyCounts();
-  Comparer comparer(*rules_);
-  comparer.set_max_findings_per_subject(25);
-  int64_t comparisons = 0, omitted = 0;
-  std::vector<Finding> findings = comparer.Compare(claims, {}, &comparisons, &omitted);
-  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 25);
-  EXPECT_EQ(omitted, 190 - 25);
-  EXPECT_EQ(comparisons, 190);  // twenty distinct values: every pair of values once
-}
-
-TEST_F(CompareTest, ASubjectIsNoLongerExaminedPastTwentyTimesTheCap) {
-  const std::vector<Claim> claims = TwentyOutletsTwentyCounts();
-  Comparer comparer(*rules_);
-  comparer.set_max_findings_per_subject(2);
-  int64_t comparisons = 0, omitted = 0;
-  int truncated = 0;
-  std::vector<Finding> findings =
-      comparer.Compare(claims, {}, &comparisons, &omitted, nullptr, &truncated);
-  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 2);
-  EXPECT_EQ(omitted, 40);  // 20 x 2, then the subject stops
-  EXPECT_EQ(truncated, 1);
-  EXPECT_LT(comparisons, 190);
-}
-
-TEST_F(CompareTest, ClaimsFurtherApartThanTheWindowAreNotCompared) {
-  // death_toll compares within compare_within_days of publication.
-  const int within = rules_->FindKind("death_toll")->kind->comparison().compare_within_days();
-  ASSERT_GT(within, 0);
-  Claim early = Toll("a", "A", "2019-01-24", QUALIFIER_EXACT, 12);
-  Claim near = Toll("b", "B", "2019-01-25", QUALIFIER_EXACT, 20);
-  Claim far = Toll("c", "C", "2021-06-01", QUALIFIER_EXACT, 30);
-  std::vector<Finding> findings = Compare({early, near, far});
-  for (const Finding& f : findings) {
-    for (const Claim& c : f.claims()) EXPECT_NE(c.article_id(), "c") << f.explanation();
-  }
-  EXPECT_GE(findings.size(), 1u);
-}
-
-TEST_F(CompareTest, EqualValuesAreComparedOnceAsABucket) {
-  // Ten outlets say 12, ten say 20: one value comparison, 100 conflicts.
-  std::vector<Claim> claims;
-  for (int i = 0; i < 10; ++i) {
-    claims.push_back(
-        Toll("x" + std::to_string(i), "X" + std::to_string(i), "2019-01-24", QUALIFIER_EXACT, 12));
-    claims.push_back(
-        Toll("y" + std::to_string(i), "Y" + std::to_string(i), "2019-01-24", QUALIFIER_EXACT, 20));
-  }
-  Comparer comparer(*rules_);
-  comparer.set_max_findings_per_subject(1000);
-  int64_t comparisons = 0;
-  std::vector<Finding> findings = comparer.Compare(claims, {}, &comparisons);
-  EXPECT_EQ(comparisons, 1);
-  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 100);
-}
-
-}  // namespace
-}  // namespace crosscheck
-
-namespace crosscheck {
-namespace {
 
 TEST_F(CompareTest, ATollThatGrowsFromDayToDayIsAnUpdate) {
   Claim early = Toll("a", "AP", "1998-08-07", QUALIFIER_VAGUE, 24);

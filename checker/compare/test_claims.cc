@@ -151,11 +151,16 @@ void SetPlace(Claim* c, const std::string& name, std::vector<std::string> within
   for (std::string& w : within) place->add_within(std::move(w));
 }
 
-const Comparison& ComparisonOf(const std::string& kind) {
+const ClaimKind& KindOf(const std::string& kind) {
   const CompiledKind* k = ShippedRules().FindKind(kind);
-  EXPECT_NE(k, nullptr) << kind;
-  return k->kind->comparison();
+  if (k == nullptr) {
+    ADD_FAILURE() << "no shipped kind " << kind;
+    return ClaimKind::default_instance();
+  }
+  return *k->kind;
 }
+
+const Comparison& ComparisonOf(const std::string& kind) { return KindOf(kind).comparison(); }
 
 std::vector<const GroupClaim*> Pointers(const ClaimGroup& group) {
   std::vector<const GroupClaim*> out;

@@ -63,7 +63,8 @@ Claim Aid(const std::string& article_id, const std::string& outlet, const std::s
 // Sets `c`'s place: `name`, keyed by its lower case, lying in `within`.
 void SetPlace(Claim* c, const std::string& name, std::vector<std::string> within);
 
-// The comparison of a shipped kind.
+// A shipped kind, and its comparison.
+const ClaimKind& KindOf(const std::string& kind);
 const Comparison& ComparisonOf(const std::string& kind);
 
 // The claims of `group`, by address, in its order.
