@@ -1,258 +1,28 @@
 #include "checker/compare/compare.h"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
-#include <cstdlib>
 #include <functional>
-#include <limits>
 #include <map>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
-#include "absl/strings/str_join.h"
-#include "absl/strings/str_replace.h"
-#include "checker/base/dates.h"
+#include "absl/functional/function_ref.h"
+#include "absl/types/optional.h"
 #include "checker/base/value_key.h"
-#include "checker/base/verdict_order.h"
+#include "checker/compare/buckets.h"
+#include "checker/compare/claim_days.h"
 #include "checker/compare/claim_group.h"
-#include "checker/events/participants.h"
-#include "checker/events/places.h"
-#include "checker/extract/actors.h"
+#include "checker/compare/event_separator.h"
+#include "checker/compare/explanation.h"
+#include "checker/compare/findings.h"
+#include "checker/compare/relate.h"
+#include "checker/compare/verdict.h"
 
 namespace crosscheck {
 namespace {
-
-// An AGREEMENT lists at most this many claims (and names this many outlets).
-constexpr size_t kMaxAgreementClaims = 12;
-
-// (The relations are templates: a claim is a Claim or a GroupClaim.)
-template <typename A, typename B>
-bool SameScope(const A& a, const B& b) {
-  return a.scope().start() == b.scope().start() && a.scope().end() == b.scope().end();
-}
-
-template <typename C>
-std::string ScopeWords(const C& c) {
-  return c.scope_text().empty() ? "an unstated time span" : c.scope_text();
-}
-
-bool Precise(Granularity g) {
-  return g == GRANULARITY_DAY || g == GRANULARITY_WEEKEND || g == GRANULARITY_WEEK ||
-         g == GRANULARITY_MONTH || g == GRANULARITY_YEAR;
-}
-
-template <typename A, typename B>
-Relation RelateQuantities(const A& a, const B& b, const Comparison& cmp, std::string* reason) {
-  const Quantity& qa = a.quantity();
-  const Quantity& qb = b.quantity();
-  // USD 20 million and EUR 20 million are not one value, nor rivals: amounts
-  // in different currencies (units) are not compared.
-  if (qa.unit() != qb.unit()) {
-    if (reason) {
-      *reason = absl::StrCat("they are in different units (", qa.unit(), " vs ", qb.unit(),
-                             "), so they are not compared");
-    }
-    return Relation::kCompatible;
-  }
-  const double tol = cmp.relative_tolerance();
-  const double inf = INFINITY;
-  double la = qa.lower() * (1 - tol), ua = qa.unbounded() ? inf : qa.upper() * (1 + tol);
-  double lb = qb.lower() * (1 - tol), ub = qb.unbounded() ? inf : qb.upper() * (1 + tol);
-  // "more than 20" is (20, inf) and "fewer than 20" is [0, 20): open ends.
-  auto lower_open = [](const Quantity& q) { return q.qualifier() == QUALIFIER_MORE_THAN; };
-  auto upper_open = [](const Quantity& q) { return q.qualifier() == QUALIFIER_LESS_THAN; };
-  auto below = [](double lower, bool lower_is_open, double upper, bool upper_is_open) {
-    return lower < upper || (lower == upper && !lower_is_open && !upper_is_open);
-  };
-  bool both_exact = qa.qualifier() == QUALIFIER_EXACT && qb.qualifier() == QUALIFIER_EXACT;
-  if (below(la, lower_open(qa), ub, upper_open(qb)) &&
-      below(lb, lower_open(qb), ua, upper_open(qa))) {
-    if (both_exact || a.display_value() == b.display_value()) {
-      if (reason) *reason = "the counts match";
-      return Relation::kEqual;
-    }
-    if (reason) *reason = "the ranges overlap";
-    return Relation::kCompatible;
-  }
-  // "600" next to "612": a round number may be a rounded one.
-  auto round = [](double v) { return v >= 100 && std::fmod(v, 100) == 0; };
-  const double larger = std::max(qa.value(), qb.value());
-  const bool rounded = cmp.round_number_tolerance() > 0 &&
-                       (round(qa.value()) || round(qb.value())) && larger > 0 &&
-                       std::fabs(qa.value() - qb.value()) / larger <= cmp.round_number_tolerance();
-  if (both_exact && SameScope(a, b) && !a.attribution().hedged() && !b.attribution().hedged() &&
-      !rounded) {
-    if (reason) {
-      *reason = a.scope_text().empty()
-                    ? "both are exact counts with no different time span given, and they differ"
-                    : "both are exact counts for the same time span, and they differ";
-    }
-    return Relation::kHardConflict;
-  }
-  if (reason) {
-    std::vector<std::string> why;
-    if (!SameScope(a, b)) {
-      why.push_back(absl::StrCat("they cover different time spans (", ScopeWords(a), " vs ",
-                                 ScopeWords(b), ")"));
-    }
-    if (!both_exact) why.push_back("at least one is a bound or an estimate, not a count");
-    if (rounded) why.push_back("a round number may be a rounded one");
-    if (a.attribution().hedged() || b.attribution().hedged()) {
-      why.push_back("at least one is hedged");
-    }
-    *reason = absl::StrCat("the numbers do not overlap, but ", absl::StrJoin(why, "; "));
-  }
-  return Relation::kSoftConflict;
-}
-
-template <typename A, typename B>
-Relation RelateTimes(const A& a, const B& b, std::string* reason) {
-  const TimeInterval& ta = a.time();
-  const TimeInterval& tb = b.time();
-  if (ta.start() == tb.start() && ta.end() == tb.end()) {
-    if (reason) *reason = "the dates match";
-    return Relation::kEqual;
-  }
-  if (ta.start() <= tb.end() && tb.start() <= ta.end()) {
-    if (reason) *reason = "the periods overlap, so both can be true";
-    return Relation::kCompatible;
-  }
-  if (Precise(ta.granularity()) && Precise(tb.granularity()) && !a.attribution().hedged() &&
-      !b.attribution().hedged()) {
-    if (reason) *reason = "the days do not overlap";
-    return Relation::kHardConflict;
-  }
-  if (reason) *reason = "the dates do not overlap, but at least one of them is imprecise or hedged";
-  return Relation::kSoftConflict;
-}
-
-template <typename A, typename B>
-Relation RelateActors(const A& a, const B& b, const Comparison& cmp, std::string* reason) {
-  if (ActorResolver::Related(a.actor(), b.actor())) {
-    if (reason) *reason = "they name the same party (or one that speaks for it)";
-    return Relation::kEqual;
-  }
-  if (cmp.exclusive_actors()) {
-    if (reason) *reason = "they name different parties, and only one of them can be right";
-    return Relation::kHardConflict;
-  }
-  if (reason) {
-    *reason =
-        "they name different parties; both may have given orders, so check which one caused it";
-  }
-  return Relation::kSoftConflict;
-}
-
-// "McClatchy (000_d6b0371285f5ae76, 2019-01-24)".
-template <typename C>  // Claim or GroupClaim
-std::string Who(const C& c) {
-  std::string outlet = c.outlet().empty() ? "an unknown outlet" : c.outlet();
-  std::string date = c.published().empty() ? "undated" : c.published();
-  return absl::StrCat(outlet, " (", c.article_id(), ", ", date, ")");
-}
-
-template <typename C>
-std::string Statement(const ClaimKind& kind, const C& c) {
-  std::string tpl = kind.statement().empty() ? "{subject} is {value}{scope}" : kind.statement();
-  std::string scope = c.scope_text().empty() ? "" : absl::StrCat(" (", c.scope_text(), ")");
-  std::string source =
-      c.attribution().source().empty() ? "" : absl::StrCat(", citing ", c.attribution().source());
-  return absl::StrCat(
-      absl::StrReplaceAll(
-          tpl, {{"{value}", c.display_value()}, {"{subject}", c.subject()}, {"{scope}", scope}}),
-      source);
-}
-
-// The days a claim is about: its scope, or for an unscoped claim the
-// `window` days up to its publication (news reports the present). Empty
-// when neither is known.
-template <typename C>  // Claim or GroupClaim
-absl::optional<std::pair<std::string, std::string>> EffectiveScope(const C& c, int window) {
-  if (!c.scope().start().empty()) return std::make_pair(c.scope().start(), c.scope().end());
-  absl::optional<absl::CivilDay> pub = ParseIsoDate(c.published());
-  if (!pub) return absl::nullopt;
-  return std::make_pair(FormatIsoDate(*pub - window), FormatIsoDate(*pub));
-}
-
-// True when the claim's scope ends well before its own article was
-// published: a background number of an earlier event.
-template <typename C>
-bool Background(const C& c, int window) {
-  absl::optional<absl::CivilDay> pub = ParseIsoDate(c.published());
-  absl::optional<absl::CivilDay> end = ParseIsoDate(c.scope().end());
-  return pub && end && *end < *pub - window;
-}
-
-// True when the two claims are about time spans that do not meet: a count
-// for February and one for this week are not rival counts.
-// "In September" in an undated article: a month of an unknown year, a time
-// of its own, not the article's present.
-template <typename C>
-bool UnknownMonth(const C& c) {
-  return c.scope().start().empty() && c.scope().granularity() != GRANULARITY_UNSPECIFIED;
-}
-
-template <typename C>
-bool DisjointScopes(const C& a, const C& b, int window) {
-  if (UnknownMonth(a) || UnknownMonth(b)) return true;  // another time, year unknown
-  if (a.scope().start().empty() && b.scope().start().empty()) return false;  // both "now"
-  auto sa = EffectiveScope(a, window);
-  auto sb = EffectiveScope(b, window);
-  if (!sa || !sb) {
-    // A background claim ("in December 2003, 31,000 were killed") is about
-    // its own time; against a claim of unknown time it is no rival.
-    return Background(a, window) || Background(b, window) ||
-           (!a.scope().start().empty() && a.published().empty()) ||
-           (!b.scope().start().empty() && b.published().empty()) || UnknownMonth(a) ||
-           UnknownMonth(b);
-  }
-  return sa->second < sb->first || sb->second < sa->first;
-}
-
-template <typename C>
-long DaysApart(const C& a, const C& b) {
-  absl::optional<absl::CivilDay> da = ParseIsoDate(a.published());
-  absl::optional<absl::CivilDay> db = ParseIsoDate(b.published());
-  if (!da || !db) return 0;
-  return std::labs(static_cast<long>(*da - *db));
-}
-
-int32_t SpanBegin(const Claim& c) { return c.span().begin(); }
-int32_t SpanBegin(const GroupClaim& c) { return c.span_begin(); }
-
-template <typename C>
-bool ClaimLess(const C& a, const C& b) {
-  if (a.article_id() != b.article_id()) return a.article_id() < b.article_id();
-  return SpanBegin(a) < SpanBegin(b);
-}
-
-uint64_t Fnv1a(absl::string_view s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
-Finding MakeFinding(const ClaimKind& kind, const std::string& subject, Verdict verdict,
-                    std::vector<Claim> claims, std::string explanation) {
-  Finding f;
-  f.set_kind(kind.name());
-  f.set_subject(subject);
-  f.set_verdict(verdict);
-  std::sort(claims.begin(), claims.end(), ClaimLess<Claim>);
-  for (Claim& c : claims) *f.add_claims() = std::move(c);
-  f.set_explanation(std::move(explanation));
-  f.set_id(FindingId(f));
-  return f;
-}
 
 // Article id -> the id it and the articles it copies or is copied by are
 // counted under (union-find over the copy relations; the smallest id).
@@ -274,150 +44,231 @@ absl::flat_hash_map<std::string, std::string> CopyRoots(const std::vector<Copy>&
   return roots;
 }
 
-}  // namespace
+// The claims to compare by (kind, subject); std::map keeps the output order
+// stable. Negated claims ("has not been asked") have no value; claims of
+// undated articles are about no known time, hence no known event, unless
+// `compare_undated`.
+std::map<std::pair<std::string, std::string>, std::vector<const GroupClaim*>> GroupBySubject(
+    const std::vector<GroupClaim>& claims, bool compare_undated) {
+  std::map<std::pair<std::string, std::string>, std::vector<const GroupClaim*>> groups;
+  for (const GroupClaim& c : claims) {
+    if (c.attribution().negated()) continue;
+    if (!compare_undated && c.published().empty()) continue;
+    groups[{c.kind(), c.subject()}].push_back(&c);
+  }
+  return groups;
+}
 
-void AnchorRelativeDeadlines(const Rules& rules, std::vector<Claim>* claims) {
-  for (const CompiledKind& kind : rules.kinds()) {
-    const std::string& anchor_kind = kind.kind->duration_anchor_kind();
-    if (anchor_kind.empty()) continue;
-    // The days orders were given on: claims of the anchor kind scoped to one day.
-    std::vector<std::pair<absl::CivilDay, const Claim*>> orders;
-    for (const Claim& c : *claims) {
-      if (c.kind() != anchor_kind || c.scope().start().empty() ||
-          c.scope().start() != c.scope().end()) {
-        continue;
-      }
-      if (absl::optional<absl::CivilDay> day = ParseIsoDate(c.scope().start())) {
-        orders.emplace_back(*day, &c);
-      }
+// One claim per (article, value), in ClaimLess order: an article repeating a
+// value, or naming Maduro and then his government, says one thing, not two.
+std::vector<const GroupClaim*> UniqueClaims(std::vector<const GroupClaim*> members,
+                                            const Comparison& comparison) {
+  std::sort(members.begin(), members.end(),
+            [](const GroupClaim* a, const GroupClaim* b) { return ClaimLess(*a, *b); });
+  std::vector<const GroupClaim*> unique;
+  for (const GroupClaim* c : members) {
+    bool repeat = false;
+    for (auto it = unique.rbegin(); it != unique.rend() && !repeat; ++it) {
+      if ((*it)->article_id() != c->article_id()) break;
+      repeat = Relate(**it, *c, comparison, nullptr) == Relation::kEqual;
     }
-    if (orders.empty()) continue;
-    std::stable_sort(orders.begin(), orders.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    const int lookback = kind.kind->duration_anchor_lookback_days();
-    for (Claim& c : *claims) {
-      if (c.kind() != kind.kind->name() || !c.has_time() || c.time().duration_days() <= 0) {
+    if (!repeat) unique.push_back(c);
+  }
+  return unique;
+}
+
+// The findings one (kind, subject) may make: at most `max` of each verdict,
+// the rest counted as omitted; and how far it is examined: not past 20 times
+// the cap omitted, or 5,000 times the cap of pairs looked at (whatever came
+// of them), so that a subject of a vast corpus stops too.
+class FindingBudget {
+ public:
+  explicit FindingBudget(int max)
+      : max_(max),
+        max_omitted_(20 * static_cast<int64_t>(max)),
+        max_examined_(5000 * static_cast<int64_t>(max)) {}
+
+  // Whether a finding of verdict `v` may be made (it is then counted); when
+  // not, it is counted as omitted.
+  bool Room(Verdict v) {
+    if (made_[v] < max_) {
+      ++made_[v];
+      return true;
+    }
+    ++omitted_;
+    return false;
+  }
+  // Counts a pair looked at.
+  void Examined() { ++examined_; }
+  // Whether the subject is no longer examined.
+  bool Exhausted() const { return omitted_ >= max_omitted_ || examined_ >= max_examined_; }
+  int64_t omitted() const { return omitted_; }
+
+ private:
+  const int max_;
+  const int64_t max_omitted_;
+  const int64_t max_examined_;
+  std::map<Verdict, int> made_;
+  int64_t omitted_ = 0;
+  int64_t examined_ = 0;
+};
+
+// Compares the claims of one (kind, subject) into `findings`.
+class SubjectComparison {
+ public:
+  SubjectComparison(const ClaimKind& kind, const std::string& subject,
+                    const EventSeparator& separator, KeptApartLog* apart, int max_findings,
+                    std::vector<Finding>* findings)
+      : kind_(kind),
+        comparison_(kind.comparison()),
+        subject_(subject),
+        separator_(separator),
+        apart_(apart),
+        budget_(max_findings),
+        findings_(findings) {}
+
+  // Conflicts and updates between claims of different values (`claims` in
+  // output order); the value comparisons are counted in `comparisons`.
+  void FindConflicts(const std::vector<const GroupClaim*>& claims, int64_t* comparisons);
+  // Agreements: the same value from independent outlets, in one event and
+  // one window of time.
+  void FindAgreements(const std::vector<const GroupClaim*>& claims,
+                      absl::FunctionRef<std::string(const std::string&)> voice);
+
+  // Whether the subject was left before it was examined to the end.
+  bool exhausted() const { return budget_.Exhausted(); }
+  int64_t omitted() const { return budget_.omitted(); }
+
+ private:
+  // Days around an unscoped claim's publication that it is about.
+  int Window() const {
+    return comparison_.update_after_days() > 0 ? comparison_.update_after_days() : 7;
+  }
+  // Counts the pairs of `pairs` that are about one time as kept apart
+  // because of `why` (buckets whose places exclude each other).
+  void CountKeptApart(const std::vector<ClaimBuckets::Pair>& pairs, const std::string& why);
+  // The finding of the pair (x, y), if it makes one.
+  void ComparePair(const DatedClaim& x, const DatedClaim& y);
+
+  const ClaimKind& kind_;
+  const Comparison& comparison_;
+  const std::string& subject_;
+  const EventSeparator& separator_;
+  KeptApartLog* apart_;
+  FindingBudget budget_;
+  std::vector<Finding>* findings_;
+};
+
+void SubjectComparison::FindConflicts(const std::vector<const GroupClaim*>& claims,
+                                      int64_t* comparisons) {
+  // Claims with the same value, scope and hedging relate to every other
+  // claim alike: compare buckets of them once, then walk the article pairs
+  // of the buckets that conflict.
+  const ClaimBuckets buckets(claims, comparison_);
+  std::vector<size_t> neighbours;
+  std::vector<ClaimBuckets::Pair> pairs;
+  for (size_t bi = 0; bi < buckets.size() && !budget_.Exhausted(); ++bi) {
+    buckets.LaterNeighbours(bi, &neighbours);
+    for (size_t bj : neighbours) {
+      if (budget_.Exhausted()) break;
+      const GroupClaim& first = buckets.Representative(bi);
+      const GroupClaim& second = buckets.Representative(bj);
+      const Relation relation = Relate(first, second, comparison_, nullptr);
+      ++*comparisons;
+      if (relation == Relation::kEqual || relation == Relation::kCompatible) continue;
+      buckets.Pairs(bi, bj, &pairs);
+      // Buckets of places that exclude each other: other events. Their
+      // pairs are counted (those of one time), not compared.
+      if (std::string why = separator_.PlacesApart(comparison_, first, second); !why.empty()) {
+        CountKeptApart(pairs, why);
         continue;
       }
-      absl::optional<absl::CivilDay> published = ParseIsoDate(c.published());
-      if (!published) continue;
-      // The earliest order in reach: the first on or after the lookback.
-      auto first =
-          std::lower_bound(orders.begin(), orders.end(), *published - lookback,
-                           [](const auto& entry, absl::CivilDay d) { return entry.first < d; });
-      if (first != orders.end() && first->first <= *published) {
-        const auto& [day, order] = *first;
-        absl::CivilDay end = day + static_cast<int>(std::ceil(c.time().duration_days()));
-        TimeInterval* t = c.mutable_time();
-        t->set_start(FormatIsoDate(end));
-        t->set_end(FormatIsoDate(end));
-        t->set_granularity(GRANULARITY_DAY);
-        t->set_resolution(absl::StrCat(t->duration_text(), " after the order of ", WeekdayName(day),
-                                       " ", FormatIsoDate(day), " (", order->article_id(), ": \"",
-                                       order->matched_text(), "\")"));
-        c.set_display_value(absl::StrCat(WeekdayName(end), " ", FormatIsoDate(end), " (",
-                                         t->duration_text(), " after ", WeekdayName(day),
-                                         "'s order)"));
+      for (const auto& [x, y] : pairs) {
+        if (budget_.Exhausted()) break;
+        budget_.Examined();
+        ComparePair(*x, *y);
       }
     }
   }
 }
 
-namespace {
+void SubjectComparison::CountKeptApart(const std::vector<ClaimBuckets::Pair>& pairs,
+                                       const std::string& why) {
+  const int window = Window();
+  for (const auto& [x, y] : pairs) {
+    if (TimesApart(*x, *y, window)) continue;
+    const bool in_order = x->order < y->order;
+    apart_->Record(in_order ? *x->claim : *y->claim, in_order ? *y->claim : *x->claim, why);
+  }
+}
 
-template <typename A, typename B>
-Relation RelateAny(const A& a, const B& b, const Comparison& comparison, std::string* reason) {
-  if (a.has_quantity() && b.has_quantity()) return RelateQuantities(a, b, comparison, reason);
-  if (a.has_time() && b.has_time()) return RelateTimes(a, b, reason);
-  if (a.has_actor() && b.has_actor()) return RelateActors(a, b, comparison, reason);
-  if (reason) *reason = "the values are of different types";
-  return Relation::kCompatible;
+void SubjectComparison::ComparePair(const DatedClaim& x, const DatedClaim& y) {
+  // The claims in output order (that of `claims`, ClaimLess).
+  const bool in_order = x.order < y.order;
+  const GroupClaim& a = in_order ? *x.claim : *y.claim;
+  const GroupClaim& b = in_order ? *y.claim : *x.claim;
+  // Different times: not rivals.
+  if (TimesApart(x, y, Window())) return;
+  if (std::string why = EventSeparator::ParticipantsApart(a, b); !why.empty()) {
+    apart_->Record(a, b, why);  // different events
+    return;
+  }
+  // The verdict first; the words only for findings that are listed.
+  const absl::optional<PairVerdict> verdict = DecidePairVerdict(
+      a, b, comparison_, Relate(a, b, comparison_, nullptr), PublishedDaysApart(x, y));
+  if (!verdict || !budget_.Room(verdict->verdict)) return;
+  findings_->push_back(MakeFinding(kind_, subject_, verdict->verdict, {a.Whole(), b.Whole()},
+                                   ExplainPair(kind_, verdict->reason, a, b)));
+}
+
+void SubjectComparison::FindAgreements(const std::vector<const GroupClaim*>& claims,
+                                       absl::FunctionRef<std::string(const std::string&)> voice) {
+  std::map<std::string, std::vector<const GroupClaim*>> by_value;
+  for (const GroupClaim* c : claims) by_value[ValueKey(c->shape())].push_back(c);
+  for (const auto& [value, same_value] : by_value) {
+    // Only claims of one event corroborate each other: the same toll in
+    // another place is another event's.
+    for (std::vector<const GroupClaim*>& event :
+         separator_.SplitIntoEvents(same_value, comparison_, apart_)) {
+      for (const std::vector<const GroupClaim*>& window :
+           PublicationWindows(std::move(event), comparison_.update_after_days())) {
+        const absl::optional<Agreement> agreement = DecideAgreement(window, voice);
+        if (!agreement || !budget_.Room(AGREEMENT)) continue;
+        // A value a whole wire service's clients repeat: the first claims
+        // stand for the rest.
+        std::vector<Claim> shown;
+        for (size_t i = 0; i < agreement->evidence.size() && i < kMaxAgreementClaims; ++i) {
+          shown.push_back(agreement->evidence[i]->Whole());
+        }
+        findings_->push_back(MakeFinding(kind_, subject_, AGREEMENT, std::move(shown),
+                                         ExplainAgreement(kind_, *agreement)));
+      }
+    }
+  }
 }
 
 }  // namespace
-
-Relation Relate(const Claim& a, const Claim& b, const Comparison& comparison, std::string* reason) {
-  return RelateAny(a, b, comparison, reason);
-}
-Relation Relate(const GroupClaim& a, const GroupClaim& b, const Comparison& comparison,
-                std::string* reason) {
-  return RelateAny(a, b, comparison, reason);
-}
-Relation Relate(const GroupClaim& a, const Claim& b, const Comparison& comparison,
-                std::string* reason) {
-  return RelateAny(a, b, comparison, reason);
-}
-
-std::string FindingId(const Finding& f) {
-  std::vector<std::string> evidence;
-  for (const Claim& c : f.claims()) {
-    evidence.push_back(
-        absl::StrCat(c.article_id(), "\x1f", c.matched_text(), "\x1f", c.display_value()));
-  }
-  std::sort(evidence.begin(), evidence.end());
-  std::string key = absl::StrCat(f.kind(), "\x1e", f.subject(), "\x1e", Verdict_Name(f.verdict()),
-                                 "\x1e", absl::StrJoin(evidence, "\x1e"));
-  return absl::StrFormat("%012x", Fnv1a(key) & 0xffffffffffffULL);
-}
 
 Comparer::Comparer(const Rules& rules) : rules_(rules) {}
 
 void Comparer::set_copies(const std::vector<Copy>& copies) { copy_roots_ = CopyRoots(copies); }
+
 std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
-                                       const std::vector<Copy>& copies, int64_t* comparisons_out,
-                                       int64_t* omitted_out, KeptApart* kept_apart_out,
-                                       int* truncated_out) const {
-  return Compare(ClaimGroup::Of(claims), copies, comparisons_out, omitted_out, kept_apart_out,
-                 truncated_out);
+                                       const std::vector<Copy>& copies, CompareStats* stats) const {
+  return Compare(ClaimGroup::Of(claims), copies, stats);
 }
 
 std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vector<Copy>& copies,
-                                       int64_t* comparisons_out, int64_t* omitted_out,
-                                       KeptApart* kept_apart_out, int* truncated_out) const {
+                                       CompareStats* stats) const {
   const std::vector<GroupClaim>& claims = group.claims();
-  int truncated = 0;
-  int64_t comparisons = 0;
-  int64_t omitted = 0;
   // Where the claims' events happened, and which places lie in which, as all
   // the articles together say.
   PlaceHierarchy local_places;
   if (places_ == nullptr) {
     for (const GroupClaim& c : claims) local_places.Add(c.place());
   }
-  const PlaceHierarchy& places = places_ != nullptr ? *places_ : local_places;
-  KeptApart kept_apart;
-  std::set<std::string> shown_apart;  // one example per reason
-  // Why two claims are about different events, or empty when nothing says
-  // they are: places that exclude each other, or (comparing undated
-  // articles) an undated article that names nobody the dated one names.
-  auto places_apart = [&](const Comparison& cmp, const GroupClaim& a,
-                          const GroupClaim& b) -> std::string {
-    if (cmp.separate_places() && !places.Compatible(a.place(), b.place())) {
-      return absl::StrCat(PlaceHierarchy::Describe(a.place()), " vs ",
-                          PlaceHierarchy::Describe(b.place()));
-    }
-    return "";
-  };
-  // Participants, pair by pair (places are checked per bucket: a bucket
-  // holds claims of one place).
-  auto separated = [&](const GroupClaim& a, const GroupClaim& b) -> std::string {
-    if (a.published().empty() != b.published().empty() &&
-        !ParticipantFinder::ShareAny(a.participants(), b.participants())) {
-      return "undated vs dated, no participant in common";
-    }
-    return "";
-  };
-  auto record_apart = [&](const GroupClaim& a, const GroupClaim& b, const std::string& why) {
-    ++kept_apart.pairs;
-    if (kept_apart.examples.size() < 5 && shown_apart.insert(why).second) {
-      kept_apart.examples.push_back(
-          absl::StrCat(a.subject(), ": ", a.article_id(), " vs ", b.article_id(), " (", why, ")"));
-    }
-  };
-  auto apart = [&](const Comparison& cmp, const GroupClaim& a, const GroupClaim& b) -> std::string {
-    std::string why = places_apart(cmp, a, b);
-    return why.empty() ? separated(a, b) : why;
-  };
+  const EventSeparator separator(places_ != nullptr ? *places_ : local_places);
+  KeptApartLog kept_apart;
   // Voices: articles joined by copying count once.
   const absl::flat_hash_map<std::string, std::string> local_roots = CopyRoots(copies);
   const absl::flat_hash_map<std::string, std::string>& roots =
@@ -426,467 +277,24 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
     auto it = roots.find(id);
     return it == roots.end() ? id : it->second;
   };
-  // Group by (kind, subject); std::map keeps the output order stable.
-  std::map<std::pair<std::string, std::string>, std::vector<const GroupClaim*>> groups;
-  for (const GroupClaim& c : claims) {
-    if (c.attribution().negated()) continue;                   // "has not been asked": no value
-    if (!compare_undated_ && c.published().empty()) continue;  // no time, no event
-    groups[{c.kind(), c.subject()}].push_back(&c);
-  }
+  CompareStats counted;
   std::vector<Finding> findings;
-  for (auto& [key, members] : groups) {
+  for (auto& [key, members] : GroupBySubject(claims, compare_undated_)) {
     const CompiledKind* kind = rules_.FindKind(key.first);
     if (kind == nullptr) continue;
-    const ClaimKind& k = *kind->kind;
-    const Comparison& cmp = k.comparison();
-    // One claim per (article, value): repeats inside an article add nothing.
-    // One claim per (article, value): an article repeating a value, or
-    // naming Maduro and then his government, says one thing, not two.
-    std::vector<const GroupClaim*> unique;
-    std::sort(members.begin(), members.end(),
-              [](const GroupClaim* a, const GroupClaim* b) { return ClaimLess(*a, *b); });
-    for (const GroupClaim* c : members) {
-      bool repeat = false;
-      for (auto it = unique.rbegin(); it != unique.rend() && !repeat; ++it) {
-        if ((*it)->article_id() != c->article_id()) break;
-        repeat = Relate(**it, *c, cmp, nullptr) == Relation::kEqual;
-      }
-      if (!repeat) unique.push_back(c);
-    }
-    // Claims with the same value, scope and hedging relate to every other
-    // claim alike: compare buckets of them once (comparisons grow with the
-    // distinct values, not with the pairs of claims), then walk the article
-    // pairs of the buckets that conflict.
-    // Each claim with its publication day, so that only claims published
-    // within `compare_within_days` of each other are paired.
-    constexpr int64_t kUndated = std::numeric_limits<int64_t>::min();
-    struct Entry {
-      const GroupClaim* claim;
-      int order;    // position in `unique` (the output order)
-      int64_t day;  // days since the civil epoch; undated: kUndated
-      // The claim's scope in days, when it has one that parses.
-      int64_t scope_start = kUndated;
-      int64_t scope_end = kUndated;
-    };
-    // Claims are also bucketed by block of `compare_within_days` days of
-    // publication: only buckets of the same or neighbouring blocks can hold
-    // claims close enough in time to compare, so a subject reported over
-    // years costs comparisons per block, not across all of its values.
-    const int64_t within = cmp.compare_within_days();
-    auto block_of = [&](int64_t day) -> int64_t {
-      if (within <= 0 || day == kUndated) return kUndated;
-      return day >= 0 ? day / within : -((-day + within - 1) / within);
-    };
-    std::map<std::string, std::vector<Entry>> buckets;
-    for (size_t i = 0; i < unique.size(); ++i) {
-      const GroupClaim* c = unique[i];
-      absl::optional<absl::CivilDay> civil = ParseIsoDate(c->published());
-      const int64_t day = civil ? static_cast<int64_t>(*civil - absl::CivilDay()) : kUndated;
-      std::string key =
-          absl::StrCat(ValueKey(c->shape()), "\x1f", c->scope().start(), "..", c->scope().end(),
-                       "\x1f", c->attribution().hedged() ? "hedged" : "");
-      if (within > 0) absl::StrAppend(&key, "\x1f", block_of(day));
-      if (cmp.separate_places()) absl::StrAppend(&key, "\x1f", c->place().key());
-      Entry entry{c, static_cast<int>(i), day};
-      if (!c->scope().start().empty()) {
-        absl::optional<absl::CivilDay> start = ParseIsoDate(c->scope().start());
-        absl::optional<absl::CivilDay> end = ParseIsoDate(c->scope().end());
-        if (start && end) {
-          entry.scope_start = static_cast<int64_t>(*start - absl::CivilDay());
-          entry.scope_end = static_cast<int64_t>(*end - absl::CivilDay());
-        }
-      }
-      buckets[key].push_back(entry);
-    }
-    std::map<Verdict, int> made;  // findings per verdict for this subject
-    int64_t omitted_here = 0;
-    const int64_t stop_after = 20 * static_cast<int64_t>(max_findings_per_subject_);
-    // Pairs looked at, whatever came of them (kept apart, other times): a
-    // subject of a vast corpus stops here too.
-    int64_t examined_here = 0;
-    const int64_t max_examined = 5000 * static_cast<int64_t>(max_findings_per_subject_);
-    auto stop = [&] { return omitted_here >= stop_after || examined_here >= max_examined; };
-    auto room = [&](Verdict v) {
-      if (made[v] < max_findings_per_subject_) {
-        ++made[v];
-        return true;
-      }
-      ++omitted;
-      ++omitted_here;
-      return false;
-    };
-    std::vector<std::vector<Entry>*> bucket_list;
-    for (auto& [bucket_key, members_of] : buckets) bucket_list.push_back(&members_of);
-    // Each bucket's dated entries by day, for the window search; buckets by
-    // block.
-    std::vector<std::vector<const Entry*>> by_day(bucket_list.size());
-    std::map<int64_t, std::vector<size_t>> by_block;
-    for (size_t bi = 0; bi < bucket_list.size(); ++bi) {
-      for (const Entry& e : *bucket_list[bi]) {
-        if (e.day != kUndated) by_day[bi].push_back(&e);
-      }
-      std::sort(by_day[bi].begin(), by_day[bi].end(),
-                [](const Entry* x, const Entry* y) { return x->day < y->day; });
-      by_block[block_of(bucket_list[bi]->front().day)].push_back(bi);
-    }
-    std::vector<std::pair<const Entry*, const Entry*>> pairs;
-    std::vector<size_t> candidates;
-    // DisjointScopes on days computed once per claim (the same answer).
-    auto DisjointScopeDays = [&](const Entry& x, const Entry& y, int window) {
-      if (UnknownMonth(*x.claim) || UnknownMonth(*y.claim)) return true;  // year unknown
-      const bool x_scoped = !x.claim->scope().start().empty();
-      const bool y_scoped = !y.claim->scope().start().empty();
-      if ((x_scoped && x.scope_start == kUndated) || (y_scoped && y.scope_start == kUndated)) {
-        return DisjointScopes(*x.claim, *y.claim, window);  // a scope that is not a day
-      }
-      if (!x_scoped && !y_scoped) return false;  // both "now"
-      auto effective = [&](const Entry& e, bool scoped, int64_t* start, int64_t* end) {
-        if (scoped) {
-          *start = e.scope_start;
-          *end = e.scope_end;
-          return true;
-        }
-        if (e.day == kUndated) return false;
-        *start = e.day - window;
-        *end = e.day;
-        return true;
-      };
-      int64_t xs, xe, ys, ye;
-      const bool xk = effective(x, x_scoped, &xs, &xe);
-      const bool yk = effective(y, y_scoped, &ys, &ye);
-      if (!xk || !yk) {
-        auto background = [&](const Entry& e, bool scoped) {
-          return scoped && e.day != kUndated && e.scope_end < e.day - window;
-        };
-        return background(x, x_scoped) || background(y, y_scoped) ||
-               (x_scoped && x.day == kUndated) || (y_scoped && y.day == kUndated);
-      }
-      return xe < ys || ye < xs;
-    };
-    for (size_t bi = 0; bi < bucket_list.size() && !stop(); ++bi) {
-      candidates.clear();
-      const int64_t block = block_of(bucket_list[bi]->front().day);
-      if (block == kUndated) {
-        for (size_t bj = bi + 1; bj < bucket_list.size(); ++bj) candidates.push_back(bj);
-      } else {
-        for (int64_t b : {block - 1, block, block + 1, kUndated}) {
-          auto it = by_block.find(b);
-          if (it == by_block.end()) continue;
-          for (size_t bj : it->second) {
-            if (bj > bi) candidates.push_back(bj);
-          }
-        }
-        std::sort(candidates.begin(), candidates.end());
-      }
-      for (size_t bj : candidates) {
-        if (stop()) break;
-        Relation bucket_relation =
-            Relate(*bucket_list[bi]->front().claim, *bucket_list[bj]->front().claim, cmp, nullptr);
-        ++comparisons;
-        if (bucket_relation == Relation::kEqual || bucket_relation == Relation::kCompatible) {
-          continue;
-        }
-        // The pairs to look at, in output order.
-        pairs.clear();
-        for (const Entry& ea : *bucket_list[bi]) {
-          if (within <= 0 || ea.day == kUndated) {
-            for (const Entry& eb : *bucket_list[bj]) {
-              if (within > 0 && eb.day != kUndated && ea.day != kUndated &&
-                  std::llabs(ea.day - eb.day) > within) {
-                continue;
-              }
-              pairs.emplace_back(&ea, &eb);
-            }
-            continue;
-          }
-          const std::vector<const Entry*>& other = by_day[bj];
-          auto lo = std::lower_bound(other.begin(), other.end(), ea.day - within,
-                                     [](const Entry* e, int64_t d) { return e->day < d; });
-          for (auto it = lo; it != other.end() && (*it)->day <= ea.day + within; ++it) {
-            pairs.emplace_back(&ea, *it);
-          }
-          for (const Entry& eb : *bucket_list[bj]) {
-            if (eb.day == kUndated) pairs.emplace_back(&ea, &eb);
-          }
-        }
-        std::sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) {
-          return x.first->order != y.first->order ? x.first->order < y.first->order
-                                                  : x.second->order < y.second->order;
-        });
-        // Buckets of places that exclude each other: other events. Their
-        // pairs are counted (those of one time), not compared.
-        if (std::string why =
-                places_apart(cmp, *bucket_list[bi]->front().claim, *bucket_list[bj]->front().claim);
-            !why.empty()) {
-          const int window = cmp.update_after_days() > 0 ? cmp.update_after_days() : 7;
-          for (const auto& [ea, eb] : pairs) {
-            if (DisjointScopeDays(*ea, *eb, window)) continue;
-            const bool in_order = ea->order < eb->order;
-            record_apart(in_order ? *ea->claim : *eb->claim, in_order ? *eb->claim : *ea->claim,
-                         why);
-          }
-          continue;
-        }
-        for (const auto& [ea, eb] : pairs) {
-          if (stop()) break;
-          ++examined_here;
-          const GroupClaim* pa = ea->claim;
-          const GroupClaim* pb = eb->claim;
-          {
-            // `unique` is in ClaimLess order.
-            const bool in_order = ea->order < eb->order;
-            const GroupClaim& a = in_order ? *pa : *pb;
-            const GroupClaim& b = in_order ? *pb : *pa;
-            const int window = cmp.update_after_days() > 0 ? cmp.update_after_days() : 7;
-            // Different times: not rivals.
-            if (DisjointScopeDays(*ea, *eb, window)) continue;
-            if (std::string why = separated(a, b); !why.empty()) {
-              record_apart(a, b, why);  // different events
-              continue;
-            }
-            // The verdict first; the words only for findings that are listed.
-            enum class Why { kTwoAccounts, kHeadline, kGrew, kApart, kConflict } why;
-            Verdict verdict;
-            Relation rel = Relate(a, b, cmp, nullptr);
-            bool undated_conflict = false;
-            if (a.article_id() == b.article_id()) {
-              bool different_sources = a.attribution().source() != b.attribution().source();
-              bool headline =
-                  (a.section() == SECTION_HEADLINE) != (b.section() == SECTION_HEADLINE);
-              if (different_sources) {
-                why = Why::kTwoAccounts;
-                verdict = DISPUTED;
-              } else if (headline) {
-                why = Why::kHeadline;
-                verdict = cmp.soft_conflict_verdict() ? cmp.soft_conflict_verdict() : DISCREPANCY;
-              } else {
-                continue;  // one article, one voice: a running story, not a conflict
-              }
-            } else if (cmp.cumulative() && a.has_quantity() && b.has_quantity() &&
-                       // Only running counts ("N killed", as of the report):
-                       // counts for named spans ("Wednesday", "this week")
-                       // are compared as such.
-                       a.scope().start().empty() && b.scope().start().empty() &&
-                       !a.published().empty() && !b.published().empty() &&
-                       a.published() != b.published() &&
-                       (a.published() < b.published() ? a : b).quantity().lower() <=
-                           (a.published() < b.published() ? b : a).quantity().lower()) {
-              // A toll that grows from one day's report to a later day's.
-              why = Why::kGrew;
-              verdict = UPDATE;
-            } else if (cmp.update_after_days() > 0 && ea->day != kUndated && eb->day != kUndated &&
-                       std::llabs(ea->day - eb->day) >= cmp.update_after_days()) {
-              why = Why::kApart;
-              verdict = UPDATE;
-            } else {
-              // A contradiction needs both claims pinned to the same time: an
-              // undated article may be about another day, or another event.
-              why = Why::kConflict;
-              if (rel == Relation::kHardConflict &&
-                  (a.published().empty() || b.published().empty())) {
-                rel = Relation::kSoftConflict;
-                undated_conflict = true;
-              }
-              verdict =
-                  rel == Relation::kHardConflict
-                      ? (cmp.conflict_verdict() ? cmp.conflict_verdict() : CONTRADICTION)
-                      : (cmp.soft_conflict_verdict() ? cmp.soft_conflict_verdict() : DISCREPANCY);
-            }
-            if (!room(verdict)) continue;
-            // The pair's own wording of the reason (scopes in its order).
-            std::string reason;
-            Relate(a, b, cmp, &reason);
-            std::string explanation;
-            switch (why) {
-              case Why::kTwoAccounts:
-                explanation =
-                    absl::StrCat(Who(a), " reports two accounts: ",
-                                 a.attribution().source().empty() ? "in its own voice, " : "",
-                                 Statement(k, a), "; but ", Statement(k, b), ": ", reason, ".");
-                break;
-              case Why::kHeadline:
-                explanation = absl::StrCat("In ", Who(a),
-                                           " the headline and the body differ: ", Statement(k, a),
-                                           "; vs ", Statement(k, b), ": ", reason, ".");
-                break;
-              case Why::kGrew: {
-                const GroupClaim& earlier = a.published() < b.published() ? a : b;
-                const GroupClaim& later = a.published() < b.published() ? b : a;
-                explanation = absl::StrCat(
-                    Who(earlier), " says ", Statement(k, earlier), "; later, ", Who(later),
-                    " says ", Statement(k, later),
-                    ": the count grew as the story went on; a timeline, not a conflict.");
-                break;
-              }
-              case Why::kApart:
-                explanation = absl::StrCat(
-                    Who(a), " says ", Statement(k, a), "; ", Who(b), " says ", Statement(k, b),
-                    ": reported ", DaysApart(a, b),
-                    " days apart, so the situation may have changed; a timeline, not a conflict.");
-                break;
-              case Why::kConflict:
-                if (undated_conflict) {
-                  reason +=
-                      ", but at least one article has no publication date, so they may not be "
-                      "about the same day or event";
-                }
-                explanation = absl::StrCat(Who(a), " says ", Statement(k, a), "; ", Who(b),
-                                           " says ", Statement(k, b), ": ", reason, ".");
-                break;
-            }
-            findings.push_back(MakeFinding(k, key.second, verdict, {a.Whole(), b.Whole()},
-                                           std::move(explanation)));
-          }
-        }
-      }
-    }
-    if (stop()) ++truncated;
-    if (!cmp.report_agreement()) continue;
-    // Agreement: the same value from at least two outlets.
-    std::map<std::string, std::vector<const GroupClaim*>> by_value;
-    for (const GroupClaim* c : unique) by_value[ValueKey(c->shape())].push_back(c);
-    for (auto& [value, same_value] : by_value) {
-      // Only claims of one event corroborate each other: the same toll in
-      // another place is another event's.
-      // Events, in order of first claim: a claim joins the first whose
-      // places and (undated vs dated) participants it is compatible with.
-      // An event keeps one claim per place, so a thousand claims from one
-      // city cost one check, not a thousand.
-      struct Event {
-        std::vector<const GroupClaim*> members;
-        std::vector<const GroupClaim*> places;  // one member per place key
-        std::set<std::string> place_keys;
-        bool dated = false, undated = false;
-      };
-      std::vector<Event> event_list;
-      auto fits = [&](const Event& event, const GroupClaim& c) {
-        for (const GroupClaim* p : event.places) {
-          if (!places_apart(cmp, *p, c).empty()) return false;
-        }
-        const bool c_dated = !c.published().empty();
-        if (c_dated ? event.undated : event.dated) {
-          for (const GroupClaim* m : event.members) {
-            if (m->published().empty() == c_dated && !separated(*m, c).empty()) return false;
-          }
-        }
-        return true;
-      };
-      for (const GroupClaim* c : same_value) {
-        Event* home = nullptr;
-        for (Event& event : event_list) {
-          if (fits(event, *c)) {
-            home = &event;
-            break;
-          }
-        }
-        if (home == nullptr) {
-          for (const Event& event : event_list) {
-            if (kept_apart.examples.size() >= 5) {
-              ++kept_apart.pairs;  // (the words only for examples)
-              continue;
-            }
-            record_apart(*event.members.front(), *c, apart(cmp, *event.members.front(), *c));
-          }
-          home = &event_list.emplace_back();
-        }
-        home->members.push_back(c);
-        if (home->place_keys.insert(c->place().key()).second) home->places.push_back(c);
-        (c->published().empty() ? home->undated : home->dated) = true;
-      }
-      std::vector<std::vector<const GroupClaim*>> events;
-      for (Event& e : event_list) events.push_back(std::move(e.members));
-      for (auto& same : events) {
-        // Only claims made in one window of time corroborate each other: the
-        // same words weeks apart may describe a different act.
-        std::stable_sort(same.begin(), same.end(), [](const GroupClaim* a, const GroupClaim* b) {
-          return a->published() < b->published();
-        });
-        std::vector<std::vector<const GroupClaim*>> windows;
-        for (const GroupClaim* c : same) {
-          if (windows.empty() ||
-              (cmp.update_after_days() > 0 &&
-               DaysApart(*windows.back().back(), *c) >= cmp.update_after_days())) {
-            windows.emplace_back();
-          }
-          windows.back().push_back(c);
-        }
-        for (const auto& window : windows) {
-          std::set<std::string> outlets;
-          std::set<std::string> voices;  // independent: copies join their source
-          std::vector<const GroupClaim*> evidence;
-          std::set<std::string> articles;
-          for (const GroupClaim* c : window) {
-            if (!articles.insert(c->article_id()).second) continue;
-            std::string outlet = c->outlet().empty() ? c->article_id() : c->outlet();
-            outlets.insert(outlet);
-            voices.insert(absl::StrCat(outlet, "\x1f", voice(c->article_id())));
-            evidence.push_back(c);
-          }
-          // Two independent outlets: different outlets that do not copy each other.
-          std::set<std::string> independent_outlets, independent_voices;
-          for (const std::string& v : voices) {
-            std::string outlet = v.substr(0, v.find('\x1f'));
-            std::string root = v.substr(v.find('\x1f') + 1);
-            if (independent_voices.insert(root).second) independent_outlets.insert(outlet);
-          }
-          if (outlets.size() < 2 || independent_outlets.size() < 2) continue;
-          if (!room(AGREEMENT)) continue;
-          // A value a whole wire service's clients repeat: the first claims
-          // stand for the rest, and the outlets are counted.
-          std::vector<std::string> named(outlets.begin(), outlets.end());
-          std::string more;
-          if (named.size() > kMaxAgreementClaims) {
-            more = absl::StrCat(" and ", named.size() - kMaxAgreementClaims, " more");
-            named.resize(kMaxAgreementClaims);
-          }
-          std::string explanation =
-              absl::StrCat(outlets.size(), " outlets (", absl::StrJoin(named, ", "), more,
-                           ") agree that ", Statement(k, *evidence.front()), ".");
-          std::vector<Claim> shown;
-          for (size_t i = 0; i < evidence.size() && i < kMaxAgreementClaims; ++i) {
-            shown.push_back(evidence[i]->Whole());
-          }
-          findings.push_back(
-              MakeFinding(k, key.second, AGREEMENT, std::move(shown), std::move(explanation)));
-        }
-      }
-    }
+    const Comparison& comparison = kind->kind->comparison();
+    const std::vector<const GroupClaim*> unique = UniqueClaims(std::move(members), comparison);
+    SubjectComparison subject(*kind->kind, key.second, separator, &kept_apart,
+                              max_findings_per_subject_, &findings);
+    subject.FindConflicts(unique, &counted.comparisons);
+    if (subject.exhausted()) ++counted.truncated_subjects;
+    if (comparison.report_agreement()) subject.FindAgreements(unique, voice);
+    counted.omitted += subject.omitted();
   }
-  if (comparisons_out != nullptr) *comparisons_out = comparisons;
-  if (omitted_out != nullptr) *omitted_out = omitted;
-  if (truncated_out != nullptr) *truncated_out = truncated;
-  if (kept_apart_out != nullptr) *kept_apart_out = std::move(kept_apart);
+  counted.kept_apart = kept_apart.Take();
+  if (stats != nullptr) *stats = std::move(counted);
   SortFindings(&findings);
   return findings;
-}
-
-void SortFindings(std::vector<Finding>* findings) {
-  // Sorts keys, then moves each finding once: a Finding moved by std::sort
-  // is a protobuf swap, and a comparison of two findings several lookups.
-  struct Key {
-    int rank;
-    const std::string* kind;
-    const std::string* subject;
-    const std::string* id;
-    size_t index;
-  };
-  std::vector<Key> keys;
-  keys.reserve(findings->size());
-  for (size_t i = 0; i < findings->size(); ++i) {
-    const Finding& f = (*findings)[i];
-    keys.push_back({VerdictRank(f.verdict()), &f.kind(), &f.subject(), &f.id(), i});
-  }
-  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-    if (a.rank != b.rank) return a.rank < b.rank;
-    if (*a.kind != *b.kind) return *a.kind < *b.kind;
-    if (*a.subject != *b.subject) return *a.subject < *b.subject;
-    if (*a.id != *b.id) return *a.id < *b.id;
-    return a.index < b.index;
-  });
-  std::vector<Finding> sorted;
-  sorted.reserve(findings->size());
-  for (const Key& k : keys) sorted.push_back(std::move((*findings)[k.index]));
-  findings->swap(sorted);
 }
 
 }  // namespace crosscheck

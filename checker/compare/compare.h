@@ -1,16 +1,19 @@
 // The comparison stage: groups claims by (kind, subject) and assigns
 // verdicts to the pairs that disagree, as the kind's rule says.
 //
-// Quantities compare as intervals (bounds, approximation, the kind's
-// tolerance), and only in the same unit (USD amounts are not compared with
-// EUR amounts); times as day intervals with their granularity; actors through
-// the alias hierarchy. Claims reported far apart in time are UPDATEs; two
-// parties disagreeing inside one article are DISPUTED; independent outlets
-// reporting the same value are AGREEMENT.
+// How two values relate is relate.h's; the verdict a pair earns is
+// verdict.h's (claims reported far apart in time are UPDATEs; two parties
+// disagreeing inside one article are DISPUTED; independent outlets reporting
+// the same value are AGREEMENT), its words explanation.h's; which claims are
+// of different events event_separator.h's; which pairs are compared at all
+// buckets.h's and claim_days.h's. This header also gives (by including them)
+// FindingId and SortFindings (findings.h) and AnchorRelativeDeadlines
+// (deadlines.h).
 //
 // Example:
 //   Comparer comparer(*rules);
-//   std::vector<Finding> findings = comparer.Compare(claims);
+//   CompareStats stats;
+//   std::vector<Finding> findings = comparer.Compare(claims, {}, &stats);
 #ifndef CROSSCHECK_CHECKER_COMPARE_COMPARE_H_
 #define CROSSCHECK_CHECKER_COMPARE_COMPARE_H_
 
@@ -20,6 +23,10 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "checker/compare/claim_group.h"
+#include "checker/compare/deadlines.h"
+#include "checker/compare/event_separator.h"
+#include "checker/compare/findings.h"
+#include "checker/compare/relate.h"
 #include "checker/events/places.h"
 #include "checker/rules/rule_set.h"
 #include "proto/claim.pb.h"
@@ -28,49 +35,16 @@
 
 namespace crosscheck {
 
-// How two claims' values relate.
-enum class Relation {
-  kEqual,         // the same value
-  kCompatible,    // both can be true (overlapping intervals, related actors)
-  kSoftConflict,  // differ, but scope, bounds or precision may explain it
-  kHardConflict,  // cannot both be true for the same scope
-};
-
-// Compares two claims of the same kind and subject under `comparison`;
-// `reason` (if not null) receives why, in words.
-Relation Relate(const Claim& a, const Claim& b, const Comparison& comparison, std::string* reason);
-// The same for claims of a ClaimGroup (and one against a whole claim).
-Relation Relate(const GroupClaim& a, const GroupClaim& b, const Comparison& comparison,
-                std::string* reason);
-Relation Relate(const GroupClaim& a, const Claim& b, const Comparison& comparison,
-                std::string* reason);
-
-// Anchors relative deadlines ("within 72 hours") of kinds that name a
-// `duration_anchor_kind`: such a deadline counts from the order it belongs
-// to, the earliest day a claim of that kind is scoped to within the kind's
-// lookback before the deadline's publication, anywhere in `claims` (one
-// article may say the order came on Wednesday, another only "72 hours").
-// The deadline becomes that day plus the duration, with the order named in
-// its resolution and display. Deadlines with no such order stay as they are.
-void AnchorRelativeDeadlines(const Rules& rules, std::vector<Claim>* claims);
-
-// A finding id that depends only on its kind, subject, verdict and evidence
-// (article ids, matched text, values): stable across runs and corpus changes
-// that do not touch that evidence.
-std::string FindingId(const Finding& finding);
-
-// Orders findings as reports list them: most severe verdict first, then by
-// kind, subject and id (a total order).
-void SortFindings(std::vector<Finding>* findings);
-
-// Pairs of claims the comparer kept apart as different events.
-struct KeptApart {
-  // How many pairs (conflicting values, or the same value that would have
-  // been counted as agreement).
-  int64_t pairs = 0;
-  // A few of them in words, one per reason: "deaths: 18_1ecb vs 18_2ecbplus
-  // (Vancouver, British Columbia vs Troy, Michigan)".
-  std::vector<std::string> examples;
+// What a comparison counted besides its findings.
+struct CompareStats {
+  // Value comparisons made (of buckets of claims, see Comparer::Compare).
+  int64_t comparisons = 0;
+  // Findings left out past the cap (set_max_findings_per_subject).
+  int64_t omitted = 0;
+  // (Kind, subject) groups not examined to the end (ditto).
+  int truncated_subjects = 0;
+  // Pairs of claims kept apart as different events.
+  KeptApart kept_apart;
 };
 
 // The comparison stage. Immutable; thread-safe.
@@ -84,26 +58,22 @@ class Comparer {
   // article and the articles it copies (or that copy it) are one voice:
   // AGREEMENT needs two independent outlets.
   // Claims with the same value, scope and hedging are compared as one
-  // bucket, so the value comparisons (counted in `comparisons` when not
-  // null) grow with the distinct values of a subject, not with the pairs of
-  // its claims.
+  // bucket, so the value comparisons (counted in `stats`) grow with the
+  // distinct values of a subject, not with the pairs of its claims.
   // Claims of different events are never compared: for kinds whose
   // comparison has `separate_places`, claims whose places exclude each other
-  // (checker/places.h: neither is the other or inside it); and, when undated
-  // claims are compared, an undated article's claims and a dated article's
-  // unless the two articles name a participant in common
-  // (checker/participants.h). The pairs kept apart are counted in
-  // `kept_apart` when not null.
+  // (checker/events/places.h: neither is the other or inside it); and, when
+  // undated claims are compared, an undated article's claims and a dated
+  // article's unless the two articles name a participant in common
+  // (checker/events/participants.h). The pairs kept apart are counted in
+  // `stats`. `stats`, when not null, is set once, at the end.
   std::vector<Finding> Compare(const std::vector<Claim>& claims,
-                               const std::vector<Copy>& copies = {}, int64_t* comparisons = nullptr,
-                               int64_t* omitted = nullptr, KeptApart* kept_apart = nullptr,
-                               int* truncated_subjects = nullptr) const;
+                               const std::vector<Copy>& copies = {},
+                               CompareStats* stats = nullptr) const;
   // The same over claims held as a ClaimGroup (less memory than the claims
   // themselves): the findings' claims come back whole (GroupClaim::Whole).
   std::vector<Finding> Compare(const ClaimGroup& claims, const std::vector<Copy>& copies = {},
-                               int64_t* comparisons = nullptr, int64_t* omitted = nullptr,
-                               KeptApart* kept_apart = nullptr,
-                               int* truncated_subjects = nullptr) const;
+                               CompareStats* stats = nullptr) const;
 
   // Whether claims of undated articles are compared. Off by default: with no
   // date, nothing tells one event from another of the same kind (two
@@ -114,12 +84,12 @@ class Comparer {
   void set_compare_undated(bool compare) { compare_undated_ = compare; }
 
   // At most this many findings of one verdict for one (kind, subject); the
-  // rest are counted in `omitted` (Compare's last argument). A corpus of
+  // rest are counted in CompareStats::omitted. A corpus of
   // thousands of articles on one subject has millions of pairs of claims a
   // week apart; nobody reads them, and they would not fit in memory. Once
   // 20 times the cap are left out, or 5,000 times the cap of pairs have been
   // looked at, the rest of the subject is not examined (counted in
-  // `truncated_subjects`).
+  // CompareStats::truncated_subjects).
   void set_max_findings_per_subject(int max) { max_findings_per_subject_ = max; }
 
   // For comparing a corpus one (kind, subject) group at a time: the copy

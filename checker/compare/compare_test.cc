@@ -1,14 +1,11 @@
 #include "checker/compare/compare.h"
 
-#include <algorithm>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
 #include "checker/base/verdict_order.h"
+#include "checker/compare/test_claims.h"
 #include "checker/internal/shipped_rules.h"
-#include "checker/internal/testing.h"
 #include "checker/rules/rule_set.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -16,152 +13,25 @@
 namespace crosscheck {
 namespace {
 
-using ::crosscheck::testing::RunfilePath;
+using ::crosscheck::testing::Aid;
+using ::crosscheck::testing::ComparisonOf;
+using ::crosscheck::testing::CountVerdict;
+using ::crosscheck::testing::Deadline;
+using ::crosscheck::testing::Dump;
+using ::crosscheck::testing::HasConflict;
+using ::crosscheck::testing::RelationName;
+using ::crosscheck::testing::SetScope;
+using ::crosscheck::testing::StateDepartment;
+using ::crosscheck::testing::Toll;
+using ::crosscheck::testing::UsGovernment;
+using ::crosscheck::testing::VenezuelaGovernment;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::SizeIs;
 
-// Relation names, so failures print words rather than bytes.
-std::string Name(Relation r) {
-  switch (r) {
-    case Relation::kEqual: return "kEqual";
-    case Relation::kCompatible: return "kCompatible";
-    case Relation::kSoftConflict: return "kSoftConflict";
-    case Relation::kHardConflict: return "kHardConflict";
-  }
-  return "?";
-}
-
-// Provenance every test claim needs.
-Claim Base(const std::string& kind, const std::string& subject, const std::string& article_id,
-           const std::string& outlet, const std::string& published,
-           const std::string& matched_text) {
-  Claim c;
-  c.set_kind(kind);
-  c.set_subject(subject);
-  c.set_article_id(article_id);
-  c.set_outlet(outlet);
-  c.set_published(published);
-  c.set_matched_text(matched_text);
-  c.set_quote(absl::StrCat("The sentence says ", matched_text, "."));
-  c.set_section(SECTION_BODY);
-  c.mutable_span()->set_begin(100);
-  c.mutable_span()->set_end(100 + static_cast<int>(matched_text.size()));
-  return c;
-}
-
-void SetScope(Claim* c, const std::string& text, const std::string& start, const std::string& end,
-              Granularity g) {
-  c->set_scope_text(text);
-  c->mutable_scope()->set_start(start);
-  c->mutable_scope()->set_end(end);
-  c->mutable_scope()->set_granularity(g);
-}
-
-// A death toll claim. `qualifier` decides the bounds as extraction would.
-Claim Toll(const std::string& article_id, const std::string& outlet, const std::string& published,
-           Qualifier qualifier, double value) {
-  std::string display;
-  Quantity q;
-  q.set_value(value);
-  q.set_qualifier(qualifier);
-  switch (qualifier) {
-    case QUALIFIER_AT_LEAST:
-      q.set_lower(value);
-      q.set_unbounded(true);
-      display = absl::StrCat("at least ", value);
-      break;
-    case QUALIFIER_ABOUT:
-      q.set_lower(value * 0.9);
-      q.set_upper(value * 1.1);
-      display = absl::StrCat("about ", value);
-      break;
-    default:
-      q.set_lower(value);
-      q.set_upper(value);
-      display = absl::StrCat(value);
-      break;
-  }
-  Claim c = Base("death_toll", "deaths", article_id, outlet, published,
-                 absl::StrCat(display, " people were killed"));
-  *c.mutable_quantity() = q;
-  c.set_display_value(display);
-  return c;
-}
-
-Claim Deadline(const std::string& article_id, const std::string& outlet,
-               const std::string& published, const std::string& start, const std::string& end,
-               Granularity g, const std::string& display) {
-  Claim c = Base("deadline", "departure deadline", article_id, outlet, published,
-                 absl::StrCat("leave by ", display));
-  c.mutable_time()->set_start(start);
-  c.mutable_time()->set_end(end);
-  c.mutable_time()->set_granularity(g);
-  c.set_display_value(display);
-  return c;
-}
-
-Claim Order(const std::string& article_id, const std::string& outlet, const std::string& published,
-            const std::string& actor_id, const std::string& actor_name,
-            std::vector<std::string> ancestors, const std::string& source) {
-  Claim c = Base("withdrawal_order", "US diplomatic staff", article_id, outlet, published,
-                 absl::StrCat(actor_name, " ordered the diplomats out"));
-  Actor* a = c.mutable_actor();
-  a->set_id(actor_id);
-  a->set_name(actor_name);
-  for (const std::string& id : ancestors) a->add_ancestors(id);
-  c.set_display_value(actor_name);
-  c.mutable_attribution()->set_source(source);
-  c.mutable_attribution()->set_named(!source.empty());
-  return c;
-}
-
-Claim StateDepartment(const std::string& article_id, const std::string& outlet,
-                      const std::string& published, const std::string& source) {
-  return Order(article_id, outlet, published, "us_state_department", "the US State Department",
-               {"us_government", "us"}, source);
-}
-
-Claim UsGovernment(const std::string& article_id, const std::string& outlet,
-                   const std::string& published, const std::string& source) {
-  return Order(article_id, outlet, published, "us_government", "the US government", {"us"}, source);
-}
-
-Claim VenezuelaGovernment(const std::string& article_id, const std::string& outlet,
-                          const std::string& published, const std::string& source) {
-  return Order(article_id, outlet, published, "venezuela_government", "Venezuela's government",
-               {"venezuela"}, source);
-}
-
-int CountVerdict(const std::vector<Finding>& findings, Verdict v) {
-  return static_cast<int>(std::count_if(findings.begin(), findings.end(),
-                                        [v](const Finding& f) { return f.verdict() == v; }));
-}
-
-bool HasConflict(const std::vector<Finding>& findings) {
-  return CountVerdict(findings, CONTRADICTION) + CountVerdict(findings, DISCREPANCY) +
-             CountVerdict(findings, DISPUTED) >
-         0;
-}
-
-std::string Dump(const std::vector<Finding>& findings) {
-  std::string out;
-  for (const Finding& f : findings) {
-    absl::StrAppend(&out, Verdict_Name(f.verdict()), " ", f.kind(), "/", f.subject(), ": ",
-                    f.explanation(), "\n");
-  }
-  return out;
-}
-
 class CompareTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { rules_ = &testing::ShippedRules(); }
-
-  static const Comparison& ComparisonOf(const std::string& kind) {
-    const CompiledKind* k = rules_->FindKind(kind);
-    EXPECT_NE(k, nullptr) << kind;
-    return k->kind->comparison();
-  }
 
   std::vector<Finding> Compare(const std::vector<Claim>& claims) {
     Comparer comparer(*rules_);
@@ -244,7 +114,8 @@ TEST_F(CompareTest, AnApproximateCountCoversANearbyCount) {
   Claim a = Toll("a1", "Reuters", "2019-01-24", QUALIFIER_ABOUT, 300);
   Claim b = Toll("b1", "BBC News", "2019-01-24", QUALIFIER_EXACT, 310);
   std::string reason;
-  EXPECT_EQ(Name(Relate(a, b, ComparisonOf("death_toll"), &reason)), Name(Relation::kCompatible));
+  EXPECT_EQ(RelationName(Relate(a, b, ComparisonOf("death_toll"), &reason)),
+            RelationName(Relation::kCompatible));
   EXPECT_FALSE(reason.empty());
   std::vector<Finding> findings = Compare({a, b});
   EXPECT_FALSE(HasConflict(findings)) << Dump(findings);
@@ -267,14 +138,17 @@ TEST_F(CompareTest, OpenBoundsExcludeTheirEndpoint) {
   fewer.mutable_quantity()->set_qualifier(QUALIFIER_LESS_THAN);
   fewer.mutable_quantity()->set_lower(0);
   fewer.set_display_value("fewer than 20");
-  EXPECT_EQ(Name(Relate(twenty, more, cmp, nullptr)), Name(Relation::kSoftConflict));
-  EXPECT_EQ(Name(Relate(twenty, fewer, cmp, nullptr)), Name(Relation::kSoftConflict));
-  EXPECT_EQ(Name(Relate(fewer, more, cmp, nullptr)), Name(Relation::kSoftConflict));
+  EXPECT_EQ(RelationName(Relate(twenty, more, cmp, nullptr)),
+            RelationName(Relation::kSoftConflict));
+  EXPECT_EQ(RelationName(Relate(twenty, fewer, cmp, nullptr)),
+            RelationName(Relation::kSoftConflict));
+  EXPECT_EQ(RelationName(Relate(fewer, more, cmp, nullptr)), RelationName(Relation::kSoftConflict));
   std::vector<Finding> findings = Compare({twenty, more});
   EXPECT_EQ(CountVerdict(findings, DISCREPANCY), 1) << Dump(findings);
   // Closed bounds do include their endpoint.
   Claim at_least = Toll("d1", "NBC News", "2019-01-24", QUALIFIER_AT_LEAST, 20);
-  EXPECT_EQ(Name(Relate(twenty, at_least, cmp, nullptr)), Name(Relation::kCompatible));
+  EXPECT_EQ(RelationName(Relate(twenty, at_least, cmp, nullptr)),
+            RelationName(Relation::kCompatible));
 }
 
 TEST_F(CompareTest, HedgedExactCountsAreOnlyADiscrepancy) {
@@ -305,7 +179,8 @@ TEST_F(CompareTest, AWeekendCoversItsSunday) {
   Claim b = Deadline("003", "The Washington Post", "2019-01-25", "2019-01-27", "2019-01-27",
                      GRANULARITY_DAY, "Sunday 2019-01-27");
   std::string reason;
-  EXPECT_EQ(Name(Relate(a, b, ComparisonOf("deadline"), &reason)), Name(Relation::kCompatible));
+  EXPECT_EQ(RelationName(Relate(a, b, ComparisonOf("deadline"), &reason)),
+            RelationName(Relation::kCompatible));
   std::vector<Finding> findings = Compare({a, b});
   EXPECT_FALSE(HasConflict(findings)) << Dump(findings);
 }
@@ -392,8 +267,10 @@ TEST_F(CompareTest, AnAgencyAndItsGovernmentAreNoConflict) {
   Claim a = StateDepartment("000", "McClatchy", "2019-01-24", "");
   Claim b = UsGovernment("001", "The Washington Post", "2019-01-24", "");
   std::string reason;
-  EXPECT_EQ(Name(Relate(a, b, ComparisonOf("withdrawal_order"), &reason)), Name(Relation::kEqual));
-  EXPECT_EQ(Name(Relate(b, a, ComparisonOf("withdrawal_order"), nullptr)), Name(Relation::kEqual));
+  EXPECT_EQ(RelationName(Relate(a, b, ComparisonOf("withdrawal_order"), &reason)),
+            RelationName(Relation::kEqual));
+  EXPECT_EQ(RelationName(Relate(b, a, ComparisonOf("withdrawal_order"), nullptr)),
+            RelationName(Relation::kEqual));
   std::vector<Finding> findings = Compare({a, b});
   EXPECT_FALSE(HasConflict(findings)) << Dump(findings);
   EXPECT_EQ(CountVerdict(findings, UPDATE), 0) << Dump(findings);
@@ -492,54 +369,12 @@ TEST_F(CompareTest, UnknownKindsAreSkipped) {
   EXPECT_THAT(Compare({a, b}), IsEmpty());
 }
 
-// --- Relate -----------------------------------------------------------------
+// --- Amounts ----------------------------------------------------------------
 
-TEST_F(CompareTest, RelateQuantities) {
-  const Comparison& cmp = ComparisonOf("death_toll");
-  Claim twelve = Toll("a1", "A", "2019-01-24", QUALIFIER_EXACT, 12);
-  Claim twelve_again = Toll("b1", "B", "2019-01-24", QUALIFIER_EXACT, 12);
-  Claim twenty = Toll("b1", "B", "2019-01-24", QUALIFIER_EXACT, 20);
-  Claim at_least_20 = Toll("b1", "B", "2019-01-24", QUALIFIER_AT_LEAST, 20);
-  Claim thirty = Toll("c1", "C", "2019-01-24", QUALIFIER_EXACT, 30);
-  std::string reason;
-  EXPECT_EQ(Name(Relate(twelve, twelve_again, cmp, &reason)), Name(Relation::kEqual));
-  EXPECT_FALSE(reason.empty());
-  reason.clear();
-  EXPECT_EQ(Name(Relate(twelve, twenty, cmp, &reason)), Name(Relation::kHardConflict));
-  EXPECT_FALSE(reason.empty());
-  reason.clear();
-  EXPECT_EQ(Name(Relate(twelve, at_least_20, cmp, &reason)), Name(Relation::kSoftConflict));
-  EXPECT_FALSE(reason.empty());
-  EXPECT_EQ(Name(Relate(at_least_20, thirty, cmp, nullptr)), Name(Relation::kCompatible));
-}
-
-// An amount of aid, as extraction gives it for "$20 million" or "€20m".
-Claim Aid(const std::string& article_id, const std::string& outlet, const std::string& published,
-          const std::string& unit, double value) {
-  Claim c = Base("aid_money", "US aid", article_id, outlet, published,
-                 absl::StrCat(unit, " ", value, " in humanitarian aid"));
-  Quantity* q = c.mutable_quantity();
-  q->set_value(value);
-  q->set_lower(value);
-  q->set_upper(value);
-  q->set_qualifier(QUALIFIER_EXACT);
-  q->set_unit(unit);
-  c.set_display_value(absl::StrCat(unit, " ", value));
-  return c;
-}
-
-TEST_F(CompareTest, AmountsInDifferentCurrenciesAreNotCompared) {
-  const Comparison& cmp = ComparisonOf("aid_money");
+TEST_F(CompareTest, AmountsInDifferentCurrenciesNeitherConflictNorAgree) {
   Claim usd = Aid("a1", "A", "2019-01-24", "USD", 20000000);
   Claim eur = Aid("b1", "B", "2019-01-24", "EUR", 20000000);
   Claim eur_more = Aid("b1", "B", "2019-01-24", "EUR", 50000000);
-  std::string reason;
-  // The same number in two currencies is not the same value ...
-  EXPECT_EQ(Name(Relate(usd, eur, cmp, &reason)), Name(Relation::kCompatible));
-  EXPECT_THAT(reason, HasSubstr("different units (USD vs EUR)"));
-  // ... and different numbers in two currencies are not rivals.
-  EXPECT_EQ(Name(Relate(usd, eur_more, cmp, nullptr)), Name(Relation::kCompatible));
-  EXPECT_EQ(Name(Relate(eur_more, usd, cmp, nullptr)), Name(Relation::kCompatible));
   std::vector<Finding> findings = Compare({usd, eur_more});
   EXPECT_THAT(findings, IsEmpty()) << Dump(findings);
   // Neither do they agree.
@@ -550,66 +385,11 @@ TEST_F(CompareTest, AmountsInDifferentCurrenciesAreNotCompared) {
   findings = Compare({usd, usd_too});
   ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
   EXPECT_EQ(findings[0].verdict(), AGREEMENT);
-  Claim usd_more = Aid("b1", "B", "2019-01-24", "USD", 50000000);
-  EXPECT_EQ(Name(Relate(usd, usd_more, cmp, nullptr)), Name(Relation::kHardConflict));
-}
-
-TEST_F(CompareTest, RelateIsSymmetric) {
-  const Comparison& tolls = ComparisonOf("death_toll");
-  const Comparison& deadlines = ComparisonOf("deadline");
-  const Comparison& orders = ComparisonOf("withdrawal_order");
-  Claim t12 = Toll("a1", "A", "2019-01-24", QUALIFIER_EXACT, 12);
-  Claim t20 = Toll("b1", "B", "2019-01-24", QUALIFIER_EXACT, 20);
-  Claim t20plus = Toll("b1", "B", "2019-01-24", QUALIFIER_AT_LEAST, 20);
-  Claim t300 = Toll("c1", "C", "2019-01-24", QUALIFIER_ABOUT, 300);
-  Claim t310 = Toll("d1", "D", "2019-01-24", QUALIFIER_EXACT, 310);
-  Claim sun =
-      Deadline("a", "A", "2019-01-24", "2019-01-27", "2019-01-27", GRANULARITY_DAY, "Sunday");
-  Claim sat =
-      Deadline("b", "B", "2019-01-24", "2019-01-26", "2019-01-26", GRANULARITY_DAY, "Saturday");
-  Claim weekend =
-      Deadline("c", "C", "2019-01-24", "2019-01-26", "2019-01-27", GRANULARITY_WEEKEND, "weekend");
-  Claim vague =
-      Deadline("d", "D", "2019-01-24", "2019-01-28", "2019-01-31", GRANULARITY_VAGUE, "soon");
-  Claim dept = StateDepartment("a", "A", "2019-01-24", "");
-  Claim ven = VenezuelaGovernment("b", "B", "2019-01-24", "");
-  struct Case {
-    const Claim* a;
-    const Claim* b;
-    const Comparison* cmp;
-    Relation expected;
-  };
-  const Case cases[] = {
-      {&t12, &t20, &tolls, Relation::kHardConflict},
-      {&t12, &t20plus, &tolls, Relation::kSoftConflict},
-      {&t300, &t310, &tolls, Relation::kCompatible},
-      {&sun, &sat, &deadlines, Relation::kHardConflict},
-      {&sun, &sun, &deadlines, Relation::kEqual},
-      {&weekend, &sun, &deadlines, Relation::kCompatible},
-      {&vague, &sat, &deadlines, Relation::kSoftConflict},
-      {&dept, &ven, &orders, Relation::kSoftConflict},
-  };
-  for (const Case& c : cases) {
-    EXPECT_EQ(Name(Relate(*c.a, *c.b, *c.cmp, nullptr)), Name(c.expected))
-        << c.a->display_value() << " vs " << c.b->display_value();
-    EXPECT_EQ(Name(Relate(*c.b, *c.a, *c.cmp, nullptr)), Name(c.expected))
-        << c.b->display_value() << " vs " << c.a->display_value();
-  }
-}
-
-TEST_F(CompareTest, ExclusiveActorsConflictHard) {
-  Comparison cmp = ComparisonOf("withdrawal_order");
-  cmp.set_exclusive_actors(true);
-  Claim dept = StateDepartment("a", "A", "2019-01-24", "");
-  Claim ven = VenezuelaGovernment("b", "B", "2019-01-24", "");
-  Claim gov = UsGovernment("c", "C", "2019-01-24", "");
-  EXPECT_EQ(Name(Relate(dept, ven, cmp, nullptr)), Name(Relation::kHardConflict));
-  EXPECT_EQ(Name(Relate(dept, gov, cmp, nullptr)), Name(Relation::kEqual));
 }
 
 // --- Finding ids, order, explanations ---------------------------------------
 
-TEST_F(CompareTest, FindingIdIsStable) {
+TEST_F(CompareTest, AFindingKeepsItsIdWhateverTheOrderOrTheRestOfTheCorpus) {
   Claim a = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
   Claim b = Toll("b1", "The Washington Post", "2019-01-25", QUALIFIER_EXACT, 20);
   std::vector<Finding> first = Compare({a, b});
@@ -620,17 +400,7 @@ TEST_F(CompareTest, FindingIdIsStable) {
   ASSERT_THAT(reversed, SizeIs(1));
   EXPECT_EQ(first[0].id(), again[0].id());
   EXPECT_EQ(first[0].id(), reversed[0].id());
-
-  // The id depends on the evidence, not on the order of the claims.
-  Finding swapped = first[0];
-  swapped.mutable_claims()->SwapElements(0, 1);
-  EXPECT_EQ(FindingId(swapped), first[0].id());
-
-  // Nor on the explanation or on claim details that are not evidence.
-  Finding reworded = first[0];
-  reworded.set_explanation("something else entirely");
-  reworded.mutable_claims(0)->set_outlet("Renamed Outlet");
-  EXPECT_EQ(FindingId(reworded), first[0].id());
+  EXPECT_EQ(first[0].id(), FindingId(first[0]));
 
   // A claim elsewhere in the corpus does not change it.
   Claim unrelated = Deadline("z9", "Reuters", "2019-01-24", "2019-01-27", "2019-01-27",
@@ -639,23 +409,6 @@ TEST_F(CompareTest, FindingIdIsStable) {
   bool found = false;
   for (const Finding& f : more) found |= f.id() == first[0].id();
   EXPECT_TRUE(found) << Dump(more);
-
-  // A different verdict or different evidence is a different finding.
-  Finding other_verdict = first[0];
-  other_verdict.set_verdict(DISCREPANCY);
-  EXPECT_NE(FindingId(other_verdict), first[0].id());
-  Finding other_text = first[0];
-  other_text.mutable_claims(1)->set_matched_text("21 people were killed");
-  EXPECT_NE(FindingId(other_text), first[0].id());
-  Finding other_article = first[0];
-  other_article.mutable_claims(1)->set_article_id("b2");
-  EXPECT_NE(FindingId(other_article), first[0].id());
-  Finding other_value = first[0];
-  other_value.mutable_claims(1)->set_display_value("21");
-  EXPECT_NE(FindingId(other_value), first[0].id());
-  Finding other_kind = first[0];
-  other_kind.set_subject("injuries");
-  EXPECT_NE(FindingId(other_kind), first[0].id());
 }
 
 TEST_F(CompareTest, FindingsAreSortedMostSevereFirst) {
@@ -743,12 +496,6 @@ TEST_F(CompareTest, ExplanationsNameBothValuesAndBothOutlets) {
   EXPECT_THAT(findings[0].explanation(), HasSubstr("this week"));
 }
 
-}  // namespace
-}  // namespace crosscheck
-
-namespace crosscheck {
-namespace {
-
 TEST_F(CompareTest, ARoundNumberNearAnExactOneIsADiscrepancy) {
   // "600 were killed" next to "612 people": the 600 is likely rounded.
   Claim a = Toll("a1", "Reuters", "2005-11-28", QUALIFIER_EXACT, 612);
@@ -773,118 +520,6 @@ TEST_F(CompareTest, ABackgroundNumberIsNotARivalOfTodaysToll) {
   Claim undated = Toll("c1", "Blog", "", QUALIFIER_EXACT, 3);
   EXPECT_THAT(Compare({undated, february}), SizeIs(0));
 }
-
-}  // namespace
-}  // namespace crosscheck
-
-namespace crosscheck {
-namespace {
-
-TEST_F(CompareTest, ARelativeDeadlineCountsFromTheOrderReportedElsewhere) {
-  // 001 says Maduro ordered the diplomats out on Wednesday; 002 only says
-  // "within 72 hours". Anchored, 72 hours from Wednesday end on Saturday.
-  Claim order = Order("001", "The Washington Post", "2019-01-24", "maduro", "Nicolás Maduro",
-                      {"venezuela_government", "venezuela"}, "");
-  order.mutable_scope()->set_start("2019-01-23");
-  order.mutable_scope()->set_end("2019-01-23");
-  Claim within = Deadline("002", "Aggregator", "2019-01-25", "2019-01-25", "2019-01-28",
-                          GRANULARITY_VAGUE, "within 72 hours");
-  within.mutable_time()->set_duration_days(3);
-  within.mutable_time()->set_duration_text("72 hours");
-  Claim sunday = Deadline("000", "McClatchy", "2019-01-24", "2019-01-27", "2019-01-27",
-                          GRANULARITY_DAY, "Sunday 2019-01-27");
-  std::vector<Claim> claims = {order, within, sunday};
-  AnchorRelativeDeadlines(*rules_, &claims);
-  EXPECT_EQ(claims[1].time().start(), "2019-01-26");
-  EXPECT_EQ(claims[1].time().granularity(), GRANULARITY_DAY);
-  EXPECT_EQ(claims[1].display_value(), "Saturday 2019-01-26 (72 hours after Wednesday's order)");
-  EXPECT_EQ(CountVerdict(Compare({claims[1], claims[2]}), CONTRADICTION), 1);
-  // An order outside the lookback does not anchor it.
-  std::vector<Claim> far = {order, within};
-  far[0].mutable_scope()->set_start("2019-01-02");
-  far[0].mutable_scope()->set_end("2019-01-02");
-  AnchorRelativeDeadlines(*rules_, &far);
-  EXPECT_EQ(far[1].time().granularity(), GRANULARITY_VAGUE);
-}
-
-}  // namespace
-}  // namespace crosscheck
-
-namespace crosscheck {
-namespace {
-
-// Twenty outlets, each with its own death toll (10 to 29), all on one day.
-std::vector<Claim> TwentyOutletsTwentyCounts() {
-  std::vector<Claim> claims;
-  for (int i = 0; i < 20; ++i) {
-    claims.push_back(Toll("a" + std::to_string(i), "Outlet" + std::to_string(i), "2019-01-24",
-                          QUALIFIER_EXACT, 10 + i));
-  }
-  return claims;
-}
-
-TEST_F(CompareTest, FindingsPerSubjectAreCappedAndTheRestCounted) {
-  // Twenty outlets, each with its own count, all on one day: 190 conflicts.
-  const std::vector<Claim> claims = TwentyOutletsTwentyCounts();
-  Comparer comparer(*rules_);
-  comparer.set_max_findings_per_subject(25);
-  int64_t comparisons = 0, omitted = 0;
-  std::vector<Finding> findings = comparer.Compare(claims, {}, &comparisons, &omitted);
-  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 25);
-  EXPECT_EQ(omitted, 190 - 25);
-  EXPECT_EQ(comparisons, 190);  // twenty distinct values: every pair of values once
-}
-
-TEST_F(CompareTest, ASubjectIsNoLongerExaminedPastTwentyTimesTheCap) {
-  const std::vector<Claim> claims = TwentyOutletsTwentyCounts();
-  Comparer comparer(*rules_);
-  comparer.set_max_findings_per_subject(2);
-  int64_t comparisons = 0, omitted = 0;
-  int truncated = 0;
-  std::vector<Finding> findings =
-      comparer.Compare(claims, {}, &comparisons, &omitted, nullptr, &truncated);
-  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 2);
-  EXPECT_EQ(omitted, 40);  // 20 x 2, then the subject stops
-  EXPECT_EQ(truncated, 1);
-  EXPECT_LT(comparisons, 190);
-}
-
-TEST_F(CompareTest, ClaimsFurtherApartThanTheWindowAreNotCompared) {
-  // death_toll compares within compare_within_days of publication.
-  const int within = rules_->FindKind("death_toll")->kind->comparison().compare_within_days();
-  ASSERT_GT(within, 0);
-  Claim early = Toll("a", "A", "2019-01-24", QUALIFIER_EXACT, 12);
-  Claim near = Toll("b", "B", "2019-01-25", QUALIFIER_EXACT, 20);
-  Claim far = Toll("c", "C", "2021-06-01", QUALIFIER_EXACT, 30);
-  std::vector<Finding> findings = Compare({early, near, far});
-  for (const Finding& f : findings) {
-    for (const Claim& c : f.claims()) EXPECT_NE(c.article_id(), "c") << f.explanation();
-  }
-  EXPECT_GE(findings.size(), 1u);
-}
-
-TEST_F(CompareTest, EqualValuesAreComparedOnceAsABucket) {
-  // Ten outlets say 12, ten say 20: one value comparison, 100 conflicts.
-  std::vector<Claim> claims;
-  for (int i = 0; i < 10; ++i) {
-    claims.push_back(
-        Toll("x" + std::to_string(i), "X" + std::to_string(i), "2019-01-24", QUALIFIER_EXACT, 12));
-    claims.push_back(
-        Toll("y" + std::to_string(i), "Y" + std::to_string(i), "2019-01-24", QUALIFIER_EXACT, 20));
-  }
-  Comparer comparer(*rules_);
-  comparer.set_max_findings_per_subject(1000);
-  int64_t comparisons = 0;
-  std::vector<Finding> findings = comparer.Compare(claims, {}, &comparisons);
-  EXPECT_EQ(comparisons, 1);
-  EXPECT_EQ(CountVerdict(findings, CONTRADICTION), 100);
-}
-
-}  // namespace
-}  // namespace crosscheck
-
-namespace crosscheck {
-namespace {
 
 TEST_F(CompareTest, ATollThatGrowsFromDayToDayIsAnUpdate) {
   Claim early = Toll("a", "AP", "1998-08-07", QUALIFIER_VAGUE, 24);

@@ -38,6 +38,8 @@
 #ifndef CROSSCHECK_CHECKER_COMPARE_COPIES_H_
 #define CROSSCHECK_CHECKER_COMPARE_COPIES_H_
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -49,30 +51,13 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "checker/compare/copy_fingerprint.h"
 #include "checker/storage/spill_store.h"
 #include "proto/article.pb.h"
 #include "proto/claim.pb.h"
 #include "proto/report.pb.h"
 
 namespace crosscheck {
-
-// How sentences are cut and compared.
-struct CopyOptions {
-  // Sentences shorter than this are ignored (too common to tell).
-  int min_words = 10;
-  int shingle_words = 6;
-  // Fingerprints keep one shingle in this many (1: all; a power of two).
-  int sampling = 1;
-  // The detector samples further past this many shingles (at least 1).
-  int64_t max_shingles = int64_t{1} << 25;
-  // A sentence is shared when this share of its kept hashes occur in the
-  // other article.
-  double min_share = 0.6;
-};
-
-// The fingerprint of one article (its long sentences' winnowed shingles).
-// Pure and thread-safe.
-CopyFingerprint FingerprintForCopies(const Document& doc, const CopyOptions& options = {});
 
 // Finds copy relations among the articles added to it.
 class CopyDetector {
@@ -143,6 +128,39 @@ class CopyDetector {
   }
   // The index into text_lengths_ of sentence `s`'s text, or -1 when not kept.
   int32_t TextOf(uint32_t s) const;
+
+  // The steps of Find (copies.cc says what each holds).
+  struct Groups;
+  struct Partner;
+  struct PartnerEntry;
+  struct SharedPair;
+  struct Candidate;
+  // 1. Into `groups`: the shingles shared by 2 to kMaxPostings articles
+  // (numbered in hash order), their articles, and their postings sorted by
+  // sentence. Uses up the kept hashes.
+  absl::Status GroupShingles(Groups* groups);
+  // Into `slice` (`size` postings): the postings of the hashes whose top
+  // byte is in [first, last), in sentence order.
+  absl::Status ReadSlice(size_t first, size_t last, size_t size, std::vector<Posting>* slice) const;
+  // Sorts `slice` (top bytes [first, last), `start` the number of hashes
+  // below each top byte) by (hash, sentence).
+  static void SortSlice(size_t first, size_t last, const std::array<size_t, 257>& start,
+                        std::vector<Posting>* slice);
+  // Adds the groups of the sorted `slice` to `groups`.
+  void AddGroups(const std::vector<Posting>& slice, Groups* groups) const;
+  // 2. Each article's strongest partners: the articles it shares the most
+  // narrative sentences with, at most kMaxPartnersPerArticle.
+  std::vector<PartnerEntry> StrongestPartners(const Groups& groups) const;
+  // 3. The pairs of partners (a < b), each once, with what each side shares.
+  static std::vector<SharedPair> MergePairs(std::vector<PartnerEntry> entries);
+  // Who copies whom in `shared`: the later article, else the one more made
+  // of the shared sentences, else the one with the larger id.
+  Candidate Direction(const SharedPair& shared) const;
+  // 4. The copy relations: each copier's sources, those it shares most
+  // with first, at most kMaxSourcesPerCopier, sorted by copier then source.
+  std::vector<Candidate> ChooseSources(std::vector<SharedPair> pairs) const;
+  // The Copy messages, with their examples read back. Uses up the texts.
+  absl::StatusOr<std::vector<Copy>> MakeCopies(const std::vector<Candidate>& candidates);
 
   CopyOptions options_;
   int sampling_ = 1;

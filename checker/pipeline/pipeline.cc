@@ -511,11 +511,8 @@ absl::StatusOr<GroupsCompared> CompareGroups(
       if (!parsed.ok()) return fail(parsed.status());
       {
         ClaimGroup group = std::move(*parsed);
-        int64_t group_comparisons = 0, group_omitted = 0;
-        int group_truncated = 0;
-        KeptApart group_apart;
-        std::vector<Finding> findings = comparer.Compare(
-            group, {}, &group_comparisons, &group_omitted, &group_apart, &group_truncated);
+        CompareStats group_stats;
+        std::vector<Finding> findings = comparer.Compare(group, {}, &group_stats);
         scorer->AddGroup(group, findings);
         group = ClaimGroup();
         if (absl::Status restored = RestoreShownParts(store, work[i].shown, &findings);
@@ -528,11 +525,11 @@ absl::StatusOr<GroupsCompared> CompareGroups(
           return fail(stored);
         }
         results[i].count = findings.size();
-        comparisons += group_comparisons;
-        omitted += group_omitted;
-        truncated += group_truncated;
-        kept_apart_pairs += group_apart.pairs;
-        results[i].apart_examples = std::move(group_apart.examples);
+        comparisons += group_stats.comparisons;
+        omitted += group_stats.omitted;
+        truncated += group_stats.truncated_subjects;
+        kept_apart_pairs += group_stats.kept_apart.pairs;
+        results[i].apart_examples = std::move(group_stats.kept_apart.examples);
       }
       if (size >= kTrimAfter) ReleaseFreeMemory();
       absl::MutexLock lock(&schedule_mu);

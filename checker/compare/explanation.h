@@ -1,0 +1,47 @@
+// The sentences that say why a finding has its verdict: who says what, and
+// how the values relate (Relate's words) or why the pair is a timeline rather
+// than a conflict. The verdicts themselves are decided in verdict.h.
+//
+// Example:
+//   absl::optional<PairVerdict> v = DecidePairVerdict(a, b, ...);
+//   std::string why = ExplainPair(kind, v->reason, a, b);
+//   // "McClatchy (a1, 2019-01-24) says deaths is 12; The Washington Post
+//   //  (b1, 2019-01-24) says deaths is 20: both are exact counts ..."
+//   std::string agree = ExplainAgreement(kind, *agreement);
+//   // "2 outlets (McClatchy, The Washington Post) agree that deaths is 12."
+#ifndef CROSSCHECK_CHECKER_COMPARE_EXPLANATION_H_
+#define CROSSCHECK_CHECKER_COMPARE_EXPLANATION_H_
+
+#include <cstddef>
+#include <string>
+
+#include "checker/compare/claim_group.h"
+#include "checker/compare/verdict.h"
+#include "proto/rules.pb.h"
+
+namespace crosscheck {
+
+// An AGREEMENT lists at most this many claims (and names this many outlets).
+inline constexpr size_t kMaxAgreementClaims = 12;
+
+// Who says it: "McClatchy (000_d6b0371285f5ae76, 2019-01-24)".
+std::string Who(const GroupClaim& c);
+
+// What it says, in the words of `kind`'s statement ("{subject} is
+// {value}{scope}" by default), with the source it cites: "deaths is 12
+// (Wednesday), citing the police".
+std::string Statement(const ClaimKind& kind, const GroupClaim& c);
+
+// Why `a` and `b` (in that order) have the verdict decided for `reason`.
+// The relation's words come from Relate under `kind`'s comparison.
+std::string ExplainPair(const ClaimKind& kind, PairReason reason, const GroupClaim& a,
+                        const GroupClaim& b);
+
+// Why the outlets of `agreement` agree: "3 outlets (AP, BBC News, Reuters)
+// agree that deaths is 12." Names at most kMaxAgreementClaims outlets (and
+// how many more).
+std::string ExplainAgreement(const ClaimKind& kind, const Agreement& agreement);
+
+}  // namespace crosscheck
+
+#endif  // CROSSCHECK_CHECKER_COMPARE_EXPLANATION_H_

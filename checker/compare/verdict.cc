@@ -1,0 +1,89 @@
+#include "checker/compare/verdict.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+
+namespace crosscheck {
+namespace {
+
+// The verdict of a conflict: the kind's, else CONTRADICTION for a hard one
+// and DISCREPANCY for any other.
+Verdict ConflictVerdict(const Comparison& comparison, Relation relation) {
+  if (relation == Relation::kHardConflict) {
+    return comparison.conflict_verdict() ? comparison.conflict_verdict() : CONTRADICTION;
+  }
+  return comparison.soft_conflict_verdict() ? comparison.soft_conflict_verdict() : DISCREPANCY;
+}
+
+// Whether `a` and `b` are running counts ("N killed", as of the report; not
+// counts for named spans such as "Wednesday" or "this week") of articles
+// published on different days, the later one no lower.
+bool CountGrew(const GroupClaim& a, const GroupClaim& b) {
+  if (!a.has_quantity() || !b.has_quantity()) return false;
+  if (!a.scope().start().empty() || !b.scope().start().empty()) return false;
+  if (a.published().empty() || b.published().empty() || a.published() == b.published()) {
+    return false;
+  }
+  const GroupClaim& earlier = a.published() < b.published() ? a : b;
+  const GroupClaim& later = a.published() < b.published() ? b : a;
+  return earlier.quantity().lower() <= later.quantity().lower();
+}
+
+}  // namespace
+
+absl::optional<PairVerdict> DecidePairVerdict(const GroupClaim& a, const GroupClaim& b,
+                                              const Comparison& comparison, Relation relation,
+                                              absl::optional<int64_t> days_apart) {
+  if (a.article_id() == b.article_id()) {
+    if (a.attribution().source() != b.attribution().source()) {
+      return PairVerdict{DISPUTED, PairReason::kTwoAccounts};
+    }
+    if ((a.section() == SECTION_HEADLINE) != (b.section() == SECTION_HEADLINE)) {
+      return PairVerdict{ConflictVerdict(comparison, Relation::kSoftConflict),
+                         PairReason::kHeadline};
+    }
+    return absl::nullopt;  // one article, one voice: a running story, not a conflict
+  }
+  // A toll that grows from one day's report to a later day's.
+  if (comparison.cumulative() && CountGrew(a, b)) return PairVerdict{UPDATE, PairReason::kGrew};
+  if (comparison.update_after_days() > 0 && days_apart &&
+      *days_apart >= comparison.update_after_days()) {
+    return PairVerdict{UPDATE, PairReason::kApart};
+  }
+  // A contradiction needs both claims pinned to the same time: an undated
+  // article may be about another day, or another event.
+  if (relation == Relation::kHardConflict && (a.published().empty() || b.published().empty())) {
+    return PairVerdict{ConflictVerdict(comparison, Relation::kSoftConflict),
+                       PairReason::kUndatedConflict};
+  }
+  return PairVerdict{ConflictVerdict(comparison, relation), PairReason::kConflict};
+}
+
+absl::optional<Agreement> DecideAgreement(
+    const std::vector<const GroupClaim*>& claims,
+    absl::FunctionRef<std::string(const std::string& article_id)> voice) {
+  Agreement agreement;
+  std::set<std::string> voices;  // independent: copies join their source
+  std::set<std::string> articles;
+  for (const GroupClaim* c : claims) {
+    if (!articles.insert(c->article_id()).second) continue;
+    std::string outlet = c->outlet().empty() ? c->article_id() : c->outlet();
+    agreement.outlets.insert(outlet);
+    voices.insert(absl::StrCat(outlet, "\x1f", voice(c->article_id())));
+    agreement.evidence.push_back(c);
+  }
+  // Two independent outlets: different outlets that do not copy each other.
+  std::set<std::string> independent_outlets, independent_voices;
+  for (const std::string& v : voices) {
+    std::string outlet = v.substr(0, v.find('\x1f'));
+    std::string root = v.substr(v.find('\x1f') + 1);
+    if (independent_voices.insert(root).second) independent_outlets.insert(outlet);
+  }
+  if (agreement.outlets.size() < 2 || independent_outlets.size() < 2) return absl::nullopt;
+  return agreement;
+}
+
+}  // namespace crosscheck
