@@ -14,6 +14,7 @@
 #include "checker/base/dates.h"
 #include "checker/base/re2_util.h"
 #include "checker/extract/quantity.h"
+#include "checker/extract/timex_resolve.h"
 #include "checker/extract/timex_value.h"
 #include "google/protobuf/util/json_util.h"
 #include "re2/re2.h"
