@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "checker/base/status_macros.h"
 #include "checker/storage/release_memory.h"
 #include "checker/storage/spill_store.h"
 #include "google/protobuf/descriptor.h"
@@ -78,9 +79,8 @@ absl::Status SerializeReleasing(Report* report, ReportLists* lists, SpillStore* 
     const bool listed = lists != nullptr && (f->number() == Report::kArticlesFieldNumber ||
                                              f->number() == Report::kCopiesFieldNumber);
     if (listed) {
-      absl::Status s =
-          f->number() == Report::kArticlesFieldNumber ? lists->Articles(emit) : lists->Copies(emit);
-      if (!s.ok()) return s;
+      RETURN_IF_ERROR(f->number() == Report::kArticlesFieldNumber ? lists->Articles(emit)
+                                                                  : lists->Copies(emit));
     } else if (f->is_repeated() && f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
       const int n = reflection->FieldSize(*report, f);
       for (int i = 0; i < n; ++i) {
@@ -88,12 +88,12 @@ absl::Status SerializeReleasing(Report* report, ReportLists* lists, SpillStore* 
         AppendField(f->number(), item.SerializeAsString(), &piece);
         std::unique_ptr<google::protobuf::Message> empty(item.New());
         item.GetReflection()->Swap(&item, empty.get());  // frees what it held
-        if (absl::Status s = flush(kPiece); !s.ok()) return s;
+        RETURN_IF_ERROR(flush(kPiece));
       }
       reflection->ClearField(report, f);
       ReleaseFreeMemory();  // (else the freed pages stay resident for a while)
       if (lists != nullptr && f->number() == Report::kFindingsFieldNumber) {
-        if (absl::Status s = lists->Findings(emit); !s.ok()) return s;
+        RETURN_IF_ERROR(lists->Findings(emit));
       }
     } else {
       // Any other field: serialized alone, from a message that has only it.
@@ -122,7 +122,7 @@ absl::Status WriteReportJson(Report report, std::ostream& out, ReportLists* list
   // megabytes, converted by the generated pool's type resolver.
   SpillStore sink(/*memory_budget=*/int64_t{16} << 20);
   const int bytes = sink.NewValue();
-  if (absl::Status s = SerializeReleasing(&report, lists, &sink, bytes); !s.ok()) return s;
+  RETURN_IF_ERROR(SerializeReleasing(&report, lists, &sink, bytes));
   const std::string type_url =
       absl::StrCat("type.googleapis.com/", Report::descriptor()->full_name());
   std::unique_ptr<google::protobuf::util::TypeResolver> resolver(
