@@ -11,6 +11,7 @@ namespace crosscheck {
 namespace {
 
 using ::crosscheck::testing::RunfilePath;
+using ::crosscheck::testing::TempPath;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;

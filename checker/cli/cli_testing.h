@@ -31,6 +31,12 @@ ABSL_DECLARE_FLAG(std::string, progress);
 
 namespace crosscheck::testing {
 
+// A path in the test's temporary directory.
+inline std::string TempPath(const std::string& name) {
+  const char* dir = std::getenv("TEST_TMPDIR");
+  return std::string(dir == nullptr ? "/tmp" : dir) + "/" + name;
+}
+
 class CommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -39,12 +45,6 @@ class CommandTest : public ::testing::Test {
     output_ = TempPath("output");
     std::remove(output_.c_str());
     absl::SetFlag(&FLAGS_output, output_);
-  }
-
-  // A path in the test's temporary directory.
-  static std::string TempPath(const std::string& name) {
-    const char* dir = std::getenv("TEST_TMPDIR");
-    return std::string(dir == nullptr ? "/tmp" : dir) + "/" + name;
   }
 
   // The context of command `name` over `paths`, set up from the flags.

@@ -7,13 +7,12 @@
 #include "absl/flags/declare.h"
 #include "absl/flags/flag.h"
 #include "absl/flags/reflection.h"
+#include "checker/cli/cli_testing.h"
 #include "checker/cli/command.h"
 #include "checker/internal/testing.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-ABSL_DECLARE_FLAG(std::string, rules);
-ABSL_DECLARE_FLAG(std::string, progress);
 ABSL_DECLARE_FLAG(std::string, input_list);
 ABSL_DECLARE_FLAG(std::string, priors);
 ABSL_DECLARE_FLAG(std::string, shard);
@@ -27,13 +26,9 @@ namespace {
 
 using ::crosscheck::testing::RunfilePath;
 using ::crosscheck::testing::StatusIs;
+using ::crosscheck::testing::TempPath;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-
-std::string TempPath(const std::string& name) {
-  const char* dir = std::getenv("TEST_TMPDIR");
-  return std::string(dir == nullptr ? "/tmp" : dir) + "/" + name;
-}
 
 class CommonFlagsTest : public ::testing::Test {
  protected:

@@ -13,6 +13,7 @@ namespace crosscheck {
 namespace {
 
 using ::crosscheck::testing::RunfilePath;
+using ::crosscheck::testing::TempPath;
 using ::testing::HasSubstr;
 
 class ExtractCommandTest : public testing::CommandTest {};

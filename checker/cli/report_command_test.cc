@@ -15,6 +15,7 @@ namespace crosscheck {
 namespace {
 
 using ::crosscheck::testing::RunfilePath;
+using ::crosscheck::testing::TempPath;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 

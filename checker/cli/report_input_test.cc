@@ -12,6 +12,7 @@ namespace {
 
 using ::crosscheck::testing::RunfilePath;
 using ::crosscheck::testing::StatusIs;
+using ::crosscheck::testing::TempPath;
 using ::testing::HasSubstr;
 
 TEST(ClassifyInputsTest, ArticlesClaimsFilesOrOneReportFile) {

@@ -10,6 +10,7 @@
 namespace crosscheck {
 namespace {
 
+using ::crosscheck::testing::TempPath;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
