@@ -120,11 +120,17 @@ void PlaceFinder::AddAncestors(const std::string& key, std::vector<std::string>*
   }
 }
 
-absl::optional<PlaceMention> PlaceFinder::ParseAt(absl::string_view text, size_t pos,
-                                                  std::vector<std::string> within) const {
+// A name read at a position of a text.
+struct PlaceFinder::NameAt {
+  std::string name;    // the name proper: "Qeshm" of "Qeshm Island"
+  size_t end = 0;      // where it ends in the text, place types included
+  bool typed = false;  // a place type followed it ("island")
+};
+
+bool PlaceFinder::ReadName(absl::string_view text, size_t pos, NameAt* out) const {
   re2::StringPiece rest = Piece(text.substr(pos));
   re2::StringPiece raw;
-  if (!RE2::Consume(&rest, *kName, &raw)) return absl::nullopt;
+  if (!RE2::Consume(&rest, *kName, &raw)) return false;
   std::vector<std::string> words = absl::StrSplit(View(raw), ' ', absl::SkipEmpty());
   // The name proper: without trailing sentence periods and place types
   // ("Qeshm Island"); a word that is not a place ("in February", "in the
@@ -132,7 +138,7 @@ absl::optional<PlaceMention> PlaceFinder::ParseAt(absl::string_view text, size_t
   bool typed = false;
   for (std::string& w : words) {
     std::string bare = FoldForMatching(absl::StripSuffix(w, "."));
-    if (not_places_.contains(bare)) return absl::nullopt;
+    if (not_places_.contains(bare)) return false;
   }
   while (!words.empty()) {
     std::string& w = words.back();
@@ -146,7 +152,7 @@ absl::optional<PlaceMention> PlaceFinder::ParseAt(absl::string_view text, size_t
       break;
     }
   }
-  if (words.empty()) return absl::nullopt;
+  if (words.empty()) return false;
   // A title-case headline capitalizes every word: only the vocabulary's
   // names are names there.
   if (TitleCase(text)) {
@@ -154,10 +160,9 @@ absl::optional<PlaceMention> PlaceFinder::ParseAt(absl::string_view text, size_t
     for (size_t n = words.size(); n > 0 && known == 0; --n) {
       if (Lookup(absl::StrJoin(words.begin(), words.begin() + n, " "))) known = n;
     }
-    if (known == 0) return absl::nullopt;
+    if (known == 0) return false;
     words.resize(known);
   }
-  std::string name = absl::StrJoin(words, " ");
   // Where the name ends in the text (type words and trailers included).
   size_t end = static_cast<size_t>(rest.data() - text.data());
   {
@@ -174,34 +179,37 @@ absl::optional<PlaceMention> PlaceFinder::ParseAt(absl::string_view text, size_t
     end = static_cast<size_t>(View(lower).data() + lower.size() - text.data());
     typed = true;
   }
-  const std::string key = KeyOf(name);
+  out->name = absl::StrJoin(words, " ");
+  out->end = end;
+  out->typed = typed;
+  return true;
+}
+
+absl::optional<PlaceMention> PlaceFinder::ParseOwned(absl::string_view text, size_t pos,
+                                                     const NameAt& owner_name,
+                                                     const std::string& key) const {
+  auto owned_after = [&](const LazyRE2& link) -> absl::optional<PlaceMention> {
+    re2::StringPiece after = Piece(text.substr(owner_name.end));
+    if (!RE2::Consume(&after, *link)) return absl::nullopt;
+    std::vector<std::string> owner = {key};
+    AddAncestors(key, &owner);
+    absl::optional<PlaceMention> inner =
+        ParseAt(text, static_cast<size_t>(after.data() - text.data()), owner);
+    if (inner) inner->begin = pos;
+    return inner;
+  };
   // "Iran's Qeshm island": the possessive owns the next name.
-  after = Piece(text.substr(end));
-  if (RE2::Consume(&after, *kPossessive)) {
-    size_t next = static_cast<size_t>(after.data() - text.data());
-    std::vector<std::string> owner = {key};
-    AddAncestors(key, &owner);
-    if (auto inner = ParseAt(text, next, owner)) {
-      inner->begin = pos;
-      return inner;
-    }
-  }
+  if (absl::optional<PlaceMention> owned = owned_after(kPossessive)) return owned;
   // "the Persian Gulf Island of Qeshm".
-  after = Piece(text.substr(end));
-  if (typed && RE2::Consume(&after, *kOf)) {
-    std::vector<std::string> owner = {key};
-    AddAncestors(key, &owner);
-    if (auto inner = ParseAt(text, static_cast<size_t>(after.data() - text.data()), owner)) {
-      inner->begin = pos;
-      return inner;
-    }
-  }
-  PlaceMention m;
-  std::vector<std::string> chain;
-  AddAncestors(key, &chain);
+  if (owner_name.typed) return owned_after(kOf);
+  return absl::nullopt;
+}
+
+void PlaceFinder::AddContainersAfter(absl::string_view text, const std::string& key, size_t* end,
+                                     std::vector<std::string>* chain) const {
   // "Troy, Michigan", "Brooklyn, New York": a known place after a comma.
   for (int hops = 0; hops < 3; ++hops) {
-    after = Piece(text.substr(end));
+    re2::StringPiece after = Piece(text.substr(*end));
     if (!RE2::Consume(&after, *kComma)) break;
     re2::StringPiece next;
     re2::StringPiece probe = after;
@@ -216,33 +224,46 @@ absl::optional<PlaceMention> PlaceFinder::ParseAt(absl::string_view text, size_t
     if (known == nullptr) break;
     std::string container = FoldForMatching(known->name());
     if (container == key) break;
-    AppendUnique(container, &chain);
-    AddAncestors(container, &chain);
+    AppendUnique(container, chain);
+    AddAncestors(container, chain);
     absl::string_view taken = View(next);
     size_t last = taken.find(w[used - 1]);
-    end = static_cast<size_t>(taken.data() + last + w[used - 1].size() - text.data());
+    *end = static_cast<size_t>(taken.data() + last + w[used - 1].size() - text.data());
   }
   // "Dargahan on Qeshm island", "East Flatbush in Brooklyn".
-  after = Piece(text.substr(end));
+  re2::StringPiece after = Piece(text.substr(*end));
   if (RE2::Consume(&after, *kInside)) {
     if (auto outer = ParseAt(text, static_cast<size_t>(after.data() - text.data()), {})) {
       if (outer->place.key() != key) {
-        AppendUnique(outer->place.key(), &chain);
-        for (const std::string& k : outer->place.within()) AppendUnique(k, &chain);
-        end = outer->end;
+        AppendUnique(outer->place.key(), chain);
+        for (const std::string& k : outer->place.within()) AppendUnique(k, chain);
+        *end = outer->end;
       }
     }
   }
+}
+
+absl::optional<PlaceMention> PlaceFinder::ParseAt(absl::string_view text, size_t pos,
+                                                  std::vector<std::string> within) const {
+  NameAt name;
+  if (!ReadName(text, pos, &name)) return absl::nullopt;
+  const std::string key = KeyOf(name.name);
+  if (absl::optional<PlaceMention> owned = ParseOwned(text, pos, name, key)) return owned;
+  size_t end = name.end;
+  std::vector<std::string> chain;
+  AddAncestors(key, &chain);
+  AddContainersAfter(text, key, &end, &chain);
   for (const std::string& k : within) {
     AppendUnique(k, &chain);
     AddAncestors(k, &chain);
   }
   chain.erase(std::remove(chain.begin(), chain.end(), key), chain.end());
   // A known place shows its own name ("Iranian", "Mich." -> Iran, Michigan).
-  const PlaceEntry* known = Lookup(name);
+  PlaceMention m;
+  const PlaceEntry* known = Lookup(name.name);
   m.place.set_name(known != nullptr && known->name().find('(') == std::string::npos
                        ? known->name()
-                       : Display(name));
+                       : Display(name.name));
   m.place.set_key(key);
   for (const std::string& k : chain) m.place.add_within(k);
   m.begin = pos;

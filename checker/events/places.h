@@ -80,10 +80,24 @@ class PlaceFinder {
   const PlaceEntry* Lookup(absl::string_view name) const;
 
  private:
+  struct NameAt;
+
   // A place name starting at `pos` of `text`, with what it lies in;
   // `within` already known from before it (a possessive, an adjective).
   absl::optional<PlaceMention> ParseAt(absl::string_view text, size_t pos,
                                        std::vector<std::string> within) const;
+  // ParseAt's steps. The capitalized name at `pos`, without trailing
+  // periods and place types, and where it ends; false when it is no place
+  // ("in February") or, in a title-case headline, not in the vocabulary.
+  bool ReadName(absl::string_view text, size_t pos, NameAt* name) const;
+  // "Iran's Qeshm island", "the island of Qeshm": the place named after
+  // `name` (at `pos`, folded to `key`) that it owns, lying in it.
+  absl::optional<PlaceMention> ParseOwned(absl::string_view text, size_t pos, const NameAt& name,
+                                          const std::string& key) const;
+  // "Troy, Michigan", "Dargahan on Qeshm island": adds the places the text
+  // says the name lies in, after its `*end`, to `chain`; moves `*end` past them.
+  void AddContainersAfter(absl::string_view text, const std::string& key, size_t* end,
+                          std::vector<std::string>* chain) const;
   // Appends the vocabulary's ancestors of `key` to `chain`.
   void AddAncestors(const std::string& key, std::vector<std::string>* chain) const;
   // Folded key of a name: the vocabulary's canonical name when known.

@@ -16,6 +16,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "checker/base/status_macros.h"
 #include "checker/base/text_fold.h"
 #include "unicode/fmtable.h"
 #include "unicode/locid.h"
@@ -145,9 +146,8 @@ absl::StatusOr<double> QuantityParser::ParseCardinal(absl::string_view text) con
       return it->second->value() * scale;
     }
   }
-  absl::StatusOr<double> spelled = ParseSpelledOut(absl::StrJoin(tokens, " "));
-  if (!spelled.ok()) return spelled.status();
-  return *spelled * scale;
+  ASSIGN_OR_RETURN(double spelled, ParseSpelledOut(absl::StrJoin(tokens, " ")));
+  return spelled * scale;
 }
 
 absl::StatusOr<Quantity> QuantityParser::Parse(absl::string_view text) const {
@@ -213,9 +213,7 @@ absl::StatusOr<Quantity> QuantityParser::Parse(absl::string_view text) const {
     q.set_vague_word(std::string(rest));
     return q;
   }
-  absl::StatusOr<double> value = ParseCardinal(rest);
-  if (!value.ok()) return value.status();
-  double v = *value;
+  ASSIGN_OR_RETURN(double v, ParseCardinal(rest));
   q.set_value(v);
   switch (q.qualifier()) {
     case QUALIFIER_AT_LEAST:

@@ -10,8 +10,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "absl/types/optional.h"
 #include "checker/base/dates.h"
 #include "checker/base/re2_util.h"
+#include "checker/base/status_macros.h"
 #include "checker/base/text_fold.h"
 #include "checker/extract/quantity.h"
 #include "re2/re2.h"
@@ -40,39 +42,32 @@ TimeInterval Make(absl::CivilDay first, absl::CivilDay last, Granularity g,
 // Monday of the week containing `day`.
 absl::CivilDay WeekStart(absl::CivilDay day) { return day - WeekdayIndex(day); }
 
-}  // namespace
-
-absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text, absl::CivilDay published,
-                                         TimeDirection direction, int lookback_days,
-                                         const QuantityParser& numbers) {
-  std::string folded = FoldForMatching(text);
-  absl::string_view t(folded);
-  // Words that do not change the day.
-  for (absl::string_view prefix : {"by ", "before ", "until ", "on ", "the "}) {
-    absl::ConsumePrefix(&t, prefix);
-  }
-  const std::string pub = FormatIsoDate(published);
-
-  // Durations: "72 hours", "30 days", "two weeks".
+// "72 hours", "30 days", "two weeks": a deadline counted from an order given
+// between `lookback_days` before publication and publication.
+absl::optional<TimeInterval> ResolveDuration(absl::string_view t, absl::CivilDay published,
+                                             int lookback_days, const QuantityParser& numbers) {
   static const LazyRE2 kDuration = {R"((.+?)(?:\s+|\s*-\s*)(hours?|days?|weeks?))"};
   std::string amount, unit;
-  absl::StatusOr<double> parsed = absl::InvalidArgumentError("not a duration");
-  if (RE2::FullMatch(Piece(t), *kDuration, &amount, &unit) &&
-      (parsed = numbers.ParseCardinal(amount)).ok()) {
-    double n = *parsed;
-    double days = absl::StartsWith(unit, "hour")   ? n / 24
-                  : absl::StartsWith(unit, "week") ? n * 7
-                                                   : n;
-    int whole = static_cast<int>(std::ceil(days));
-    TimeInterval out = Make(published - lookback_days + whole, published + whole, GRANULARITY_VAGUE,
-                            absl::StrCat("within ", n, " ", unit, " of an order given between ",
-                                         FormatIsoDate(published - lookback_days), " and ", pub));
-    out.set_duration_days(days);
-    out.set_duration_text(absl::StrCat(amount, " ", unit));
-    return out;
-  }
+  if (!RE2::FullMatch(Piece(t), *kDuration, &amount, &unit)) return absl::nullopt;
+  absl::StatusOr<double> parsed = numbers.ParseCardinal(amount);
+  if (!parsed.ok()) return absl::nullopt;
+  double n = *parsed;
+  double days = absl::StartsWith(unit, "hour")   ? n / 24
+                : absl::StartsWith(unit, "week") ? n * 7
+                                                 : n;
+  int whole = static_cast<int>(std::ceil(days));
+  TimeInterval out = Make(
+      published - lookback_days + whole, published + whole, GRANULARITY_VAGUE,
+      absl::StrCat("within ", n, " ", unit, " of an order given between ",
+                   FormatIsoDate(published - lookback_days), " and ", FormatIsoDate(published)));
+  out.set_duration_days(days);
+  out.set_duration_text(absl::StrCat(amount, " ", unit));
+  return out;
+}
 
-  // today / tonight / yesterday / tomorrow / overnight.
+// today / tonight / yesterday / tomorrow / overnight.
+absl::optional<TimeInterval> ResolveDayWord(absl::string_view t, absl::CivilDay published) {
+  const std::string pub = FormatIsoDate(published);
   if (t == "today" || t == "tonight") {
     return Make(published, published, GRANULARITY_DAY,
                 absl::StrCat("the day of publication, ", pub));
@@ -87,21 +82,41 @@ absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text, absl::CivilDay 
   if (t == "overnight") {
     return Make(published - 1, published, GRANULARITY_DAY, absl::StrCat("the night before ", pub));
   }
+  return absl::nullopt;
+}
 
-  // Weeks and weekends.
-  std::vector<absl::string_view> words = absl::StrSplit(t, ' ', absl::SkipEmpty());
+// The words of a time expression, with its leading modifier ("this",
+// "next", "last", "coming", "late", "early", "past") apart.
+struct ModifiedWords {
   absl::string_view modifier;
+  std::vector<absl::string_view> words;
+};
+
+ModifiedWords SplitModifier(absl::string_view t) {
+  ModifiedWords w;
+  w.words = absl::StrSplit(t, ' ', absl::SkipEmpty());
+  std::vector<absl::string_view>& words = w.words;
   if (words.size() >= 2 &&
       (words[0] == "this" || words[0] == "next" || words[0] == "last" || words[0] == "coming" ||
        words[0] == "late" || words[0] == "early" || words[0] == "past")) {
-    modifier = words[0];
+    w.modifier = words[0];
     words.erase(words.begin());
   }
   if (words.size() >= 2 && words[0] == "coming") words.erase(words.begin());
-  if (!words.empty() && (words[0] == "weekend" || words[0] == "week")) {
+  return w;
+}
+
+// "this weekend", "next week", "the past week", "last month", "this year".
+absl::optional<TimeInterval> ResolveCalendarPeriod(const ModifiedWords& w, absl::CivilDay published,
+                                                   TimeDirection direction) {
+  if (w.words.empty()) return absl::nullopt;
+  const absl::string_view modifier = w.modifier;
+  const absl::string_view period = w.words[0];
+  const std::string pub = FormatIsoDate(published);
+  if (period == "weekend" || period == "week") {
     absl::CivilDay monday = WeekStart(published);
     int shift = modifier == "next" ? 7 : modifier == "last" ? -7 : 0;
-    if (words[0] == "weekend") {
+    if (period == "weekend") {
       // A weekend mentioned on a Sunday, looking back, is the one ending today.
       absl::CivilDay saturday = monday + 5 + shift;
       if ((modifier.empty() || modifier == "this") && direction == TIME_DIRECTION_PAST &&
@@ -122,63 +137,59 @@ absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text, absl::CivilDay 
     return Make(monday + shift, last, GRANULARITY_WEEK,
                 absl::StrCat(modifier.empty() ? "this" : modifier, " week relative to ", pub));
   }
-  if (!words.empty() && (words[0] == "month" || words[0] == "year")) {
-    if (words[0] == "month") {
-      absl::CivilMonth m(published);
-      if (modifier == "last") m -= 1;
-      if (modifier == "next") m += 1;
-      return Make(absl::CivilDay(m), absl::CivilDay(m + 1) - 1, GRANULARITY_MONTH,
-                  absl::StrCat(modifier.empty() ? "this" : modifier, " month"));
-    }
+  if (period == "month") {
+    absl::CivilMonth m(published);
+    if (modifier == "last") m -= 1;
+    if (modifier == "next") m += 1;
+    return Make(absl::CivilDay(m), absl::CivilDay(m + 1) - 1, GRANULARITY_MONTH,
+                absl::StrCat(modifier.empty() ? "this" : modifier, " month"));
+  }
+  if (period == "year") {
     absl::CivilYear y(published);
     if (modifier == "last") y -= 1;
     if (modifier == "next") y += 1;
     return Make(absl::CivilDay(y), absl::CivilDay(y + 1) - 1, GRANULARITY_YEAR,
                 absl::StrCat(modifier.empty() ? "this" : modifier, " year"));
   }
+  return absl::nullopt;
+}
 
-  // Weekdays, with an optional part of the day after them.
-  if (!words.empty() && WeekdayIndex(words[0]) >= 0 && words.size() <= 2) {
-    int target = WeekdayIndex(words[0]);
-    int today = WeekdayIndex(published);
-    bool forward = modifier == "next" || modifier == "coming" ||
-                   (modifier != "last" && direction == TIME_DIRECTION_FUTURE);
-    absl::CivilDay day;
-    if (forward) {
-      day = published + ((target - today + 7) % 7);
-      if (modifier == "next" && day == published) day += 7;
-    } else {
-      day = published - ((today - target + 7) % 7);
-      if (modifier == "last" && day == published) day -= 7;
-    }
-    return Make(day, day, GRANULARITY_DAY,
-                absl::StrCat(forward ? "the " : "the ", WeekdayName(day),
-                             forward ? " on or after " : " on or before ", pub));
+// Weekdays, with an optional part of the day after them: the one on or
+// after publication looking ahead, on or before it looking back.
+absl::optional<TimeInterval> ResolveWeekday(const ModifiedWords& w, absl::CivilDay published,
+                                            TimeDirection direction) {
+  if (w.words.empty() || WeekdayIndex(w.words[0]) < 0 || w.words.size() > 2) return absl::nullopt;
+  const absl::string_view modifier = w.modifier;
+  int target = WeekdayIndex(w.words[0]);
+  int today = WeekdayIndex(published);
+  bool forward = modifier == "next" || modifier == "coming" ||
+                 (modifier != "last" && direction == TIME_DIRECTION_FUTURE);
+  absl::CivilDay day;
+  if (forward) {
+    day = published + ((target - today + 7) % 7);
+    if (modifier == "next" && day == published) day += 7;
+  } else {
+    day = published - ((today - target + 7) % 7);
+    if (modifier == "last" && day == published) day -= 7;
   }
+  return Make(day, day, GRANULARITY_DAY,
+              absl::StrCat(forward ? "the " : "the ", WeekdayName(day),
+                           forward ? " on or after " : " on or before ", FormatIsoDate(published)));
+}
 
-  // "since January": from then to publication.
-  absl::string_view since = t;
-  if (absl::ConsumePrefix(&since, "since ")) {
-    absl::StatusOr<TimeInterval> from =
-        ResolveTime(since, published, TIME_DIRECTION_PAST, lookback_days, numbers);
-    if (!from.ok()) return from.status();
-    absl::optional<absl::CivilDay> start = ParseIsoDate(from->start());
-    if (!start || *start > published) {
-      return absl::InvalidArgumentError(absl::StrCat("'", text, "' starts after publication"));
-    }
-    return Make(*start, published, GRANULARITY_DAY, absl::StrCat("since ", from->start()));
-  }
+// A year ("in 2003"), a month without a year (the nearest one in the
+// text's direction), or a written date ("Jan. 10").
+absl::optional<TimeInterval> ResolveNamedDate(absl::string_view t, absl::CivilDay published,
+                                              TimeDirection direction) {
   for (absl::string_view prefix : {"in ", "during ", "early ", "late ", "mid-", "mid "}) {
     absl::ConsumePrefix(&t, prefix);
   }
-  // A year: "2003".
   int year = 0;
   if (t.size() == 4 && absl::SimpleAtoi(t, &year) && year >= 1900 && year <= 2100) {
     absl::CivilYear y(year);
     return Make(absl::CivilDay(y), absl::CivilDay(y + 1) - 1, GRANULARITY_YEAR,
                 absl::StrCat("the year ", year));
   }
-  // A month without a year: the nearest one in the text's direction.
   if (int month = MonthFromName(t); month != 0) {
     absl::CivilMonth m(published.year(), month);
     absl::CivilMonth now(published);
@@ -188,12 +199,43 @@ absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text, absl::CivilDay 
     return Make(
         absl::CivilDay(m), absl::CivilDay(m + 1) - 1, GRANULARITY_MONTH,
         absl::StrCat("the nearest ", t,
-                     direction == TIME_DIRECTION_FUTURE ? " on or after " : " on or before ", pub));
+                     direction == TIME_DIRECTION_FUTURE ? " on or after " : " on or before ",
+                     FormatIsoDate(published)));
   }
-  // Written dates.
   if (absl::optional<DateRange> d = ParseWrittenDate(t, published)) {
     return Make(d->first, d->last, d->granularity, "a written date");
   }
+  return absl::nullopt;
+}
+
+}  // namespace
+
+absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text, absl::CivilDay published,
+                                         TimeDirection direction, int lookback_days,
+                                         const QuantityParser& numbers) {
+  std::string folded = FoldForMatching(text);
+  absl::string_view t(folded);
+  // Words that do not change the day.
+  for (absl::string_view prefix : {"by ", "before ", "until ", "on ", "the "}) {
+    absl::ConsumePrefix(&t, prefix);
+  }
+  if (auto d = ResolveDuration(t, published, lookback_days, numbers)) return *std::move(d);
+  if (auto d = ResolveDayWord(t, published)) return *std::move(d);
+  const ModifiedWords words = SplitModifier(t);
+  if (auto d = ResolveCalendarPeriod(words, published, direction)) return *std::move(d);
+  if (auto d = ResolveWeekday(words, published, direction)) return *std::move(d);
+  // "since January": from then to publication.
+  absl::string_view since = t;
+  if (absl::ConsumePrefix(&since, "since ")) {
+    ASSIGN_OR_RETURN(TimeInterval from,
+                     ResolveTime(since, published, TIME_DIRECTION_PAST, lookback_days, numbers));
+    absl::optional<absl::CivilDay> start = ParseIsoDate(from.start());
+    if (!start || *start > published) {
+      return absl::InvalidArgumentError(absl::StrCat("'", text, "' starts after publication"));
+    }
+    return Make(*start, published, GRANULARITY_DAY, absl::StrCat("since ", from.start()));
+  }
+  if (auto d = ResolveNamedDate(t, published, direction)) return *std::move(d);
   return absl::InvalidArgumentError(absl::StrCat("unreadable time '", text, "'"));
 }
 

@@ -13,7 +13,9 @@
 #include "absl/strings/str_join.h"
 #include "checker/base/dates.h"
 #include "checker/base/re2_util.h"
+#include "checker/base/status_macros.h"
 #include "checker/extract/quantity.h"
+#include "checker/extract/timex_resolve.h"
 #include "checker/extract/timex_value.h"
 #include "google/protobuf/util/json_util.h"
 #include "re2/re2.h"
@@ -354,7 +356,7 @@ absl::Status TagJsonLinesFile(const TimexTagger& tagger, const std::string& path
       return absl::InternalError(absl::StrCat(where, ": ", printed.message().data()));
     }
     json.push_back('\n');
-    if (absl::Status s = sink(json); !s.ok()) return s;
+    RETURN_IF_ERROR(sink(json));
   }
   if (number == 0) {
     return absl::InvalidArgumentError(absl::StrCat(path, ":1: empty file; ", kExpected));

@@ -1,6 +1,13 @@
-// Internal to //checker:timex: TIMEX3 values from a pattern's captured
-// groups. Points in time with a granularity, shifted by units and formatted
-// the way TimeML writes them.
+// Internal to //checker/extract:timex: the pieces TIMEX3 values are made
+// of. Points in time with a granularity, shifted by units and formatted the
+// way TimeML writes them; the rules' vocabulary folded for lookups; amounts
+// read from digits or words; the named groups of a pattern's match.
+// timex_resolve.h turns a match into a value with them.
+//
+// Example:
+//   Point p{absl::CivilDay(2019, 1, 24), Gran::kDay};
+//   FormatPoint(Shift(p, Gran::kWeek, -1));  // "2019-01-17"
+//   FormatPoint({p.day, Gran::kWeekend});    // "2019-W04-WE"
 #ifndef CROSSCHECK_CHECKER_EXTRACT_TIMEX_VALUE_H_
 #define CROSSCHECK_CHECKER_EXTRACT_TIMEX_VALUE_H_
 
@@ -42,6 +49,13 @@ struct Point {
   int hour = -1;       // a clock time on `day`
   int minute = 0;
 };
+
+// `s` without surrounding whitespace and trailing '.' or ',', in lower case:
+// the form of the vocabulary's keys.
+std::string Fold(absl::string_view s);
+
+// The quarter (1-4) a day falls in.
+int Quarter(absl::CivilDay d);
 
 // ISO 8601 week (year, week number) of a day.
 std::pair<int, int> IsoWeek(absl::CivilDay day);
@@ -146,14 +160,6 @@ struct Match {
   mutable bool tense_known_ = false;
   mutable int tense_ = 0;
 };
-
-// The value of a match for `pattern`, or nullopt when the groups do not make
-// one (a lower-case month name, a 31st of February). `reference` is the last
-// point the text mentioned (the DCT's day before any); a POINT value
-// updates it.
-absl::optional<std::string> Resolve(const TimexPattern& pattern, const Match& match,
-                                    absl::CivilDay dct, const Vocabulary& vocabulary,
-                                    const Cardinals& numbers, Point* reference);
 
 }  // namespace crosscheck::timex_internal
 

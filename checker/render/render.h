@@ -1,6 +1,8 @@
 // Renders a Report for people (Markdown, HTML) and for programs (JSON,
-// textproto, ClaimReview JSON-LD). The HTML page is render_html.h's, the
-// ClaimReview export claim_review.h's.
+// textproto, ClaimReview JSON-LD). The Markdown is markdown.h's, the HTML
+// page render_html.h's, the JSON json.h's (which also streams it:
+// WriteReportJson, available through this header), the ClaimReview export
+// claim_review.h's.
 // Rendering is a pure function of the Report.
 //
 // Article text is untrusted: in Markdown output every string that came from
@@ -19,6 +21,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "checker/render/json.h"  // WriteReportJson, the streamed JSON
 #include "checker/storage/report_lists.h"
 #include "proto/report.pb.h"
 
@@ -34,16 +37,6 @@ absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name);
 
 // Renders `report` in `format`.
 absl::StatusOr<std::string> RenderReport(const Report& report, ReportFormat format);
-
-// Writes `report` as JSON to `out`: the bytes RenderReport gives for kJson,
-// streamed, so that neither the JSON (twice the size of the report in
-// protobuf form) nor the report's bytes are held whole: past 16 MB they wait
-// in an unlinked temporary file in $TMPDIR (else /tmp), and a directory
-// that cannot take it is an error naming it. Takes the report, and frees each part once it is
-// serialized. With `lists`, the report's articles and copies (its own must
-// be empty) are read from `lists` as they are written, and its findings are
-// followed by those of `lists`.
-absl::Status WriteReportJson(Report report, std::ostream& out, ReportLists* lists = nullptr);
 
 }  // namespace crosscheck
 
