@@ -82,7 +82,7 @@ void AppendUnique(const std::string& key, std::vector<std::string>* chain) {
 
 }  // namespace
 
-PlaceFinder::PlaceFinder(const Rules& rules) : rules_(rules) {
+PlaceFinder::PlaceFinder(const Rules& rules) {
   const PlaceRules& p = rules.proto().places();
   for (const PlaceEntry& e : p.places()) {
     vocabulary_.emplace(FoldForMatching(e.name()), &e);

@@ -103,7 +103,6 @@ class PlaceFinder {
   // Folded key of a name: the vocabulary's canonical name when known.
   std::string KeyOf(absl::string_view name) const;
 
-  const Rules& rules_;
   absl::flat_hash_map<std::string, const PlaceEntry*> vocabulary_;  // folded alias
   absl::flat_hash_set<std::string> not_places_;                     // folded
   absl::flat_hash_set<std::string> types_;                          // folded
