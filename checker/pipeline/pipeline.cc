@@ -1,8 +1,6 @@
 #include "checker/pipeline/pipeline.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -37,20 +35,16 @@
 #include "checker/ingest/segment.h"
 #include "checker/review/ledger.h"
 #include "checker/score/reliability.h"
+#include "checker/storage/delimited.h"
 #include "checker/storage/release_memory.h"
 #include "checker/storage/report_lists.h"
 #include "checker/storage/spill_store.h"
-#include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/io/gzip_stream.h"
+#include "checker/storage/stored_records.h"
 #include "google/protobuf/io/zero_copy_stream_impl.h"
-#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/delimited_message_util.h"
-#include "proto/claims_file.pb.h"
 
 namespace crosscheck {
 namespace {
-
-constexpr char kClaimsFormat[] = "crosscheck.claims/1";
 
 double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -59,66 +53,6 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 int Threads(int jobs) {
   if (jobs > 0) return jobs;
   return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-}
-
-// Appends `message` to `out` as a delimited record (deterministic bytes).
-void AppendDelimited(const google::protobuf::MessageLite& message, std::string* out) {
-  const size_t size = message.ByteSizeLong();
-  uint8_t header[10];
-  const size_t header_size =
-      static_cast<size_t>(google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(
-                              static_cast<uint32_t>(size), header) -
-                          header);
-  // Grown by an eighth, not doubled: a group's findings, kept serialized,
-  // would otherwise leave up to half of their string unused.
-  const size_t at = out->size();
-  const size_t needed = at + header_size + size;
-  if (needed > out->capacity()) out->reserve(needed + needed / 8);
-  out->resize(needed);
-  auto* target = reinterpret_cast<uint8_t*>(&(*out)[at]);
-  std::memcpy(target, header, header_size);
-  // Serialized in place (no string of its own), deterministically.
-  google::protobuf::io::ArrayOutputStream array(target + header_size, static_cast<int>(size));
-  google::protobuf::io::CodedOutputStream coded(&array);
-  coded.SetSerializationDeterministic(true);
-  message.SerializeWithCachedSizes(&coded);
-}
-
-// Takes value `v` of `store` (delimited records, one per append) and parses
-// it a piece at a time, calling `fn` with each message (which it may move
-// from): the value's bytes are never in memory whole beside its messages.
-template <typename Message>
-absl::Status TakeEach(SpillStore* store, int v, absl::FunctionRef<void(Message&)> fn) {
-  SpillStore::Reader reader = store->Stream(v);
-  {
-    SpillInputStream input(&reader);
-    Message m;
-    for (int64_t n = 0;; ++n) {
-      bool clean_eof = false;
-      m.Clear();  // (parsing a delimited record merges)
-      if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&m, &input, &clean_eof)) {
-        if (clean_eof) break;
-        if (!reader.status().ok()) return reader.status();
-        return absl::InternalError(absl::StrCat("record ", n, " of a ",
-                                                Message::descriptor()->name(),
-                                                " list the run itself stored does not parse"));
-      }
-      fn(m);
-    }
-  }
-  return reader.status();
-}
-
-// All of value `v` as messages, in a vector sized once (growing it would
-// briefly hold two copies of its elements).
-template <typename Message>
-absl::StatusOr<std::vector<Message>> TakeMessages(SpillStore* store, int v) {
-  std::vector<Message> messages;
-  messages.reserve(static_cast<size_t>(store->appends(v)));
-  absl::Status taken =
-      TakeEach<Message>(store, v, [&](Message& m) { messages.push_back(std::move(m)); });
-  if (!taken.ok()) return taken;
-  return messages;
 }
 
 // The bytes of the regular files among `paths` and under its directories
@@ -219,56 +153,6 @@ class IdRegistry {
   absl::flat_hash_map<std::string, size_t> file_index_;
   size_t last_file_ = 0;  // of the last path packed with a file
 };
-
-// Calls `fn` with the message bytes of each record of value `v` of `store`
-// (delimited records) and where they start in the value, leaving the value
-// as it is; reads a megabyte at a time.
-absl::Status ForEachStoredRecord(
-    const SpillStore& store, int v,
-    absl::FunctionRef<absl::Status(int64_t at, absl::string_view bytes)> fn) {
-  const int64_t size = store.size(v);
-  std::string buffer;  // bytes [buffer_start, buffer_start + buffer.size()) of the value
-  int64_t buffer_start = 0;
-  int64_t pos = 0;  // the next record's start
-  // Makes the buffer reach `end` (or the value's end).
-  auto reach = [&](int64_t end) -> absl::Status {
-    end = std::min(end, size);
-    const int64_t have = buffer_start + static_cast<int64_t>(buffer.size());
-    if (have >= end) return absl::OkStatus();
-    buffer.erase(0, static_cast<size_t>(pos - buffer_start));
-    buffer_start = pos;
-    const int64_t want = std::min(std::max(end - have, int64_t{1} << 20), size - have);
-    absl::StatusOr<std::string> more = store.Read(v, have, want);
-    if (!more.ok()) return more.status();
-    buffer += *more;
-    return absl::OkStatus();
-  };
-  while (pos < size) {
-    if (absl::Status s = reach(pos + 5); !s.ok()) return s;  // a varint32's most
-    const char* at = buffer.data() + (pos - buffer_start);
-    const int64_t available = buffer_start + static_cast<int64_t>(buffer.size()) - pos;
-    uint32_t length = 0;
-    int header = 0;
-    for (int shift = 0;; shift += 7) {
-      if (header == available || header == 5) {
-        return absl::InternalError("a record the run stored is cut short");
-      }
-      const uint8_t byte = static_cast<uint8_t>(at[header++]);
-      length |= static_cast<uint32_t>(byte & 0x7f) << shift;
-      if ((byte & 0x80) == 0) break;
-    }
-    const int64_t begin = pos + header, end = begin + length;
-    if (end > size) return absl::InternalError("a record the run stored is cut short");
-    if (absl::Status s = reach(end); !s.ok()) return s;
-    if (absl::Status s =
-            fn(begin, absl::string_view(buffer.data() + (begin - buffer_start), length));
-        !s.ok()) {
-      return s;
-    }
-    pos = end;
-  }
-  return absl::OkStatus();
-}
 
 // Where an article's summary waits in the store.
 struct ArticleRef {
@@ -1056,133 +940,6 @@ absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::st
   }
   for (Problem& p : problems) builder.AddProblem(std::move(p));
   return builder.Finish(lists);
-}
-
-namespace {
-
-std::string Record(const ClaimsRecord& record) {
-  std::string out;
-  AppendDelimited(record, &out);
-  return out;
-}
-
-}  // namespace
-
-std::string ClaimsFileHeaderRecord() {
-  ClaimsRecord r;
-  r.mutable_header()->set_format(kClaimsFormat);
-  return Record(r);
-}
-
-std::string ClaimsFileRecord(const ArticleClaims& article) {
-  ClaimsRecord r;
-  *r.mutable_article() = article;
-  return Record(r);
-}
-
-std::string ClaimsFileProblemRecord(const Problem& problem) {
-  ClaimsRecord r;
-  *r.mutable_problem() = problem;
-  return Record(r);
-}
-
-namespace {
-
-// The last four bytes of the file `fd`, little-endian: a gzip file's ISIZE.
-// 0 when the file is shorter.
-uint32_t GzipSizeTrailer(int fd) {
-  struct stat st;
-  unsigned char b[4];
-  if (fstat(fd, &st) != 0 || st.st_size < 4 ||
-      pread(fd, b, sizeof(b), st.st_size - 4) != static_cast<ssize_t>(sizeof(b))) {
-    return 0;
-  }
-  return static_cast<uint32_t>(b[0]) | static_cast<uint32_t>(b[1]) << 8 |
-         static_cast<uint32_t>(b[2]) << 16 | static_cast<uint32_t>(b[3]) << 24;
-}
-
-}  // namespace
-
-std::string ClaimsFileBytes(absl::string_view records) {
-  std::string out;
-  {
-    google::protobuf::io::StringOutputStream stream(&out);
-    google::protobuf::io::GzipOutputStream::Options options;
-    options.format = google::protobuf::io::GzipOutputStream::GZIP;
-    options.compression_level = 1;  // extraction is the bottleneck, not bytes
-    google::protobuf::io::GzipOutputStream gzip(&stream, options);
-    google::protobuf::io::CodedOutputStream coded(&gzip);
-    coded.WriteRaw(records.data(), static_cast<int>(records.size()));
-  }
-  return out;
-}
-
-bool IsClaimsFile(const std::string& path) { return absl::EndsWith(path, ".claims"); }
-
-absl::Status ReadClaimsFile(const std::string& path,
-                            absl::FunctionRef<absl::Status(ArticleClaims)> add_article,
-                            absl::FunctionRef<void(Problem)> add_problem) {
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return absl::NotFoundError(absl::StrCat(path, ": cannot open file"));
-  google::protobuf::io::FileInputStream file(fd);
-  file.SetCloseOnDelete(true);
-  // gzip (what `extract` writes) or the records as they are (older files).
-  bool gzipped = false;
-  {
-    const void* data = nullptr;
-    int size = 0;
-    if (file.Next(&data, &size) && size > 0) {
-      const auto* bytes = static_cast<const unsigned char*>(data);
-      gzipped = size >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
-      file.BackUp(size);
-    }
-  }
-  google::protobuf::io::GzipInputStream gunzip(&file, google::protobuf::io::GzipInputStream::GZIP);
-  google::protobuf::io::ZeroCopyInputStream& input =
-      gzipped ? static_cast<google::protobuf::io::ZeroCopyInputStream&>(gunzip) : file;
-  const std::string expected = absl::StrCat(
-      "; expected a claims file written by `crosscheck extract` (", kClaimsFormat, ")");
-  int64_t records = 0;
-  for (;;) {
-    const int64_t offset = input.ByteCount();
-    ClaimsRecord record;
-    bool clean_eof = false;
-    if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&record, &input, &clean_eof)) {
-      if (gzipped && gunzip.ZlibErrorMessage() != nullptr) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            path, ": byte ", offset, " (uncompressed): the compressed data is corrupt (zlib: ",
-            gunzip.ZlibErrorMessage(), ")", expected));
-      }
-      // A gzip file ends with the size of what it holds (mod 2^32): a file
-      // cut between two records would otherwise read as whole.
-      if (gzipped && clean_eof && GzipSizeTrailer(fd) != static_cast<uint32_t>(offset)) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            path, ": byte ", offset,
-            " (uncompressed): the compressed data ends early (the file is truncated)", expected));
-      }
-      if (clean_eof && records > 0) return absl::OkStatus();
-      return absl::InvalidArgumentError(absl::StrCat(
-          path, ": byte ", offset, gzipped ? " (uncompressed)" : "", ": ",
-          clean_eof ? "empty file" : "not a claims record (truncated or another format)",
-          expected));
-    }
-    if (records++ == 0) {
-      if (!record.has_header() || record.header().format() != kClaimsFormat) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(path, ": byte 0: no claims file header", expected));
-      }
-      continue;
-    }
-    switch (record.record_case()) {
-      case ClaimsRecord::kArticle:
-        if (absl::Status s = add_article(std::move(*record.mutable_article())); !s.ok()) return s;
-        break;
-      case ClaimsRecord::kProblem: add_problem(std::move(*record.mutable_problem())); break;
-      default:
-        return absl::InvalidArgumentError(
-            absl::StrCat(path, ": byte ", offset, ": unexpected record", expected));
-    }
-  }
 }
 
 bool IsReportFile(const std::string& path) { return absl::EndsWith(path, ".report"); }

@@ -27,6 +27,7 @@
 #include "absl/status/statusor.h"
 #include "checker/compare/copies.h"
 #include "checker/rules/rule_set.h"
+#include "checker/storage/claims_file.h"
 #include "checker/storage/report_lists.h"
 #include "proto/claim.pb.h"
 #include "proto/report.pb.h"
@@ -127,29 +128,6 @@ class ReportBuilder {
 absl::StatusOr<Report> BuildReport(const Rules& rules, const std::vector<std::string>& paths,
                                    const RunOptions& options,
                                    std::unique_ptr<ReportLists>* lists = nullptr);
-
-// Writes claims files: `WriteClaimsHeader` first, then one record per
-// article or problem (see proto/claims_file.proto). Deterministic bytes.
-std::string ClaimsFileHeaderRecord();
-std::string ClaimsFileRecord(const ArticleClaims& article);
-std::string ClaimsFileProblemRecord(const Problem& problem);
-
-// The bytes of a claims file made of `records` (the functions above): gzip
-// (zlib level 1, no name or time in its header: deterministic). Copy
-// fingerprints and quotes make the records larger than the articles' text;
-// compressed, they are about half the size.
-std::string ClaimsFileBytes(absl::string_view records);
-
-// Whether `path` names a claims file (by its `.claims` extension).
-bool IsClaimsFile(const std::string& path);
-
-// Streams the records of the claims file `path` (gzip, or records as they
-// are) to `add_article` and `add_problem`. A file that is not a claims file,
-// or is cut short, is an error naming the file and the byte offset (in the
-// uncompressed records).
-absl::Status ReadClaimsFile(const std::string& path,
-                            absl::FunctionRef<absl::Status(ArticleClaims)> add_article,
-                            absl::FunctionRef<void(Problem)> add_problem);
 
 // Whether `path` names a report file (`.report`: a binary crosscheck.Report,
 // from `crosscheck report --format=proto`).
