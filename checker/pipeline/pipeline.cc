@@ -25,6 +25,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "checker/base/status_macros.h"
 #include "checker/base/verdict_order.h"
 #include "checker/compare/claim_group.h"
 #include "checker/compare/compare.h"
@@ -33,6 +34,7 @@
 #include "checker/extract/extract.h"
 #include "checker/ingest/ingest.h"
 #include "checker/ingest/segment.h"
+#include "checker/pipeline/parallel_map.h"
 #include "checker/review/ledger.h"
 #include "checker/score/reliability.h"
 #include "checker/storage/delimited.h"
@@ -485,6 +487,25 @@ absl::StatusOr<GroupsCompared> CompareGroups(
 
 }  // namespace
 
+namespace {
+
+// One article of the input, read, parsed, segmented and extracted, with its
+// copy fingerprint and text size; or why it could not be read.
+absl::StatusOr<ArticleClaims> ExtractArticle(const ArticleReader& reader,
+                                             const Segmenter& segmenter, const Extractor& extractor,
+                                             const CopyOptions& copy_options,
+                                             const RawArticle& raw) {
+  ASSIGN_OR_RETURN(Article article, reader.Parse(raw));
+  const int64_t bytes = static_cast<int64_t>(article.text().size());
+  Document doc = segmenter.Segment(std::move(article));
+  ArticleClaims claims = extractor.Extract(doc);
+  *claims.mutable_copy_fingerprint() = FingerprintForCopies(doc, copy_options);
+  claims.set_text_bytes(bytes);
+  return claims;
+}
+
+}  // namespace
+
 absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& paths,
                            const RunOptions& options, std::vector<Problem>* problems,
                            absl::FunctionRef<absl::Status(ArticleClaims)> sink, bool check_ids) {
@@ -492,146 +513,49 @@ absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& p
   // caches go when extraction ends (RunOptions.own_patterns_from).
   std::unique_ptr<Rules> own;
   if (InputBytes(paths, options.own_patterns_from) >= options.own_patterns_from) {
-    absl::StatusOr<std::unique_ptr<Rules>> compiled = rules.Recompiled();
-    if (!compiled.ok()) return compiled.status();
-    own = std::move(*compiled);
+    ASSIGN_OR_RETURN(own, rules.Recompiled());
   }
   const Rules& extraction_rules = own != nullptr ? *own : rules;
   const ArticleReader reader(extraction_rules);
   const Segmenter segmenter(extraction_rules);
   const Extractor extractor(extraction_rules);
-  const int threads = Threads(options.jobs);
   const int shards = std::max(1, options.shard_count);
+  ParallelMapOptions parallel;
+  parallel.threads = Threads(options.jobs);
   // Articles read but not yet handed on: bounds memory however slow the
   // sink or fast the reader.
-  const int64_t max_in_flight = 64 * threads;
-
-  // Articles are handed to the workers a few at a time, and each wait has
-  // its own condition variable: one wake-up per article for every thread
-  // costs more than the work on a short article.
-  constexpr int kBatch = 4;
-  absl::Mutex mu;
-  absl::CondVar work_ready;                         // todo has articles, or the input ended
-  absl::CondVar result_ready;                       // done has the next result, or the input ended
-  absl::CondVar room;                               // fewer articles in flight
-  std::deque<std::pair<int64_t, RawArticle>> todo;  // guarded by mu
-  std::map<int64_t, absl::StatusOr<ArticleClaims>> done;  // guarded by mu
-  int64_t produced = 0;                                   // guarded by mu
-  int64_t next = 0;                                       // guarded by mu
-  bool input_done = false;                                // guarded by mu
-  bool cancelled = false;                                 // guarded by mu
-  absl::Status read_status;                               // guarded by mu
-
-  std::thread producer([&] {
-    int64_t position = 0;
-    absl::Status status = reader.ReadRaw(paths, [&](RawArticle raw) -> absl::Status {
-      // A file that cannot be read is reported by every shard.
-      if (raw.error.ok() && position++ % shards != options.shard_index) return absl::OkStatus();
-      absl::MutexLock lock(&mu);
-      while (!cancelled && produced - next >= max_in_flight) room.Wait(&mu);
-      if (cancelled) return absl::CancelledError("cancelled");
-      todo.emplace_back(produced++, std::move(raw));
-      if (todo.size() >= kBatch) work_ready.Signal();
-      return absl::OkStatus();
-    });
-    absl::MutexLock lock(&mu);
-    input_done = true;
-    read_status = std::move(status);
-    work_ready.SignalAll();
-    result_ready.SignalAll();
-  });
-
-  std::vector<std::thread> workers;
-  for (int t = 0; t < threads; ++t) {
-    workers.emplace_back([&] {
-      std::vector<std::pair<int64_t, RawArticle>> batch;
-      std::vector<std::pair<int64_t, absl::StatusOr<ArticleClaims>>> results;
-      for (;;) {
-        batch.clear();
-        {
-          absl::MutexLock lock(&mu);
-          while (!cancelled && todo.size() < kBatch && !input_done) work_ready.Wait(&mu);
-          if (cancelled || todo.empty()) return;
-          while (!todo.empty() && batch.size() < kBatch) {
-            batch.push_back(std::move(todo.front()));
-            todo.pop_front();
-          }
-          if (!todo.empty()) work_ready.Signal();  // more for another worker
-        }
-        results.clear();
-        for (auto& [position, raw] : batch) {
-          absl::StatusOr<ArticleClaims> result;
-          absl::StatusOr<Article> article = reader.Parse(raw);
-          if (!article.ok()) {
-            result = article.status();
-          } else {
-            const int64_t bytes = static_cast<int64_t>(article->text().size());
-            Document doc = segmenter.Segment(std::move(*article));
-            ArticleClaims claims = extractor.Extract(doc);
-            *claims.mutable_copy_fingerprint() = FingerprintForCopies(doc, options.copies);
-            claims.set_text_bytes(bytes);
-            result = std::move(claims);
-          }
-          results.emplace_back(position, std::move(result));
-        }
-        absl::MutexLock lock(&mu);
-        bool has_next = false;
-        for (auto& [position, result] : results) {
-          has_next |= position == next;
-          done.emplace(position, std::move(result));
-        }
-        if (has_next) result_ready.Signal();
-      }
-    });
-  }
-
-  // Hands the results on in input order.
+  parallel.max_in_flight = 64 * parallel.threads;
+  // Articles are handed to the threads a few at a time: one wake-up per
+  // article for every thread costs more than the work on a short article.
+  parallel.batch = 4;
   IdRegistry ids;
-  absl::Status status;
-  for (;;) {
-    absl::StatusOr<ArticleClaims> result;
-    {
-      absl::MutexLock lock(&mu);
-      while (done.find(next) == done.end() && !(input_done && next == produced)) {
-        result_ready.Wait(&mu);
-      }
-      auto it = done.find(next);
-      if (it == done.end()) break;  // all handed on
-      result = std::move(it->second);
-      done.erase(it);
-      ++next;
-      // The reader waits until half the articles in flight are handed on,
-      // not one: a wake-up per article costs more than reading one.
-      if (produced - next == max_in_flight / 2) room.Signal();
-    }
-    if (result.ok()) {
-      const Article& a = result->article();
-      absl::Status dup = check_ids ? ids.Register(a.id(), a.path()) : absl::OkStatus();
-      if (dup.ok()) {
-        status = sink(std::move(*result));
-        if (!status.ok()) break;
-        continue;
-      }
-      result = dup;
-    }
-    if (options.strict) {
-      status = result.status();
-      break;
-    }
-    problems->push_back(ProblemOf(result.status()));
-  }
-  {
-    absl::MutexLock lock(&mu);
-    cancelled = true;
-    work_ready.SignalAll();
-    result_ready.SignalAll();
-    room.SignalAll();
-  }
-  producer.join();
-  for (std::thread& w : workers) w.join();
-  if (!status.ok()) return status;
-  absl::MutexLock lock(&mu);
-  return read_status;
+  return OrderedParallelMap<RawArticle, absl::StatusOr<ArticleClaims>>(
+      parallel,
+      [&](absl::FunctionRef<absl::Status(RawArticle)> emit) {
+        int64_t position = 0;
+        return reader.ReadRaw(paths, [&](RawArticle raw) -> absl::Status {
+          // A file that cannot be read is reported by every shard.
+          if (raw.error.ok() && position++ % shards != options.shard_index) {
+            return absl::OkStatus();
+          }
+          return emit(std::move(raw));
+        });
+      },
+      [&](RawArticle& raw) {
+        return ExtractArticle(reader, segmenter, extractor, options.copies, raw);
+      },
+      // In input order: a duplicate id is bad input, as is an article that
+      // could not be read.
+      [&](absl::StatusOr<ArticleClaims> result) -> absl::Status {
+        if (result.ok() && check_ids) {
+          const Article& a = result->article();
+          if (absl::Status dup = ids.Register(a.id(), a.path()); !dup.ok()) result = dup;
+        }
+        if (result.ok()) return sink(std::move(*result));
+        if (options.strict) return result.status();
+        problems->push_back(ProblemOf(result.status()));
+        return absl::OkStatus();
+      });
 }
 
 struct ReportBuilder::State {
