@@ -71,9 +71,12 @@ absl::Status OrderedParallelMap(
     absl::FunctionRef<absl::Status(absl::FunctionRef<absl::Status(Item)> emit)> produce,
     absl::FunctionRef<Result(Item&)> map, absl::FunctionRef<absl::Status(Result)> consume);
 
-// OrderedParallelMap over the items 0, 1, ..., `n` - 1: `map` is called with
-// each index on `threads` threads, `consume` with each index and its result
-// in index order; `consume`'s first error ends the run, as above.
+// OrderedParallelMap over the items 0, 1, ..., `n` - 1, known up front (no
+// producer): `map` is called with each index on `threads` threads, the
+// calling thread one of them (it maps while the next result is not ready:
+// what it allocates stays in its own allocator arena, as when it did the
+// work alone), and `consume` with each index and its result in index order,
+// on the calling thread; `consume`'s first error ends the run, as above.
 template <typename Result>
 absl::Status OrderedParallelFor(int threads, size_t n, absl::FunctionRef<Result(size_t)> map,
                                 absl::FunctionRef<absl::Status(size_t, Result)> consume);
@@ -121,24 +124,22 @@ class Run {
   void MapItems(absl::FunctionRef<Result(Item&)> map) {
     std::vector<std::pair<int64_t, Item>> batch;
     std::vector<std::pair<int64_t, Result>> results;
-    while (TakeBatch(&batch)) {
-      results.clear();
-      for (auto& [position, item] : batch) results.emplace_back(position, map(item));
-      absl::MutexLock lock(&mu_);
-      bool has_next = false;
-      for (auto& [position, result] : results) {
-        has_next |= position == next_;
-        done_.emplace(position, std::move(result));
-      }
-      if (has_next) result_ready_.Signal();
-    }
+    while (TakeBatch(&batch)) MapBatch(&batch, map, &results);
   }
 
   // The consumer: hands the results on in input order until they are all
-  // handed on or `consume` fails; returns its error, or OK.
-  absl::Status ConsumeInOrder(absl::FunctionRef<absl::Status(Result)> consume) {
+  // handed on or `consume` fails; returns its error, or OK. With `help`,
+  // maps items itself while the next result is not ready.
+  absl::Status ConsumeInOrder(absl::FunctionRef<absl::Status(Result)> consume,
+                              const absl::FunctionRef<Result(Item&)>* help = nullptr) {
+    std::vector<std::pair<int64_t, Item>> batch;
+    std::vector<std::pair<int64_t, Result>> results;
     for (;;) {
-      std::optional<Result> result = NextResult();
+      std::optional<Result> result = NextResult(help != nullptr ? &batch : nullptr);
+      if (!batch.empty()) {
+        MapBatch(&batch, *help, &results);
+        continue;
+      }
       if (!result.has_value()) return absl::OkStatus();  // all handed on
       RETURN_IF_ERROR(consume(std::move(*result)));
     }
@@ -167,19 +168,38 @@ class Run {
     absl::MutexLock lock(&mu_);
     while (!cancelled_ && todo_.size() < batch_ && !input_done_) work_ready_.Wait(&mu_);
     if (cancelled_ || todo_.empty()) return false;
-    while (!todo_.empty() && batch->size() < batch_) {
-      batch->push_back(std::move(todo_.front()));
-      todo_.pop_front();
-    }
+    MoveBatch(batch);
     if (!todo_.empty()) work_ready_.Signal();  // more for another thread
     return true;
   }
 
+  // Maps the items of `batch` (then empty) and leaves their results for the
+  // consumer; `results`: the thread's own, reused.
+  void MapBatch(std::vector<std::pair<int64_t, Item>>* batch, absl::FunctionRef<Result(Item&)> map,
+                std::vector<std::pair<int64_t, Result>>* results) {
+    results->clear();
+    for (auto& [position, item] : *batch) results->emplace_back(position, map(item));
+    batch->clear();
+    absl::MutexLock lock(&mu_);
+    bool has_next = false;
+    for (auto& [position, result] : *results) {
+      has_next |= position == next_;
+      done_.emplace(position, std::move(result));
+    }
+    if (has_next) result_ready_.Signal();
+  }
+
   // Waits for the next result in input order and takes it; none when all
-  // were handed on.
-  std::optional<Result> NextResult() {
+  // were handed on. With `batch`, when the next result is not ready and
+  // items wait to be mapped, moves a batch of them there instead (and
+  // returns none).
+  std::optional<Result> NextResult(std::vector<std::pair<int64_t, Item>>* batch) {
     absl::MutexLock lock(&mu_);
     while (done_.find(next_) == done_.end() && !(input_done_ && next_ == produced_)) {
+      if (batch != nullptr && !cancelled_ && !todo_.empty()) {
+        MoveBatch(batch);
+        return std::nullopt;
+      }
       result_ready_.Wait(&mu_);
     }
     auto it = done_.find(next_);
@@ -190,6 +210,14 @@ class Run {
     // The producer waits until half the items in flight are handed on.
     if (max_in_flight_ > 0 && produced_ - next_ == max_in_flight_ / 2) room_.Signal();
     return result;
+  }
+
+  // Moves up to a batch of items from todo_ to `batch`.
+  void MoveBatch(std::vector<std::pair<int64_t, Item>>* batch) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    while (!todo_.empty() && batch->size() < batch_) {
+      batch->push_back(std::move(todo_.front()));
+      todo_.pop_front();
+    }
   }
 
   const int threads_;
@@ -235,15 +263,19 @@ absl::Status OrderedParallelFor(int threads, size_t n, absl::FunctionRef<Result(
                                 absl::FunctionRef<absl::Status(size_t, Result)> consume) {
   ParallelMapOptions options;
   options.threads = threads;
+  parallel_map_internal::Run<size_t, Result> run(options);
+  for (size_t i = 0; i < n; ++i) run.Emit(i).IgnoreError();  // (no bound: no wait)
+  run.EndInput(absl::OkStatus());
+  auto map_index = [&](size_t& i) { return map(i); };
+  const absl::FunctionRef<Result(size_t&)> help = map_index;
+  std::vector<std::thread> mappers;
+  for (int t = 1; t < run.threads(); ++t) mappers.emplace_back([&] { run.MapItems(map_index); });
   size_t consumed = 0;
-  return OrderedParallelMap<size_t, Result>(
-      options,
-      [&](absl::FunctionRef<absl::Status(size_t)> emit) {
-        for (size_t i = 0; i < n; ++i) RETURN_IF_ERROR(emit(i));
-        return absl::OkStatus();
-      },
-      [&](size_t& i) { return map(i); },
-      [&](Result result) { return consume(consumed++, std::move(result)); });
+  absl::Status status = run.ConsumeInOrder(
+      [&](Result result) { return consume(consumed++, std::move(result)); }, &help);
+  run.Cancel();
+  for (std::thread& m : mappers) m.join();
+  return status;
 }
 
 }  // namespace crosscheck

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -190,6 +191,28 @@ TEST(ParallelMapTest, ParallelForGivesEachIndexInOrder) {
           2, 50, [](size_t i) { return static_cast<int>(i); },
           [](size_t i, int) { return i == 7 ? absl::AbortedError("seven") : absl::OkStatus(); }),
       StatusIs(absl::StatusCode::kAborted, "seven"));
+}
+
+// The calling thread maps too: with one thread, it maps every index.
+TEST(ParallelMapTest, ParallelForMapsOnTheCallingThread) {
+  const std::thread::id caller = std::this_thread::get_id();
+  for (int threads : {1, 3}) {
+    absl::Mutex mu;
+    std::set<std::thread::id> mappers;
+    ASSERT_OK(OrderedParallelFor<int>(
+        threads, 40,
+        [&](size_t i) {
+          std::this_thread::sleep_for(std::chrono::microseconds(200));
+          absl::MutexLock lock(&mu);
+          mappers.insert(std::this_thread::get_id());
+          return static_cast<int>(i);
+        },
+        [](size_t, int) { return absl::OkStatus(); }));
+    EXPECT_LE(mappers.size(), static_cast<size_t>(threads));
+    if (threads == 1) {
+      EXPECT_EQ(mappers, std::set<std::thread::id>{caller});
+    }
+  }
 }
 
 }  // namespace

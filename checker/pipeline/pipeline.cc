@@ -34,6 +34,7 @@
 #include "checker/extract/extract.h"
 #include "checker/ingest/ingest.h"
 #include "checker/ingest/segment.h"
+#include "checker/pipeline/group_schedule.h"
 #include "checker/pipeline/parallel_map.h"
 #include "checker/review/ledger.h"
 #include "checker/score/reliability.h"
@@ -319,157 +320,118 @@ struct GroupsCompared {
   KeptApart kept_apart;
 };
 
+// What comparing one group gave, until every group is compared.
+struct GroupResult {
+  // The group's findings wait in the store (serialized, delimited) until
+  // all groups are done: in memory, those of the small groups compared
+  // beside the largest took 70 MB at its peak (at 1 GB).
+  int findings = -1;
+  int64_t comparisons = 0;
+  int64_t omitted = 0;
+  int truncated = 0;
+  KeptApart kept_apart;
+};
+
+// Compares the group whose claims and shown parts are `values` in `store`
+// (taken from it): parsed, compared, scored with `scorer`, and freed; its
+// findings, with their shown parts back, go to value `result->findings`.
+absl::Status CompareGroup(const Comparer& comparer, OutletScorer* scorer, SpillStore* store,
+                          const GroupValues& values, GroupResult* result) {
+  ASSIGN_OR_RETURN(ClaimGroup group, TakeGroup(store, values.claims));
+  std::vector<Finding> findings = comparer.Compare(
+      group, {}, &result->comparisons, &result->omitted, &result->kept_apart, &result->truncated);
+  scorer->AddGroup(group, findings);
+  group = ClaimGroup();
+  RETURN_IF_ERROR(RestoreShownParts(store, values.shown, &findings));
+  std::string bytes;
+  for (const Finding& f : findings) AppendDelimited(f, &bytes);
+  return store->Append(result->findings, bytes);
+}
+
+// Moves the findings of `result` (in the store) to `out`: all of them, or
+// with `defer` those that weigh in the outlets' scores, the others left in
+// the store (out->stored); counts them by verdict.
+absl::Status CollectFindings(SpillStore* store, const GroupResult& result, bool defer,
+                             GroupsCompared* out) {
+  if (!defer) {
+    ASSIGN_OR_RETURN(std::vector<Finding> parsed, TakeMessages<Finding>(store, result.findings));
+    for (Finding& finding : parsed) {
+      ++out->by_verdict[finding.verdict()];
+      out->findings.push_back(std::move(finding));
+    }
+    return absl::OkStatus();
+  }
+  const int first_deferred = VerdictRank(UPDATE);
+  Finding f;
+  return ForEachStoredRecord(*store, result.findings, [&](int64_t at, absl::string_view bytes) {
+    f.Clear();
+    if (!f.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+      return absl::InternalError("a finding the run stored does not parse");
+    }
+    ++out->by_verdict[f.verdict()];
+    const int rank = VerdictRank(f.verdict());
+    if (rank < first_deferred) {
+      out->findings.push_back(std::move(f));
+    } else {
+      out->stored.push_back({rank, f.kind(), f.subject(), f.id(), out->stored.size(),
+                             result.findings, at, static_cast<uint32_t>(bytes.size())});
+    }
+    return absl::OkStatus();
+  });
+}
+
 // Compares the groups (serialized claims in `store`, taken from it as they
 // are parsed) on `threads` threads and scores each with `scorer`. The result
 // is the same for any number of threads. Fails only when the store cannot
 // read a group back. With `defer`, the findings that do not weigh in the
 // outlets' scores stay in the store (GroupsCompared::stored).
 //
-// Largest first, and a group is parsed only while the groups being compared
-// hold less than kParseBudget serialized bytes (or none is compared): two of
-// the largest parsed at once would double the peak. While a large group is
-// compared, the other threads take the smallest groups (at most kSmallGroup
-// each). What a large group leaves behind in freed small allocations is
-// handed back to the system at once (ReleaseFreeMemory), not left for the next.
+// The groups are taken in the order GroupSchedule gives (largest first,
+// within a parse budget). What a large group leaves behind in freed small
+// allocations is handed back to the system at once (ReleaseFreeMemory), not
+// left for the next.
 absl::StatusOr<GroupsCompared> CompareGroups(
     const Comparer& comparer, OutletScorer* scorer, int threads, SpillStore* store,
     const std::map<std::pair<std::string, std::string>, GroupValues>& groups, bool defer) {
   constexpr size_t kParseBudget = size_t{48} << 20;
   constexpr size_t kSmallGroup = size_t{4} << 20;
   constexpr size_t kTrimAfter = size_t{32} << 20;
-  struct GroupResult {
-    // The group's findings wait in the store (serialized, delimited) until
-    // all groups are done: in memory, those of the small groups compared
-    // beside the largest took 70 MB at its peak (at 1 GB).
-    int findings = -1;
-    size_t count = 0;  // of findings
-    std::vector<std::string> apart_examples;
-  };
   std::vector<GroupValues> work;  // in group order
   std::vector<size_t> sizes;      // of their claims
-  std::vector<size_t> order;
   for (const auto& [key, values] : groups) {
-    order.push_back(work.size());
     work.push_back(values);
     sizes.push_back(static_cast<size_t>(store->size(values.claims)));
   }
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
   std::vector<GroupResult> results(work.size());
   for (GroupResult& r : results) r.findings = store->NewValue();
-  absl::Mutex schedule_mu;
-  absl::CondVar parsed_less;
-  size_t largest = 0;              // guarded by schedule_mu: order[largest, smallest)
-  size_t smallest = order.size();  // are left
-  size_t parsing_bytes = 0;        // guarded by schedule_mu
-  absl::Status status;             // guarded by schedule_mu: the first error
-  std::atomic<int64_t> comparisons{0}, omitted{0}, kept_apart_pairs{0};
-  std::atomic<int> truncated{0};
-  auto compare_groups = [&] {
-    for (;;) {
-      size_t i, size;
-      {
-        absl::MutexLock lock(&schedule_mu);
-        for (;;) {
-          if (largest == smallest) return;
-          size = sizes[order[largest]];
-          if (parsing_bytes == 0 || parsing_bytes + size <= kParseBudget) {
-            i = order[largest++];
-            break;
-          }
-          size = sizes[order[smallest - 1]];
-          if (size <= kSmallGroup) {
-            i = order[--smallest];
-            break;
-          }
-          parsed_less.Wait(&schedule_mu);
+  GroupSchedule schedule(std::move(sizes), kParseBudget, kSmallGroup);
+  // One turn per group; each turn takes the group the schedule gives, and
+  // writes its result (the only turn that writes it).
+  RETURN_IF_ERROR(OrderedParallelFor<absl::Status>(
+      threads, work.size(),
+      [&](size_t) -> absl::Status {
+        const std::optional<size_t> i = schedule.Take();
+        if (!i.has_value()) return absl::OkStatus();
+        if (absl::Status s = CompareGroup(comparer, scorer, store, work[*i], &results[*i]);
+            !s.ok()) {
+          schedule.Stop();
+          schedule.Done(*i);
+          return s;
         }
-        parsing_bytes += size;
-      }
-      auto fail = [&](absl::Status error) {
-        absl::MutexLock lock(&schedule_mu);
-        if (status.ok()) status = std::move(error);
-        largest = smallest;  // nothing more is started
-        parsing_bytes -= size;
-        parsed_less.SignalAll();
-      };
-      absl::StatusOr<ClaimGroup> parsed = TakeGroup(store, work[i].claims);
-      if (!parsed.ok()) return fail(parsed.status());
-      {
-        ClaimGroup group = std::move(*parsed);
-        int64_t group_comparisons = 0, group_omitted = 0;
-        int group_truncated = 0;
-        KeptApart group_apart;
-        std::vector<Finding> findings = comparer.Compare(
-            group, {}, &group_comparisons, &group_omitted, &group_apart, &group_truncated);
-        scorer->AddGroup(group, findings);
-        group = ClaimGroup();
-        if (absl::Status restored = RestoreShownParts(store, work[i].shown, &findings);
-            !restored.ok()) {
-          return fail(restored);
-        }
-        std::string bytes;
-        for (const Finding& f : findings) AppendDelimited(f, &bytes);
-        if (absl::Status stored = store->Append(results[i].findings, bytes); !stored.ok()) {
-          return fail(stored);
-        }
-        results[i].count = findings.size();
-        comparisons += group_comparisons;
-        omitted += group_omitted;
-        truncated += group_truncated;
-        kept_apart_pairs += group_apart.pairs;
-        results[i].apart_examples = std::move(group_apart.examples);
-      }
-      if (size >= kTrimAfter) ReleaseFreeMemory();
-      absl::MutexLock lock(&schedule_mu);
-      parsing_bytes -= size;
-      parsed_less.SignalAll();
-    }
-  };
-  {
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t) pool.emplace_back(compare_groups);
-    compare_groups();
-    for (std::thread& t : pool) t.join();
-  }
-  if (!status.ok()) return status;
+        if (schedule.size(*i) >= kTrimAfter) ReleaseFreeMemory();
+        schedule.Done(*i);
+        return absl::OkStatus();
+      },
+      [](size_t, absl::Status compared) { return compared; }));
   GroupsCompared out;
-  out.comparisons = comparisons;
-  out.omitted = omitted;
-  out.truncated = truncated;
-  out.kept_apart.pairs = kept_apart_pairs;
   std::set<std::string> apart_reasons;
-  const int first_deferred = VerdictRank(UPDATE);
-  Finding f;
-  for (size_t i = 0; i < results.size(); ++i) {
-    GroupResult& r = results[i];
-    if (!defer) {
-      absl::StatusOr<std::vector<Finding>> parsed = TakeMessages<Finding>(store, r.findings);
-      if (!parsed.ok()) return parsed.status();
-      for (Finding& finding : *parsed) {
-        ++out.by_verdict[finding.verdict()];
-        out.findings.push_back(std::move(finding));
-      }
-    } else {
-      absl::Status read =
-          ForEachStoredRecord(*store, r.findings, [&](int64_t at, absl::string_view bytes) {
-            f.Clear();
-            if (!f.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-              return absl::InternalError("a finding the run stored does not parse");
-            }
-            ++out.by_verdict[f.verdict()];
-            const int rank = VerdictRank(f.verdict());
-            if (rank < first_deferred) {
-              out.findings.push_back(std::move(f));
-            } else {
-              out.stored.push_back({rank, f.kind(), f.subject(), f.id(), out.stored.size(),
-                                    r.findings, at, static_cast<uint32_t>(bytes.size())});
-            }
-            return absl::OkStatus();
-          });
-      if (!read.ok()) return read;
-    }
-    for (std::string& e : r.apart_examples) {
+  for (GroupResult& r : results) {
+    RETURN_IF_ERROR(CollectFindings(store, r, defer, &out));
+    out.comparisons += r.comparisons;
+    out.omitted += r.omitted;
+    out.truncated += r.truncated;
+    out.kept_apart.pairs += r.kept_apart.pairs;
+    for (std::string& e : r.kept_apart.examples) {
       // One example per reason: the words in parentheses.
       const std::string reason = e.substr(std::min(e.rfind(" ("), e.size()));
       if (out.kept_apart.examples.size() < 5 && apart_reasons.insert(reason).second) {
