@@ -49,7 +49,7 @@ class ReportBuilder {
   absl::StatusOr<Report> Finish(std::unique_ptr<ReportLists>* lists = nullptr);
 
  private:
-  class State;
+  struct State;
   std::unique_ptr<State> state_;
 };
 
