@@ -21,6 +21,8 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -105,34 +107,35 @@ struct FieldBars {
   double value, bounds, scope, source, hedge, section;
 };
 
-// Scores extraction against the labels in `file` (under testdata/labeled/),
-// prints the figures and fails where one is below its bar.
-void Measure(const std::string& file, const std::vector<Bar>& bars, const FieldBars& fields) {
-  absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::LoadDirectory(RunfilePath("rules"));
-  ASSERT_OK(rules);
+// Where a label or a claim is: (article, sentence index, kind).
+using Key = std::tuple<std::string, int, std::string>;
+
+// The sentences of each article (by id), as extraction saw them.
+using Sentences = std::map<std::string, std::vector<SentenceRef>>;
+
+// Reads the labels in `file` (under testdata/labeled/).
+void LoadLabels(const std::string& file, LabeledClaims* labeled) {
   const std::string name = absl::StrCat("testdata/labeled/", file);
   std::ifstream in(RunfilePath(name));
   ASSERT_TRUE(in) << name;
   std::stringstream content;
   content << in.rdbuf();
-  LabeledClaims labeled;
-  ASSERT_OK(ParseTextProto(name, content.str(), &labeled));
+  ASSERT_OK(ParseTextProto(name, content.str(), labeled));
   std::printf("== %s\n", name.c_str());
+}
 
-  std::vector<std::string> paths;
-  for (const std::string& s : labeled.sources()) paths.push_back(RunfilePath(s));
-  std::map<std::string, std::vector<SentenceRef>> sentences;  // by article id
-  std::vector<Claim> claims;
+// The claims of the articles of `paths`, and their sentences.
+void ExtractAll(const Rules& rules, const std::vector<std::string>& paths,
+                std::vector<Claim>* claims, Sentences* sentences) {
   std::vector<Problem> problems;
-  ASSERT_OK(ExtractClaims(**rules, paths, RunOptions(), &problems, [&](ArticleClaims ac) {
-    for (Claim& c : *ac.mutable_claims()) claims.push_back(std::move(c));
+  ASSERT_OK(ExtractClaims(rules, paths, RunOptions(), &problems, [&](ArticleClaims ac) {
+    for (Claim& c : *ac.mutable_claims()) claims->push_back(std::move(c));
     return absl::OkStatus();
   }));
-  // The sentences, as extraction saw them.
-  const Segmenter segmenter(**rules);
-  ASSERT_OK(ArticleReader(**rules).Read(paths, /*strict=*/true, &problems, [&](Article a) {
+  const Segmenter segmenter(rules);
+  ASSERT_OK(ArticleReader(rules).Read(paths, /*strict=*/true, &problems, [&](Article a) {
     Document doc = segmenter.Segment(std::move(a));
-    auto& list = sentences[doc.article().id()];
+    auto& list = (*sentences)[doc.article().id()];
     for (const Sentence& s : doc.sentences()) {
       SentenceRef r;
       r.begin = s.span().begin();
@@ -142,10 +145,14 @@ void Measure(const std::string& file, const std::vector<Bar>& bars, const FieldB
     }
     return absl::OkStatus();
   }));
+}
 
-  // Where each label is: (article, sentence index, kind).
-  using Key = std::tuple<std::string, int, std::string>;
-  std::map<Key, std::vector<const ClaimLabel*>> positives, negatives;
+// Where each label is: claims to find (`positives`) and sentences that hold
+// none (`negatives`); a label that names no article, kind or single
+// sentence fails the test.
+void LocateLabels(const Rules& rules, const LabeledClaims& labeled, const Sentences& sentences,
+                  std::map<Key, std::vector<const ClaimLabel*>>* positives,
+                  std::map<Key, std::vector<const ClaimLabel*>>* negatives) {
   int bad_labels = 0;
   for (const ClaimLabel& l : labeled.labels()) {
     auto it = sentences.find(l.article());
@@ -154,7 +161,7 @@ void Measure(const std::string& file, const std::vector<Bar>& bars, const FieldB
       ++bad_labels;
       continue;
     }
-    if ((*rules)->FindKind(l.kind()) == nullptr) {
+    if (rules.FindKind(l.kind()) == nullptr) {
       ADD_FAILURE() << l.article() << ": unknown kind " << l.kind();
       ++bad_labels;
       continue;
@@ -170,11 +177,14 @@ void Measure(const std::string& file, const std::vector<Bar>& bars, const FieldB
       continue;
     }
     Key key(l.article(), found[0], l.kind());
-    (l.not_a_claim() == NOT_A_CLAIM_UNSPECIFIED ? positives : negatives)[key].push_back(&l);
+    (l.not_a_claim() == NOT_A_CLAIM_UNSPECIFIED ? *positives : *negatives)[key].push_back(&l);
   }
   ASSERT_EQ(bad_labels, 0);
+}
 
-  // Claims by the same key.
+// The claims (but negated ones, which are no claims) by where they are.
+std::map<Key, std::vector<const Claim*>> ClaimsByKey(const std::vector<Claim>& claims,
+                                                     Sentences& sentences) {
   std::map<Key, std::vector<const Claim*>> by_key;
   for (const Claim& c : claims) {
     if (c.attribution().negated()) continue;
@@ -185,111 +195,103 @@ void Measure(const std::string& file, const std::vector<Bar>& bars, const FieldB
     }
     by_key[Key(c.article_id(), index, c.kind())].push_back(&c);
   }
+  return by_key;
+}
 
+// What scoring found, by kind, and the misses, false hits and field errors
+// in words.
+struct Scores {
   std::map<std::string, Tally> tally;
   std::vector<std::string> misses, false_hits, field_errors;
-  std::set<Key> keys;
-  for (const auto& [k, v] : positives) keys.insert(k);
-  for (const auto& [k, v] : by_key) keys.insert(k);
-  for (const Key& key : keys) {
-    const auto& [article, index, kind] = key;
-    Tally& t = tally[kind];
-    std::vector<const ClaimLabel*> open = positives[key];
-    const std::string& text = sentences[article][index].text;
-    for (const Claim* c : by_key[key]) {
-      // Prefer the label with this value.
-      int pick = -1;
-      for (size_t i = 0; i < open.size(); ++i) {
-        if (SameValue(*open[i], *c)) {
-          pick = i;
-          break;
-        }
-      }
-      if (pick < 0 && !open.empty()) pick = 0;
-      if (pick < 0) {
-        bool scoped_background = false;
-        for (const ClaimLabel* n : negatives[key]) {
-          scoped_background |=
-              n->not_a_claim() == NOT_A_CLAIM_BACKGROUND && !c->scope_text().empty();
-        }
-        if (scoped_background) continue;
-        ++t.fp;
-        false_hits.push_back(absl::StrCat(kind, " ", article, ": ", Describe(*c), " | ", text));
-        continue;
-      }
-      const ClaimLabel& l = *open[pick];
-      open.erase(open.begin() + pick);
-      ++t.tp;
-      auto err = [&](absl::string_view field, const std::string& want, const std::string& got) {
-        field_errors.push_back(absl::StrCat(kind, " ", field, " ", article, ": want '", want,
-                                            "' got '", got, "' | ", l.sentence()));
-      };
-      if (SameValue(l, *c)) {
-        ++t.value_ok;
-      } else {
-        err("value", absl::StrCat(l.value(), l.start(), l.actor()), c->display_value());
-      }
-      if (c->has_quantity()) {
-        ++t.bounds_n;
-        Qualifier want = l.qualifier() == QUALIFIER_UNSPECIFIED ? QUALIFIER_EXACT : l.qualifier();
-        if (c->quantity().qualifier() == want) {
-          ++t.bounds_ok;
-        } else {
-          err("bounds", Qualifier_Name(want), Qualifier_Name(c->quantity().qualifier()));
-        }
-      }
-      if (ScopeMatters(kind)) {
-        ++t.scope_n;
-        if (Normalize(l.scope()) == Normalize(c->scope_text())) {
-          ++t.scope_ok;
-        } else {
-          err("scope", l.scope(), c->scope_text());
-        }
-      }
-      if (SameSource(l.source(), c->attribution().source())) {
-        ++t.source_ok;
-      } else {
-        err("source", l.source(), c->attribution().source());
-      }
-      if (l.hedged() == c->attribution().hedged()) {
-        ++t.hedge_ok;
-      } else {
-        err("hedged", l.hedged() ? "hedged" : "asserted",
-            c->attribution().hedged() ? "hedged" : "asserted");
-      }
-      Section want_section = l.section() == SECTION_UNSPECIFIED ? SECTION_BODY : l.section();
-      if (c->section() == want_section) {
-        ++t.section_ok;
-      } else {
-        err("section", Section_Name(want_section), Section_Name(c->section()));
-      }
-      if (!l.subject().empty()) {
-        ++t.subject_n;
-        if (l.subject() == c->subject()) {
-          ++t.subject_ok;
-        } else {
-          err("subject", l.subject(), c->subject());
-        }
-      }
-    }
-    for (const ClaimLabel* l : open) {
-      ++t.fn;
-      misses.push_back(
-          absl::StrCat(kind, " ", article, ": ", l->value(), l->start(), l->actor(), " | ", text));
-    }
-  }
+};
 
-  Tally all;
-  std::printf("%-17s %4s %4s %4s %6s %6s | %6s %6s %6s %6s %6s %6s\n", "kind", "tp", "fp", "fn",
-              "prec", "recall", "value", "bounds", "scope", "source", "hedge", "section");
-  auto row = [](const char* name, const Tally& t) {
-    std::printf("%-17s %4d %4d %4d %6.2f %6.2f | %6.2f %6.2f %6.2f %6.2f %6.2f %6.2f\n", name, t.tp,
-                t.fp, t.fn, t.Precision(), t.Recall(), Ratio(t.value_ok, t.tp),
-                Ratio(t.bounds_ok, t.bounds_n), Ratio(t.scope_ok, t.scope_n),
-                Ratio(t.source_ok, t.tp), Ratio(t.hedge_ok, t.tp), Ratio(t.section_ok, t.tp));
+// Counts the fields of claim `c` that have label `l`'s value in `t`,
+// listing the others in `errors` (with `where`: the kind and article).
+void ScoreFields(const ClaimLabel& l, const Claim& c, const std::string& kind,
+                 const std::string& where, Tally* t, std::vector<std::string>* errors) {
+  auto err = [&](absl::string_view field, const std::string& want, const std::string& got) {
+    errors->push_back(absl::StrCat(kind, " ", field, " ", where, ": want '", want, "' got '", got,
+                                   "' | ", l.sentence()));
   };
+  auto check = [&](bool ok, int* count, absl::string_view field, const std::string& want,
+                   const std::string& got) {
+    if (ok) {
+      ++*count;
+    } else {
+      err(field, want, got);
+    }
+  };
+  check(SameValue(l, c), &t->value_ok, "value", absl::StrCat(l.value(), l.start(), l.actor()),
+        c.display_value());
+  if (c.has_quantity()) {
+    ++t->bounds_n;
+    Qualifier want = l.qualifier() == QUALIFIER_UNSPECIFIED ? QUALIFIER_EXACT : l.qualifier();
+    check(c.quantity().qualifier() == want, &t->bounds_ok, "bounds", Qualifier_Name(want),
+          Qualifier_Name(c.quantity().qualifier()));
+  }
+  if (ScopeMatters(kind)) {
+    ++t->scope_n;
+    check(Normalize(l.scope()) == Normalize(c.scope_text()), &t->scope_ok, "scope", l.scope(),
+          c.scope_text());
+  }
+  check(SameSource(l.source(), c.attribution().source()), &t->source_ok, "source", l.source(),
+        c.attribution().source());
+  check(l.hedged() == c.attribution().hedged(), &t->hedge_ok, "hedged",
+        l.hedged() ? "hedged" : "asserted", c.attribution().hedged() ? "hedged" : "asserted");
+  Section want_section = l.section() == SECTION_UNSPECIFIED ? SECTION_BODY : l.section();
+  check(c.section() == want_section, &t->section_ok, "section", Section_Name(want_section),
+        Section_Name(c.section()));
+  if (!l.subject().empty()) {
+    ++t->subject_n;
+    check(l.subject() == c.subject(), &t->subject_ok, "subject", l.subject(), c.subject());
+  }
+}
+
+// Matches the claims at `key` with its labels (a claim with the labeled
+// value first) and scores them.
+void ScoreSentence(const Key& key, std::vector<const ClaimLabel*> open,
+                   const std::vector<const ClaimLabel*>& negatives,
+                   const std::vector<const Claim*>& claims, const std::string& text,
+                   Scores* scores) {
+  const auto& [article, index, kind] = key;
+  Tally& t = scores->tally[kind];
+  for (const Claim* c : claims) {
+    // Prefer the label with this value.
+    int pick = -1;
+    for (size_t i = 0; i < open.size(); ++i) {
+      if (SameValue(*open[i], *c)) {
+        pick = i;
+        break;
+      }
+    }
+    if (pick < 0 && !open.empty()) pick = 0;
+    if (pick < 0) {
+      bool scoped_background = false;
+      for (const ClaimLabel* n : negatives) {
+        scoped_background |= n->not_a_claim() == NOT_A_CLAIM_BACKGROUND && !c->scope_text().empty();
+      }
+      if (scoped_background) continue;
+      ++t.fp;
+      scores->false_hits.push_back(
+          absl::StrCat(kind, " ", article, ": ", Describe(*c), " | ", text));
+      continue;
+    }
+    const ClaimLabel& l = *open[pick];
+    open.erase(open.begin() + pick);
+    ++t.tp;
+    ScoreFields(l, *c, kind, article, &t, &scores->field_errors);
+  }
+  for (const ClaimLabel* l : open) {
+    ++t.fn;
+    scores->misses.push_back(
+        absl::StrCat(kind, " ", article, ": ", l->value(), l->start(), l->actor(), " | ", text));
+  }
+}
+
+// The counts of every kind together.
+Tally Total(const std::map<std::string, Tally>& tally) {
+  Tally all;
   for (const auto& [kind, t] : tally) {
-    row(kind.c_str(), t);
     all.tp += t.tp;
     all.fp += t.fp;
     all.fn += t.fn;
@@ -304,16 +306,36 @@ void Measure(const std::string& file, const std::vector<Bar>& bars, const FieldB
     all.subject_ok += t.subject_ok;
     all.subject_n += t.subject_n;
   }
+  return all;
+}
+
+// Prints the figures of each kind and of all, then every miss, false hit
+// and field error.
+void Print(const Scores& scores, const Tally& all) {
+  std::printf("%-17s %4s %4s %4s %6s %6s | %6s %6s %6s %6s %6s %6s\n", "kind", "tp", "fp", "fn",
+              "prec", "recall", "value", "bounds", "scope", "source", "hedge", "section");
+  auto row = [](const char* name, const Tally& t) {
+    std::printf("%-17s %4d %4d %4d %6.2f %6.2f | %6.2f %6.2f %6.2f %6.2f %6.2f %6.2f\n", name, t.tp,
+                t.fp, t.fn, t.Precision(), t.Recall(), Ratio(t.value_ok, t.tp),
+                Ratio(t.bounds_ok, t.bounds_n), Ratio(t.scope_ok, t.scope_n),
+                Ratio(t.source_ok, t.tp), Ratio(t.hedge_ok, t.tp), Ratio(t.section_ok, t.tp));
+  };
+  for (const auto& [kind, t] : scores.tally) row(kind.c_str(), t);
   row("ALL", all);
   std::printf("subject (where labeled): %.2f of %d\n", Ratio(all.subject_ok, all.subject_n),
               all.subject_n);
-  std::printf("\nmisses (%zu):\n", misses.size());
-  for (const std::string& m : misses) std::printf("  %s\n", m.c_str());
-  std::printf("\nfalse hits (%zu):\n", false_hits.size());
-  for (const std::string& m : false_hits) std::printf("  %s\n", m.c_str());
-  std::printf("\nfield errors (%zu):\n", field_errors.size());
-  for (const std::string& m : field_errors) std::printf("  %s\n", m.c_str());
+  for (const auto& [title, lines] :
+       {std::pair<const char*, const std::vector<std::string>*>{"misses", &scores.misses},
+        {"false hits", &scores.false_hits},
+        {"field errors", &scores.field_errors}}) {
+    std::printf("\n%s (%zu):\n", title, lines->size());
+    for (const std::string& m : *lines) std::printf("  %s\n", m.c_str());
+  }
+}
 
+// Fails where a figure is below its bar.
+void ExpectBars(const std::string& file, std::map<std::string, Tally>& tally, const Tally& all,
+                const std::vector<Bar>& bars, const FieldBars& fields) {
   for (const Bar& b : bars) {
     const Tally& t = std::string(b.kind) == "ALL" ? all : tally[b.kind];
     EXPECT_GE(t.Precision(), b.precision) << file << ": " << b.kind << " precision";
@@ -325,6 +347,36 @@ void Measure(const std::string& file, const std::vector<Bar>& bars, const FieldB
   EXPECT_GE(Ratio(all.source_ok, all.tp), fields.source) << file << ": source";
   EXPECT_GE(Ratio(all.hedge_ok, all.tp), fields.hedge) << file << ": hedged";
   EXPECT_GE(Ratio(all.section_ok, all.tp), fields.section) << file << ": section";
+}
+
+// Scores extraction against the labels in `file` (under testdata/labeled/),
+// prints the figures and fails where one is below its bar.
+void Measure(const std::string& file, const std::vector<Bar>& bars, const FieldBars& fields) {
+  absl::StatusOr<std::unique_ptr<Rules>> rules = Rules::LoadDirectory(RunfilePath("rules"));
+  ASSERT_OK(rules);
+  LabeledClaims labeled;
+  ASSERT_NO_FATAL_FAILURE(LoadLabels(file, &labeled));
+  std::vector<std::string> paths;
+  for (const std::string& s : labeled.sources()) paths.push_back(RunfilePath(s));
+  std::vector<Claim> claims;
+  Sentences sentences;
+  ASSERT_NO_FATAL_FAILURE(ExtractAll(**rules, paths, &claims, &sentences));
+  std::map<Key, std::vector<const ClaimLabel*>> positives, negatives;
+  ASSERT_NO_FATAL_FAILURE(LocateLabels(**rules, labeled, sentences, &positives, &negatives));
+  std::map<Key, std::vector<const Claim*>> by_key = ClaimsByKey(claims, sentences);
+
+  Scores scores;
+  std::set<Key> keys;
+  for (const auto& [k, v] : positives) keys.insert(k);
+  for (const auto& [k, v] : by_key) keys.insert(k);
+  for (const Key& key : keys) {
+    const auto& [article, index, kind] = key;
+    ScoreSentence(key, positives[key], negatives[key], by_key[key], sentences[article][index].text,
+                  &scores);
+  }
+  const Tally all = Total(scores.tally);
+  Print(scores, all);
+  ExpectBars(file, scores.tally, all, bars, fields);
 }
 
 // The bars: a little below the figures measured when they were set (see

@@ -295,24 +295,6 @@ TEST_F(PipelineTest, ClaimsSpilledToAFileGiveTheSameReport) {
               StatusIs(absl::StatusCode::kInternal, HasSubstr(dir + "/missing")));
 }
 
-// A compressed claims file cut short is an error naming it, also when the
-// cut falls where a record ends (only gzip's size trailer tells).
-TEST_F(PipelineTest, ACutClaimsFileIsAnError) {
-  const std::string compressed = ClaimsFileBytes(SeedRecords(*rules_));
-  const std::string dir = std::string(std::getenv("TEST_TMPDIR")) + "/cut";
-  fs::create_directories(dir);
-  for (size_t keep : {compressed.size() / 2, compressed.size() - 8, size_t{1}}) {
-    const std::string path = dir + "/cut" + std::to_string(keep) + ".claims";
-    std::ofstream(path, std::ios::binary) << compressed.substr(0, keep);
-    absl::StatusOr<Report> r = BuildReportFromClaims(*rules_, {path}, {});
-    EXPECT_THAT(r, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(path))) << keep;
-  }
-  const std::string trailerless = dir + "/no_trailer.claims";
-  std::ofstream(trailerless, std::ios::binary) << compressed.substr(0, compressed.size() - 8);
-  EXPECT_THAT(BuildReportFromClaims(*rules_, {trailerless}, {}),
-              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("truncated")));
-}
-
 TEST_F(PipelineTest, DuplicateIdsAreBadInput) {
   std::string dir = std::string(std::getenv("TEST_TMPDIR")) + "/dups";
   fs::create_directories(dir + "/a");

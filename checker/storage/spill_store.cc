@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "checker/base/status_macros.h"
 
 namespace crosscheck {
 namespace {
@@ -148,7 +149,7 @@ absl::StatusOr<std::string> SpillStore::Take(int v) {
   out.reserve(static_cast<size_t>(size(v)));
   Reader reader = Stream(v);
   for (absl::string_view piece; reader.Next(&piece);) out.append(piece.data(), piece.size());
-  if (!reader.status().ok()) return reader.status();
+  RETURN_IF_ERROR(reader.status());
   return out;
 }
 
