@@ -75,8 +75,20 @@ class CommandTest : public ::testing::Test {
     return ::testing::internal::GetCapturedStderr();
   }
 
+  // Runs `command` as command `name` over `paths`: returns its exit code and
+  // keeps what it printed in out_ (stdout) and err_ (stderr).
+  int RunCommand(int (*command)(CommandContext&), const std::string& name,
+                 const std::vector<std::string>& paths) {
+    int code = -1;
+    ::testing::internal::CaptureStdout();
+    err_ = Stderr([&] { code = command(Context(name, paths)); });
+    out_ = ::testing::internal::GetCapturedStdout();
+    return code;
+  }
+
   absl::FlagSaver flags_;  // every flag back as it was after each test
   std::string output_;
+  std::string out_, err_;  // of the last RunCommand
   std::unique_ptr<CommandContext> ctx_;
 };
 

@@ -22,11 +22,8 @@ using ::testing::StartsWith;
 class ReportCommandTest : public testing::CommandTest {
  protected:
   int Run(const std::vector<std::string>& paths) {
-    int code = -1;
-    err_ = Stderr([&] { code = RunReportCommand(Context("report", paths)); });
-    return code;
+    return RunCommand(RunReportCommand, "report", paths);
   }
-  std::string err_;
 };
 
 TEST_F(ReportCommandTest, MarkdownByDefault) {

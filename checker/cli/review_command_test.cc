@@ -28,13 +28,8 @@ using ::testing::StartsWith;
 class ReviewCommandTest : public testing::CommandTest {
  protected:
   int Run(const std::vector<std::string>& paths) {
-    int code = -1;
-    ::testing::internal::CaptureStdout();
-    err_ = Stderr([&] { code = RunReviewCommand(Context("review", paths)); });
-    out_ = ::testing::internal::GetCapturedStdout();
-    return code;
+    return RunCommand(RunReviewCommand, "review", paths);
   }
-  std::string out_, err_;
 };
 
 TEST_F(ReviewCommandTest, MisuseIsExitCodeTwo) {

@@ -32,13 +32,8 @@ class TestCommandTest : public testing::CommandTest {
   }
 
   int Run(const std::vector<std::string>& paths) {
-    int code = -1;
-    ::testing::internal::CaptureStdout();
-    err_ = Stderr([&] { code = RunTestCommand(Context("test", paths)); });
-    out_ = ::testing::internal::GetCapturedStdout();
-    return code;
+    return RunCommand(RunTestCommand, "test", paths);
   }
-  std::string out_, err_;
 };
 
 TEST_F(TestCommandTest, PassesWhenTheLedgerReviewsEveryContradiction) {
