@@ -36,10 +36,10 @@ ABSL_FLAG(std::string, progress, "auto",
           "report, review, test: a progress line on stderr (articles, claims, "
           "rate): auto (when stderr is a terminal and the run takes over two "
           "seconds), always, or never");
-ABSL_FLAG(bool, compare_undated, false,
-          "compare claims of articles without a publication date too; off by "
-          "default, since without a date two events of one kind cannot be told "
-          "apart: turn it on for a corpus about a single event");
+ABSL_FLAG(bool, compare_undated, true,
+          "compare claims of articles without a publication date within the "
+          "event their articles were grouped into (the default); "
+          "--nocompare_undated leaves them out of the comparison");
 ABSL_FLAG(std::string, priors, "",
           "report: outlet priors (a crosscheck.OutletPriors textproto, e.g. a "
           "newsroom's own ratings); shown as priors in the outlet table");

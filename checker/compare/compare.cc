@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -44,17 +45,23 @@ absl::flat_hash_map<std::string, std::string> CopyRoots(const std::vector<Copy>&
   return roots;
 }
 
-// The claims to compare by (kind, subject); std::map keeps the output order
-// stable. Negated claims ("has not been asked") have no value; claims of
-// undated articles are about no known time, hence no known event, unless
-// `compare_undated`.
-std::map<std::pair<std::string, std::string>, std::vector<const GroupClaim*>> GroupBySubject(
-    const std::vector<GroupClaim>& claims, bool compare_undated) {
-  std::map<std::pair<std::string, std::string>, std::vector<const GroupClaim*>> groups;
+// The claims to compare by (kind, subject, event); std::map keeps the
+// output order stable. Negated claims ("has not been asked") have no value;
+// claims of undated articles are left out unless `compare_undated`. Claims of
+// articles of no known event are event -1.
+std::map<std::tuple<std::string, std::string, int>, std::vector<const GroupClaim*>> GroupBySubject(
+    const std::vector<GroupClaim>& claims, bool compare_undated,
+    const absl::flat_hash_map<std::string, int>* event_of) {
+  std::map<std::tuple<std::string, std::string, int>, std::vector<const GroupClaim*>> groups;
   for (const GroupClaim& c : claims) {
     if (c.attribution().negated()) continue;
     if (!compare_undated && c.published().empty()) continue;
-    groups[{c.kind(), c.subject()}].push_back(&c);
+    int event = -1;
+    if (event_of != nullptr) {
+      auto it = event_of->find(c.article_id());
+      if (it != event_of->end()) event = it->second;
+    }
+    groups[{c.kind(), c.subject(), event}].push_back(&c);
   }
   return groups;
 }
@@ -279,12 +286,13 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
   };
   CompareStats counted;
   std::vector<Finding> findings;
-  for (auto& [key, members] : GroupBySubject(claims, compare_undated_)) {
-    const CompiledKind* kind = rules_.FindKind(key.first);
+  for (auto& [key, members] : GroupBySubject(claims, compare_undated_, event_of_)) {
+    const auto& [kind_name, subject_name, event] = key;
+    const CompiledKind* kind = rules_.FindKind(kind_name);
     if (kind == nullptr) continue;
     const Comparison& comparison = kind->kind->comparison();
     const std::vector<const GroupClaim*> unique = UniqueClaims(std::move(members), comparison);
-    SubjectComparison subject(*kind->kind, key.second, separator, &kept_apart,
+    SubjectComparison subject(*kind->kind, subject_name, separator, &kept_apart,
                               max_findings_per_subject_, &findings);
     subject.FindConflicts(unique, &counted.comparisons);
     if (subject.exhausted()) ++counted.truncated_subjects;

@@ -60,7 +60,8 @@ class Comparer {
   // Claims with the same value, scope and hedging are compared as one
   // bucket, so the value comparisons (counted in `stats`) grow with the
   // distinct values of a subject, not with the pairs of its claims.
-  // Claims of different events are never compared: for kinds whose
+  // Claims of different events are never compared: articles grouped into
+  // different events (set_events); for kinds whose
   // comparison has `separate_places`, claims whose places exclude each other
   // (checker/events/places.h: neither is the other or inside it); and, when
   // undated claims are compared, an undated article's claims and a dated
@@ -98,6 +99,12 @@ class Comparer {
   // claims of one call would teach). `places` must outlive the Comparer.
   void set_copies(const std::vector<Copy>& copies);
   void set_places(const PlaceHierarchy* places) { places_ = places; }
+  // The events the corpus's articles were grouped into (article id -> event
+  // index; checker/events/event_grouping.h): claims of articles of
+  // different events are never compared, nor counted as agreeing. Articles
+  // missing from the map are of no known event and are compared with every
+  // article. `event_of` must outlive the Comparer.
+  void set_events(const absl::flat_hash_map<std::string, int>* event_of) { event_of_ = event_of; }
 
  private:
   const Rules& rules_;
@@ -106,6 +113,7 @@ class Comparer {
   // Article id -> the id its copies are counted under (set_copies).
   absl::flat_hash_map<std::string, std::string> copy_roots_;
   const PlaceHierarchy* places_ = nullptr;
+  const absl::flat_hash_map<std::string, int>* event_of_ = nullptr;
 };
 
 }  // namespace crosscheck

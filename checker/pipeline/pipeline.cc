@@ -18,6 +18,7 @@
 #include "absl/strings/str_cat.h"
 #include "checker/base/status_macros.h"
 #include "checker/compare/copies.h"
+#include "checker/events/event_terms.h"
 #include "checker/extract/extract.h"
 #include "checker/ingest/ingest.h"
 #include "checker/ingest/segment.h"
@@ -58,6 +59,7 @@ int64_t InputBytes(const std::vector<std::string>& paths, int64_t enough) {
 // copy fingerprint and text size; or why it could not be read.
 absl::StatusOr<ArticleClaims> ExtractArticle(const ArticleReader& reader,
                                              const Segmenter& segmenter, const Extractor& extractor,
+                                             const EventTermFinder& event_terms,
                                              const CopyOptions& copy_options,
                                              const RawArticle& raw) {
   ASSIGN_OR_RETURN(Article article, reader.Parse(raw));
@@ -65,6 +67,7 @@ absl::StatusOr<ArticleClaims> ExtractArticle(const ArticleReader& reader,
   Document doc = segmenter.Segment(std::move(article));
   ArticleClaims claims = extractor.Extract(doc);
   *claims.mutable_copy_fingerprint() = FingerprintForCopies(doc, copy_options);
+  *claims.mutable_event_terms() = event_terms.Find(doc);
   claims.set_text_bytes(bytes);
   return claims;
 }
@@ -84,6 +87,7 @@ absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& p
   const ArticleReader reader(extraction_rules);
   const Segmenter segmenter(extraction_rules);
   const Extractor extractor(extraction_rules);
+  const EventTermFinder event_terms(extraction_rules);
   const int shards = std::max(1, options.shard_count);
   ParallelMapOptions parallel;
   parallel.threads = ThreadCount(options.jobs);
@@ -107,7 +111,7 @@ absl::Status ExtractClaims(const Rules& rules, const std::vector<std::string>& p
         });
       },
       [&](RawArticle& raw) {
-        return ExtractArticle(reader, segmenter, extractor, options.copies, raw);
+        return ExtractArticle(reader, segmenter, extractor, event_terms, options.copies, raw);
       },
       // In input order: a duplicate id is bad input, as is an article that
       // could not be read.

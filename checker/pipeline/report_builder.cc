@@ -20,6 +20,7 @@
 #include "checker/base/verdict_order.h"
 #include "checker/compare/compare.h"
 #include "checker/compare/copies.h"
+#include "checker/events/event_grouping.h"
 #include "checker/events/places.h"
 #include "checker/ingest/ingest.h"
 #include "checker/pipeline/compare_groups.h"
@@ -127,7 +128,8 @@ struct ReportBuilder::State {
       : rules(r),
         options(o),
         store(std::make_unique<SpillStore>(o.claims_memory, o.spill_dir)),
-        copies(o.copies, store.get()) {}
+        copies(o.copies, store.get()),
+        event_grouper(r.proto().events()) {}
 
   // Appends `c` to its (kind, subject) group, and what only the report
   // shows of it (moved out of it) to the group's shown parts; or, with
@@ -272,12 +274,23 @@ struct ReportBuilder::State {
                              std::vector<StoredFinding> stored, std::vector<Review> reviews,
                              std::unique_ptr<ReportLists>* lists, Report* report) {
     std::vector<std::pair<int64_t, uint32_t>> article_places;
+    std::vector<std::string> article_events;
     article_places.reserve(refs.size());
-    for (const ArticleRef& a : refs) article_places.emplace_back(a.at, a.length);
+    article_events.reserve(refs.size());
+    for (const ArticleRef& a : refs) {
+      article_places.emplace_back(a.at, a.length);
+      auto event = events.event_of.find(a.id);
+      article_events.push_back(event == events.event_of.end() ? std::string()
+                                                              : events.events[event->second].id());
+    }
     std::vector<ArticleRef>().swap(refs);
+    events.event_of.clear();
+    for (Event& e : events.events) *report->add_events() = std::move(e);
+    events.events.clear();
     auto stored_lists =
         std::make_unique<StoredLists>(std::move(store), std::move(article_places), articles,
                                       copies_value, std::move(stored), std::move(reviews));
+    stored_lists->set_article_events(std::move(article_events));
     if (lists != nullptr) {
       *lists = std::move(stored_lists);
       return absl::OkStatus();
@@ -313,6 +326,8 @@ struct ReportBuilder::State {
   CopyDetector copies;
   IdRegistry ids;
   int64_t bytes = 0;
+  EventGrouper event_grouper;
+  EventGrouping events;
 };
 
 ReportBuilder::ReportBuilder(const Rules& rules, const RunOptions& options)
@@ -333,6 +348,7 @@ absl::Status ReportBuilder::Add(ArticleClaims ac) {
   RETURN_IF_ERROR(st.AppendTo(st.articles, SummaryOf(ac)));
   ++st.article_count;
   st.copies.Add(a.id(), a.published(), ac.copy_fingerprint());
+  st.event_grouper.Add(a.id(), a.published(), ac.event_terms());
   st.bytes += ac.text_bytes();
   for (Claim& c : *ac.mutable_claims()) {
     ++st.claims;
@@ -363,12 +379,17 @@ absl::StatusOr<Report> ReportBuilder::Finish(std::unique_ptr<ReportLists>* lists
   ASSIGN_OR_RETURN(std::vector<Copy> copies, st.FindCopies());
   if (options.times != nullptr) options.times->copies = SecondsSince(start);
 
+  // Events before comparing: claims of different events are never compared.
+  st.events = st.event_grouper.Group();
+  ReleaseFreeMemory();
+
   start = std::chrono::steady_clock::now();
   RETURN_IF_ERROR(st.AnchorDeadlinesAcrossGroups());
   Comparer comparer(st.rules);
   comparer.set_compare_undated(options.compare_undated);
   comparer.set_places(&st.places);
   comparer.set_copies(copies);
+  comparer.set_events(&st.events.event_of);
   if (!options.compare_undated) summary->set_uncompared_claims(st.uncompared);
   OutletScorer scorer(st.rules, copies);
   ASSIGN_OR_RETURN(const int copies_value, st.StoreCopies(std::move(copies)));

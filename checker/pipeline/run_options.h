@@ -45,8 +45,8 @@ struct RunOptions {
   Ledger ledger;
   // Outlet priors for the reliability scores (empty: a neutral default).
   OutletPriors priors;
-  // Compare claims of undated articles too (see Comparer).
-  bool compare_undated = false;
+  // Compare claims of undated articles within their event (see Comparer).
+  bool compare_undated = true;
   // Extraction threads; 0: one per core.
   int jobs = 0;
   // Extract only the articles whose position in the input (counting every

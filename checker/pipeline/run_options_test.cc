@@ -11,7 +11,7 @@ namespace {
 TEST(RunOptionsTest, TheDefaultsAreAStrictWholeRun) {
   const RunOptions options;
   EXPECT_TRUE(options.strict);
-  EXPECT_FALSE(options.compare_undated);
+  EXPECT_TRUE(options.compare_undated);
   EXPECT_EQ(options.jobs, 0);
   EXPECT_EQ(options.shard_index, 0);
   EXPECT_EQ(options.shard_count, 1);

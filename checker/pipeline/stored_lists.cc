@@ -15,6 +15,7 @@
 #include "checker/storage/spill_store.h"
 #include "checker/storage/stored_records.h"
 #include "proto/finding.pb.h"
+#include "proto/report.pb.h"
 
 namespace crosscheck {
 
@@ -54,8 +55,15 @@ absl::Status StoredLists::Findings(absl::FunctionRef<absl::Status(absl::string_v
 }
 
 absl::Status StoredLists::Articles(absl::FunctionRef<absl::Status(absl::string_view)> emit) {
-  for (const auto& [at, length] : articles_) {
-    ASSIGN_OR_RETURN(const std::string bytes, store_->Read(articles_value_, at, length));
+  ArticleSummary with_event;
+  for (size_t i = 0; i < articles_.size(); ++i) {
+    const auto& [at, length] = articles_[i];
+    ASSIGN_OR_RETURN(std::string bytes, store_->Read(articles_value_, at, length));
+    if (i < article_events_.size() && !article_events_[i].empty()) {
+      // Serialized messages concatenated merge: the summary gains its event.
+      with_event.set_event(article_events_[i]);
+      with_event.AppendToString(&bytes);
+    }
     RETURN_IF_ERROR(emit(bytes));
   }
   return absl::OkStatus();

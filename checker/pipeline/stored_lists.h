@@ -62,6 +62,10 @@ class StoredLists : public ReportLists {
               int articles_value, int copies_value, std::vector<StoredFinding> findings,
               std::vector<Review> reviews);
 
+  // The event id of each article (in the order of `articles`): each
+  // article's summary is emitted with its `event` set.
+  void set_article_events(std::vector<std::string> events) { article_events_ = std::move(events); }
+
   absl::Status Findings(absl::FunctionRef<absl::Status(absl::string_view)> emit) override;
   absl::Status Articles(absl::FunctionRef<absl::Status(absl::string_view)> emit) override;
   absl::Status Copies(absl::FunctionRef<absl::Status(absl::string_view)> emit) override;
@@ -73,6 +77,7 @@ class StoredLists : public ReportLists {
   int copies_value_;
   std::vector<StoredFinding> findings_;
   std::vector<Review> reviews_;
+  std::vector<std::string> article_events_;
 };
 
 }  // namespace crosscheck

@@ -254,6 +254,10 @@ TEST(RenderReportTest, StreamedJsonIsTheRenderedJson) {
   report.mutable_summary()->set_articles(2);
   report.add_stale_reviews()->set_finding_id("gone");
   report.add_outlets()->set_outlet("Example Times");
+  Event* event = report.add_events();
+  event->set_id("e1");
+  event->set_label("Caracas, Maduro");
+  event->add_article_ids("a1");
   for (int i = 0; i < Report::descriptor()->field_count(); ++i) {
     const google::protobuf::FieldDescriptor* f = Report::descriptor()->field(i);
     EXPECT_TRUE(f->is_repeated() ? report.GetReflection()->FieldSize(report, f) > 0
