@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """B-cubed precision, recall and F1 of crosscheck's grouping of articles into events.
 
-usage: eval_grouping.py [--bin BIN] [--gold GOLD.json] [--min-f1 F] [--flag FLAG]... FILE.jsonl...
+usage: eval_grouping.py [--bin BIN] [--gold GOLD.json] [--min-f1 F] [--min-overall-f1 F]
+                        [--flag FLAG]... FILE.jsonl...
 
 Runs `crosscheck report --format=json` on each input file (one topic or one
 story folder's articles.jsonl) and compares the report's `events` (each
@@ -16,7 +17,8 @@ its predicted event's articles that are truly of its event, recall the share
 of its true event's articles that were put in its predicted event; both are
 averaged over articles, per file and over all files (micro: every article
 counts once). A distractor put with the story is also listed by name.
-Exits 1 when some file's F1 is below --min-f1, or a distractor joins the story.
+Exits 1 when some file's F1 is below --min-f1, the overall F1 below
+--min-overall-f1, or a distractor joins the story.
 """
 import argparse
 import json
@@ -60,6 +62,7 @@ def main():
     ap.add_argument("--bin", default="bazel-bin/checker/crosscheck")
     ap.add_argument("--gold", default="")
     ap.add_argument("--min-f1", type=float, default=0.0)
+    ap.add_argument("--min-overall-f1", type=float, default=0.0)
     ap.add_argument("--flag", action="append", default=[])
     ap.add_argument("files", nargs="+")
     args = ap.parse_args()
@@ -94,6 +97,9 @@ def main():
     print(f"{'overall':16s} articles {total_n:3d}  B3 P {p:.3f}  R {r:.3f}  F1 {f1(p, r):.3f}")
     if failed:
         print(f"below --min-f1 {args.min_f1} or with a distractor joined: {', '.join(failed)}")
+        return 1
+    if f1(p, r) < args.min_overall_f1:
+        print(f"overall F1 below --min-overall-f1 {args.min_overall_f1}")
         return 1
     return 0
 

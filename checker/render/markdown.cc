@@ -120,12 +120,31 @@ void AppendSummary(const ReportSummary& s, std::string* out) {
   }
 }
 
+// The events the articles were grouped into: claims of different events
+// are never compared.
+void AppendEvents(const Report& r, std::string* out) {
+  if (r.events().empty()) return;
+  absl::StrAppend(out, "## Events\n\n", r.events_size(),
+                  r.events_size() == 1 ? " event" : " events",
+                  "; claims of different events are not compared.\n\n",
+                  "| event | about | published | articles |\n|---|---|---|---|\n");
+  for (const Event& e : r.events()) {
+    std::string when = e.first_published().empty() ? "undated" : Md(e.first_published());
+    if (e.last_published() != e.first_published())
+      absl::StrAppend(&when, " to ", Md(e.last_published()));
+    absl::StrAppend(out, "| ", Md(e.id()), " | ", Md(e.label()), " | ", when, " | ",
+                    e.article_ids_size(), " |\n");
+  }
+  *out += "\n";
+}
+
 void AppendArticles(const Report& r, std::string* out) {
-  absl::StrAppend(out, "## Articles\n\n| id | outlet | published | claims | title |\n",
-                  "|---|---|---|---|---|\n");
+  absl::StrAppend(out, "## Articles\n\n| id | outlet | published | event | claims | title |\n",
+                  "|---|---|---|---|---|---|\n");
   for (const ArticleSummary& a : r.articles()) {
     absl::StrAppend(out, "| ", Md(a.id()), " | ", a.outlet().empty() ? "?" : Md(a.outlet()), " | ",
-                    a.published().empty() ? "?" : Md(a.published()), " | ", a.claim_count(), " | ",
+                    a.published().empty() ? "?" : Md(a.published()), " | ",
+                    a.event().empty() ? "?" : Md(a.event()), " | ", a.claim_count(), " | ",
                     Md(a.title()), " |\n");
   }
   *out += "\n";
@@ -217,6 +236,7 @@ void AppendSkippedInputs(const Report& r, std::string* out) {
 std::string RenderMarkdown(const Report& r) {
   std::string out = "# crosscheck report\n\n";
   AppendSummary(r.summary(), &out);
+  AppendEvents(r, &out);
   AppendArticles(r, &out);
   AppendFindings(r, &out);
   AppendOutlets(r, &out);

@@ -16,8 +16,35 @@ TEST(RenderMarkdownTest, EmptyReportHasTheFixedSectionsOnly) {
   EXPECT_EQ(RenderMarkdown(Report()),
             "# crosscheck report\n\n"
             "0 articles from 0 outlets, 0 claims. Findings: .\n\n"
-            "## Articles\n\n| id | outlet | published | claims | title |\n|---|---|---|---|---|\n\n"
+            "## Articles\n\n| id | outlet | published | event | claims | title |\n"
+            "|---|---|---|---|---|---|\n\n"
             "## Findings\n\nNo findings.\n\n");
+}
+
+TEST(RenderMarkdownTest, EventsAndEachArticlesEvent) {
+  Report r;
+  Event* e = r.add_events();
+  e->set_id("e1");
+  e->set_label("Genoa, Morandi | bridge");
+  e->set_first_published("2018-08-14");
+  e->set_last_published("2018-08-20");
+  e->add_article_ids("a");
+  e = r.add_events();
+  e->set_id("e2");
+  e->set_label("Miami");
+  e->add_article_ids("b");
+  ArticleSummary* a = r.add_articles();
+  a->set_id("a");
+  a->set_event("e1");
+  const std::string md = RenderMarkdown(r);
+  EXPECT_NE(md.find("## Events\n\n2 events; claims of different events are not compared."),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("| e1 | Genoa, Morandi \\| bridge | 2018-08-14 to 2018-08-20 | 1 |"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("| e2 | Miami | undated | 1 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| a | ? | ? | e1 | 0 |"), std::string::npos) << md;
 }
 
 TEST(RenderMarkdownTest, SummaryCountsAndNotes) {

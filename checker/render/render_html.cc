@@ -121,17 +121,38 @@ void AppendSummary(const Report& r, std::string* out) {
   absl::StrAppend(out,
                   "<nav class=\"toc\"><a href=\"#findings\">Findings</a>"
                   "<a href=\"#timelines\">Timelines</a><a href=\"#outlets\">Outlets</a>"
-                  "<a href=\"#copies\">Copies</a><a href=\"#articles\">Articles</a>",
+                  "<a href=\"#copies\">Copies</a>",
+                  r.events().empty() ? "" : "<a href=\"#events\">Events</a>",
+                  "<a href=\"#articles\">Articles</a>",
                   r.stale_reviews().empty() ? "" : "<a href=\"#stale\">Stale reviews</a>",
                   r.problems().empty() ? "" : "<a href=\"#problems\">Skipped inputs</a>",
                   "</nav>\n</header>\n");
 }
 
+// The events the articles were grouped into.
+void AppendEvents(const Report& r, std::string* out) {
+  if (r.events().empty()) return;
+  absl::StrAppend(out,
+                  "<section id=\"events\">\n<h2>Events</h2>\n<p class=\"muted\">The articles "
+                  "grouped by the event they cover; claims of different events are not "
+                  "compared.</p>\n<table>\n<thead><tr><th>Event</th><th>About</th>"
+                  "<th>Published</th><th class=\"num\">Articles</th></tr></thead>\n<tbody>\n");
+  for (const Event& e : r.events()) {
+    std::string when = e.first_published().empty() ? "undated" : E(e.first_published());
+    if (e.last_published() != e.first_published())
+      absl::StrAppend(&when, " to ", E(e.last_published()));
+    absl::StrAppend(out, "<tr id=\"", E(e.id()), "\"><td><code>", E(e.id()), "</code></td><td>",
+                    E(e.label()), "</td><td class=\"nowrap\">", when, "</td><td class=\"num\">",
+                    e.article_ids_size(), "</td></tr>\n");
+  }
+  absl::StrAppend(out, "</tbody></table>\n</section>\n");
+}
+
 void AppendArticles(const Report& r, std::string* out) {
   absl::StrAppend(out,
                   "<section id=\"articles\">\n<h2>Articles</h2>\n<table>\n<thead><tr>"
-                  "<th>Id</th><th>Outlet</th><th>Published</th><th class=\"num\">Claims</th>"
-                  "<th>Title</th></tr></thead>\n<tbody>\n");
+                  "<th>Id</th><th>Outlet</th><th>Published</th><th>Event</th>"
+                  "<th class=\"num\">Claims</th><th>Title</th></tr></thead>\n<tbody>\n");
   for (int i = 0; i < r.articles_size(); ++i) {
     const ArticleSummary& a = r.articles(i);
     std::string title = a.title().empty() ? "<i class=\"muted\">no headline</i>" : E(a.title());
@@ -149,6 +170,9 @@ void AppendArticles(const Report& r, std::string* out) {
         "</td><td>", E(OrUnknown(a.outlet())), "</td><td class=\"nowrap\">",
         E(OrUnknown(a.published())),
         source.empty() ? "" : absl::StrCat("<br><span class=\"muted\">from ", source, "</span>"),
+        "</td><td>",
+        a.event().empty() ? "?"
+                          : absl::StrCat("<a href=\"#", E(a.event()), "\">", E(a.event()), "</a>"),
         "</td><td class=\"num\">", a.claim_count(), "</td><td>", title, "</td></tr>\n");
   }
   absl::StrAppend(out, "</tbody></table>\n</section>\n");
@@ -244,6 +268,7 @@ std::string RenderHtml(const Report& report) {
   AppendTimelines(timelines, &out);
   AppendOutlets(report, &out);
   AppendCopies(report, ctx, &out);
+  AppendEvents(report, &out);
   AppendArticles(report, &out);
   AppendStaleAndProblems(report, &out);
   absl::StrAppend(&out,

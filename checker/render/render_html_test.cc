@@ -322,6 +322,23 @@ TEST(RenderHtmlTest, OutletsCopiesAndArticles) {
   EXPECT_THAT(html, HasSubstr("<tr id=\"a-2\">"));
 }
 
+TEST(RenderHtmlTest, EventsAndEachArticlesEventEscaped) {
+  Report r = SmallReport();
+  Event* e = r.add_events();
+  e->set_id("e1");
+  e->set_label("Genoa <b>bridge</b>");
+  e->set_first_published("2018-08-14");
+  e->set_last_published("2018-08-14");
+  e->add_article_ids(r.articles(0).id());
+  r.mutable_articles(0)->set_event("e1");
+  const std::string html = RenderHtml(r);
+  EXPECT_THAT(html, HasSubstr("<a href=\"#events\">Events</a>"));
+  EXPECT_THAT(html, HasSubstr("<tr id=\"e1\"><td><code>e1</code></td><td>Genoa &lt;b&gt;bridge"
+                              "&lt;/b&gt;</td><td class=\"nowrap\">2018-08-14</td>"));
+  EXPECT_THAT(html, HasSubstr("<td><a href=\"#e1\">e1</a></td>"));
+  ExpectOnlyRendererMarkup(html);
+}
+
 TEST(RenderHtmlTest, EmptyReport) {
   std::string html = RenderHtml(Report());
   EXPECT_THAT(html, HasSubstr("No findings."));
