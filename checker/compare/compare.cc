@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
+#include <set>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -11,11 +13,13 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/functional/function_ref.h"
+#include "absl/strings/str_cat.h"
 #include "absl/types/optional.h"
 #include "checker/base/value_key.h"
 #include "checker/compare/buckets.h"
 #include "checker/compare/claim_days.h"
 #include "checker/compare/claim_group.h"
+#include "checker/compare/count_timeline.h"
 #include "checker/compare/event_separator.h"
 #include "checker/compare/explanation.h"
 #include "checker/compare/findings.h"
@@ -120,6 +124,10 @@ class FindingBudget {
   int64_t examined_ = 0;
 };
 
+// The claims a finding of a timeline's step shows at most (a corpus of
+// thousands of reports a day would make findings nobody reads).
+constexpr size_t kMaxTimelineStepClaims = 24;
+
 // Compares the claims of one (kind, subject) into `findings`.
 class SubjectComparison {
  public:
@@ -136,11 +144,16 @@ class SubjectComparison {
 
   // Conflicts and updates between claims of different values (`claims` in
   // output order); the value comparisons are counted in `comparisons`.
+  // A cumulative count's pairs are decided on its timeline.
   void FindConflicts(const std::vector<const GroupClaim*>& claims, int64_t* comparisons);
   // Agreements: the same value from independent outlets, in one event and
   // one window of time.
   void FindAgreements(const std::vector<const GroupClaim*>& claims,
                       absl::FunctionRef<std::string(const std::string&)> voice);
+
+  // The findings of the developing count's timeline (collected by
+  // ComparePair), one per day or step of days.
+  void EmitTimeline();
 
   // Whether the subject was left before it was examined to the end.
   bool exhausted() const { return budget_.Exhausted(); }
@@ -164,6 +177,14 @@ class SubjectComparison {
   KeptApartLog* apart_;
   FindingBudget budget_;
   std::vector<Finding>* findings_;
+  std::unique_ptr<CountTimeline> timeline_;  // for a cumulative kind
+  // The pairs decided on the timeline, by (earlier day, later day, reason):
+  // one finding each.
+  struct Step {
+    Verdict verdict;
+    std::vector<const GroupClaim*> claims;
+  };
+  std::map<std::tuple<int64_t, int64_t, int>, Step> steps_;
 };
 
 void SubjectComparison::FindConflicts(const std::vector<const GroupClaim*>& claims,
@@ -172,6 +193,14 @@ void SubjectComparison::FindConflicts(const std::vector<const GroupClaim*>& clai
   // claim alike: compare buckets of them once, then walk the article pairs
   // of the buckets that conflict.
   const ClaimBuckets buckets(claims, comparison_);
+  if (comparison_.cumulative()) {
+    std::vector<DatedClaim> dated;
+    dated.reserve(claims.size());
+    for (size_t i = 0; i < claims.size(); ++i) {
+      dated.push_back(DateClaim(*claims[i], static_cast<int>(i)));
+    }
+    timeline_ = std::make_unique<CountTimeline>(dated, Window());
+  }
   std::vector<size_t> neighbours;
   std::vector<ClaimBuckets::Pair> pairs;
   for (size_t bi = 0; bi < buckets.size() && !budget_.Exhausted(); ++bi) {
@@ -220,12 +249,51 @@ void SubjectComparison::ComparePair(const DatedClaim& x, const DatedClaim& y) {
     apart_->Record(a, b, why);  // different events
     return;
   }
+  // A developing count's pairs are decided on its timeline, and make one
+  // finding per day or step of days (EmitTimeline).
+  if (timeline_ != nullptr && a.article_id() != b.article_id()) {
+    const TimelineVerdict on_timeline = DecideOnTimeline(x, y, comparison_, *timeline_);
+    if (on_timeline.applies) {
+      if (!on_timeline.verdict) return;
+      Step& step = steps_[{std::min(x.day, y.day), std::max(x.day, y.day),
+                           static_cast<int>(on_timeline.verdict->reason)}];
+      step.verdict = on_timeline.verdict->verdict;
+      step.claims.push_back(&a);
+      step.claims.push_back(&b);
+      return;
+    }
+  }
   // The verdict first; the words only for findings that are listed.
   const absl::optional<PairVerdict> verdict = DecidePairVerdict(
       a, b, comparison_, Relate(a, b, comparison_, nullptr), PublishedDaysApart(x, y));
   if (!verdict || !budget_.Room(verdict->verdict)) return;
   findings_->push_back(MakeFinding(kind_, subject_, verdict->verdict, {a.Whole(), b.Whole()},
                                    ExplainPair(kind_, verdict->reason, a, b)));
+}
+
+void SubjectComparison::EmitTimeline() {
+  if (timeline_ == nullptr) return;
+  const std::string timeline = timeline_->Describe();
+  for (auto& [key, step] : steps_) {
+    const PairReason reason = static_cast<PairReason>(std::get<2>(key));
+    // One claim per (article, value), in output order.
+    std::sort(step.claims.begin(), step.claims.end(),
+              [](const GroupClaim* p, const GroupClaim* q) { return ClaimLess(*p, *q); });
+    std::vector<const GroupClaim*> unique;
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const GroupClaim* c : step.claims) {
+      if (unique.size() >= kMaxTimelineStepClaims) break;
+      if (seen.emplace(c->article_id(), ValueKey(c->shape())).second) unique.push_back(c);
+    }
+    if (!budget_.Room(step.verdict)) continue;
+    std::vector<Claim> whole;
+    whole.reserve(unique.size());
+    for (const GroupClaim* c : unique) whole.push_back(c->Whole());
+    findings_->push_back(MakeFinding(kind_, subject_, step.verdict, std::move(whole),
+                                     ExplainTimelineStep(kind_, reason, unique, timeline)));
+    if (NotableReason(reason)) findings_->back().set_notable(true);
+  }
+  steps_.clear();
 }
 
 void SubjectComparison::FindAgreements(const std::vector<const GroupClaim*>& claims,
@@ -295,6 +363,7 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
     SubjectComparison subject(*kind->kind, subject_name, separator, &kept_apart,
                               max_findings_per_subject_, &findings);
     subject.FindConflicts(unique, &counted.comparisons);
+    subject.EmitTimeline();
     if (subject.exhausted()) ++counted.truncated_subjects;
     if (comparison.report_agreement()) subject.FindAgreements(unique, voice);
     counted.omitted += subject.omitted();

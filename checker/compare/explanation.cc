@@ -1,5 +1,6 @@
 #include "checker/compare/explanation.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,28 @@ std::string ExplainPair(const ClaimKind& k, PairReason reason, const GroupClaim&
     case PairReason::kConflict:
       return absl::StrCat(Who(a), " says ", Statement(k, a), "; ", Who(b), " says ",
                           Statement(k, b), ": ", relation(), ".");
+    case PairReason::kSameDay:
+      return absl::StrCat(Who(a), " says ", Statement(k, a), "; ", Who(b), " says ",
+                          Statement(k, b),
+                          ": both published the same day while the count was developing, so "
+                          "they were most likely written at different hours; a difference of "
+                          "timing, not a contradiction.");
+    case PairReason::kRevised: {
+      const GroupClaim& earlier = a.published() < b.published() ? a : b;
+      const GroupClaim& later = a.published() < b.published() ? b : a;
+      return absl::StrCat(Who(earlier), " says ", Statement(k, earlier), "; later, ", Who(later),
+                          " says ", Statement(k, later),
+                          ": the count was revised down, and the later reports keep the lower "
+                          "figure; a revision, not a conflict between outlets.");
+    }
+    case PairReason::kLagging: {
+      const GroupClaim& earlier = a.published() < b.published() ? a : b;
+      const GroupClaim& later = a.published() < b.published() ? b : a;
+      return absl::StrCat(Who(earlier), " says ", Statement(k, earlier), "; later, ", Who(later),
+                          " says only ", Statement(k, later),
+                          ": a later report with a lower count that no later report from another "
+                          "outlet keeps; it lags behind, counts something narrower, or is wrong.");
+    }
     case PairReason::kUndatedConflict:
       return absl::StrCat(Who(a), " says ", Statement(k, a), "; ", Who(b), " says ",
                           Statement(k, b), ": ", relation(),
@@ -66,6 +89,48 @@ std::string ExplainPair(const ClaimKind& k, PairReason reason, const GroupClaim&
                           "be about the same day or event.");
   }
   return "";
+}
+
+std::string ExplainTimelineStep(const ClaimKind& k, PairReason reason,
+                                const std::vector<const GroupClaim*>& claims,
+                                const std::string& timeline) {
+  // The reports by day, each day's values with their outlets.
+  std::map<std::string, std::vector<std::string>> by_day;
+  for (const GroupClaim* c : claims) {
+    by_day[c->published()].push_back(absl::StrCat(
+        c->display_value(), " (", c->outlet().empty() ? c->article_id() : c->outlet(), ")"));
+  }
+  std::vector<std::string> days;
+  for (const auto& [day, values] : by_day) {
+    days.push_back(absl::StrCat(day, ": ", absl::StrJoin(values, ", ")));
+  }
+  const std::string reports = absl::StrJoin(days, "; then ");
+  const std::string subject = claims.empty() ? std::string("the count") : claims.front()->subject();
+  std::string why;
+  switch (reason) {
+    case PairReason::kSameDay:
+      why = absl::StrCat("reports of the same day give different ", subject,
+                         " counts while the count was developing; written at different hours, "
+                         "they differ by timing, not as contradictions");
+      break;
+    case PairReason::kGrew:
+      why = absl::StrCat("the ", subject,
+                         " count grew from one day's reports to the next's; a "
+                         "timeline, not a conflict");
+      break;
+    case PairReason::kRevised:
+      why = absl::StrCat("the ", subject,
+                         " count was revised down, and the later reports keep "
+                         "the lower figure; a revision, not a conflict between outlets");
+      break;
+    case PairReason::kLagging:
+      why = absl::StrCat("a later report gives a lower ", subject,
+                         " count, and no later report from another outlet keeps it: the later "
+                         "report lags behind, counts something narrower, or is wrong");
+      break;
+    default: why = "the values differ"; break;
+  }
+  return absl::StrCat(reports, ": ", why, ". The count by day of publication: ", timeline, ".");
 }
 
 std::string ExplainAgreement(const ClaimKind& kind, const Agreement& agreement) {

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "checker/compare/claim_group.h"
 #include "checker/compare/verdict.h"
@@ -34,6 +35,14 @@ std::string Statement(const ClaimKind& kind, const GroupClaim& c);
 
 // Why `a` and `b` (in that order) have the verdict decided for `reason`.
 // The relation's words come from Relate under `kind`'s comparison.
+// The words of one step of a developing count's timeline: the reports of
+// one day that differ (kSameDay), or the reports of one day and of the next
+// day with reports (kGrew, kRevised, kLagging); `claims` in output order,
+// `timeline` the count by day (CountTimeline::Describe).
+std::string ExplainTimelineStep(const ClaimKind& kind, PairReason reason,
+                                const std::vector<const GroupClaim*>& claims,
+                                const std::string& timeline);
+
 std::string ExplainPair(const ClaimKind& kind, PairReason reason, const GroupClaim& a,
                         const GroupClaim& b);
 

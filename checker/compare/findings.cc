@@ -77,7 +77,9 @@ void SortFindings(std::vector<Finding>* findings) {
   keys.reserve(findings->size());
   for (size_t i = 0; i < findings->size(); ++i) {
     const Finding& f = (*findings)[i];
-    keys.push_back({VerdictRank(f.verdict()), &f.kind(), &f.subject(), &f.id(), i});
+    // A notable update (a revision) comes before the routine ones.
+    keys.push_back({2 * VerdictRank(f.verdict()) + (f.notable() ? 0 : 1), &f.kind(), &f.subject(),
+                    &f.id(), i});
   }
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     if (a.rank != b.rank) return a.rank < b.rank;

@@ -1,5 +1,6 @@
 #include "checker/compare/verdict.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -60,6 +61,36 @@ absl::optional<PairVerdict> DecidePairVerdict(const GroupClaim& a, const GroupCl
                        PairReason::kUndatedConflict};
   }
   return PairVerdict{ConflictVerdict(comparison, relation), PairReason::kConflict};
+}
+
+TimelineVerdict DecideOnTimeline(const DatedClaim& x, const DatedClaim& y,
+                                 const Comparison& comparison, const CountTimeline& timeline) {
+  TimelineVerdict result;
+  if (!comparison.cumulative() || x.claim->article_id() == y.claim->article_id() ||
+      !timeline.On(x) || !timeline.On(y)) {
+    return result;
+  }
+  result.applies = true;
+  if (x.day == y.day) {
+    result.verdict = PairVerdict{DISCREPANCY, PairReason::kSameDay};
+    return result;
+  }
+  if (timeline.ReportedBetween(x.day, y.day)) return result;  // the days between carry it
+  const DatedClaim& earlier = x.day < y.day ? x : y;
+  const DatedClaim& later = x.day < y.day ? y : x;
+  const double before = earlier.claim->quantity().lower();
+  const double after = later.claim->quantity().lower();
+  if (after >= before) {
+    result.verdict = PairVerdict{UPDATE, PairReason::kGrew};
+    return result;
+  }
+  const double tolerance = std::max(0.02, comparison.round_number_tolerance());
+  const bool kept = !timeline.ReachedAfter(later.day, before);
+  const bool confirmed =
+      timeline.ConfirmedFrom(later.day, after, tolerance, later.claim->article_id());
+  result.verdict = kept && confirmed ? PairVerdict{UPDATE, PairReason::kRevised}
+                                     : PairVerdict{DISCREPANCY, PairReason::kLagging};
+  return result;
 }
 
 absl::optional<Agreement> DecideAgreement(

@@ -5,7 +5,8 @@
 // A pair in one article is DISPUTED when two sources disagree, a
 // DISCREPANCY between its headline and its body, and no finding at all in one
 // voice (a running story). Between articles, a running count that grew from
-// one day's report to a later day's is an UPDATE, and so are claims reported
+// one day's report to a later day's is an UPDATE (and a developing count's
+// pairs are decided on its timeline: DecideOnTimeline), and so are claims reported
 // `update_after_days` or more apart; otherwise a hard conflict is a
 // CONTRADICTION (unless an article is undated: then it is only a soft one)
 // and a soft one a DISCREPANCY (or the kind's own verdicts). An AGREEMENT
@@ -27,7 +28,9 @@
 
 #include "absl/functional/function_ref.h"
 #include "absl/types/optional.h"
+#include "checker/compare/claim_days.h"
 #include "checker/compare/claim_group.h"
+#include "checker/compare/count_timeline.h"
 #include "checker/compare/relate.h"
 #include "proto/finding.pb.h"
 #include "proto/rules.pb.h"
@@ -42,7 +45,14 @@ enum class PairReason {
   kApart,            // reported `update_after_days` or more apart
   kConflict,         // values that conflict, reported at one time
   kUndatedConflict,  // a hard conflict involving an undated article: only a soft one
+  kSameDay,          // a developing count given two values in reports of one day
+  kRevised,          // a developing count cut, and the later reports keep the cut
+  kLagging,          // a later report lower than an earlier one, the rest went higher
 };
+
+// Whether a verdict for `reason` is a notable update (a revision), listed
+// with the conflicts rather than among routine updates.
+inline bool NotableReason(PairReason reason) { return reason == PairReason::kRevised; }
 
 // A pair's verdict and why.
 struct PairVerdict {
@@ -58,6 +68,25 @@ struct PairVerdict {
 absl::optional<PairVerdict> DecidePairVerdict(const GroupClaim& a, const GroupClaim& b,
                                               const Comparison& comparison, Relation relation,
                                               absl::optional<int64_t> days_apart);
+
+// What the timeline of a developing count says of a pair of its claims.
+struct TimelineVerdict {
+  // False: the pair is not on one timeline (decide as any pair).
+  bool applies = false;
+  // None (when it applies): no finding, the days between carry the story.
+  absl::optional<PairVerdict> verdict;
+};
+
+// For a kind whose comparison is `cumulative`: the verdict of claims `x` and
+// `y` of different articles, both on `timeline` (count_timeline.h). Reports
+// of one day that differ are a DISCREPANCY explained by timing (written at
+// different hours), never a CONTRADICTION; a rise to a later day's report is
+// an UPDATE; a fall is a revision (an UPDATE, notable) when no later report
+// goes back up to the earlier value and another outlet confirms the lower
+// one (within `tolerance`, relative), else a DISCREPANCY: the lower report
+// lags. Reports with reports of days between them make no finding.
+TimelineVerdict DecideOnTimeline(const DatedClaim& x, const DatedClaim& y,
+                                 const Comparison& comparison, const CountTimeline& timeline);
 
 // Outlets that report one value.
 struct Agreement {

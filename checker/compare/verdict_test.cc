@@ -31,8 +31,8 @@ absl::optional<PairVerdict> Decide(const std::vector<Claim>& claims, const Compa
 // "DISPUTED/kTwoAccounts", or "none".
 std::string Words(const absl::optional<PairVerdict>& v) {
   if (!v) return "none";
-  const char* reasons[] = {"kTwoAccounts", "kHeadline", "kGrew",
-                           "kApart",       "kConflict", "kUndatedConflict"};
+  const char* reasons[] = {"kTwoAccounts",     "kHeadline", "kGrew",    "kApart",  "kConflict",
+                           "kUndatedConflict", "kSameDay",  "kRevised", "kLagging"};
   return Verdict_Name(v->verdict) + "/" + reasons[static_cast<int>(v->reason)];
 }
 
@@ -150,6 +150,94 @@ TEST(DecideAgreementTest, OneClaimPerArticleAndArticlesWithoutAnOutletStandForTh
   EXPECT_THAT(agreement->outlets, ElementsAre("a1", "b1"));
   EXPECT_THAT(agreement->evidence, ElementsAre(all[0], all[2]));
   EXPECT_FALSE(DecideAgreement({all[0], all[1]}, Itself).has_value());
+}
+
+// A developing toll, table-driven: each row is the reports of a story (day,
+// value, article) and the pair asked about.
+struct TimelineCase {
+  const char* name;
+  std::vector<std::pair<std::string, double>> reports;  // (published, value), article i
+  int x, y;                                             // the pair
+  const char* expected;                                 // Words() of the verdict, or "n/a"
+};
+
+TEST(DecideOnTimelineTest, DevelopingCounts) {
+  const Comparison& tolls = ComparisonOf("death_toll");
+  const std::vector<TimelineCase> cases = {
+      {"same day, written hours apart",
+       {{"2021-07-14", 3}, {"2021-07-14", 8}},
+       0,
+       1,
+       "DISCREPANCY/kSameDay"},
+      {"rose to the next day", {{"2021-07-14", 17}, {"2021-07-15", 30}}, 0, 1, "UPDATE/kGrew"},
+      {"rose, in either order", {{"2021-07-15", 30}, {"2021-07-14", 17}}, 0, 1, "UPDATE/kGrew"},
+      {"days between carry the story",
+       {{"2021-07-14", 17}, {"2021-07-15", 30}, {"2021-07-16", 42}},
+       0,
+       2,
+       "none"},
+      {"cut, kept and confirmed: a revision",
+       {{"2019-04-24", 359}, {"2019-04-25", 253}, {"2019-04-26", 253}},
+       0,
+       1,
+       "UPDATE/kRevised"},
+      {"cut on the last day, confirmed by another outlet that day",
+       {{"2019-04-24", 359}, {"2019-04-25", 253}, {"2019-04-25", 255}},
+       0,
+       1,
+       "UPDATE/kRevised"},
+      {"lower, but later reports went higher: lagging",
+       {{"2019-04-21", 215}, {"2019-04-22", 207}, {"2019-04-23", 310}},
+       0,
+       1,
+       "DISCREPANCY/kLagging"},
+      {"lower and nobody confirms it: not a revision",
+       {{"2019-04-24", 359}, {"2019-04-25", 6}},
+       0,
+       1,
+       "DISCREPANCY/kLagging"},
+  };
+  for (const TimelineCase& c : cases) {
+    std::vector<Claim> claims;
+    for (size_t i = 0; i < c.reports.size(); ++i) {
+      claims.push_back(Toll("a" + std::to_string(i), "Outlet " + std::to_string(i),
+                            c.reports[i].first, QUALIFIER_EXACT, c.reports[i].second));
+    }
+    ClaimGroup group = ClaimGroup::Of(claims);
+    std::vector<DatedClaim> dated;
+    for (size_t i = 0; i < group.claims().size(); ++i) {
+      dated.push_back(DateClaim(group.claims()[i], static_cast<int>(i)));
+    }
+    const CountTimeline timeline(dated, 7);
+    const TimelineVerdict v = DecideOnTimeline(dated[c.x], dated[c.y], tolls, timeline);
+    EXPECT_EQ(v.applies ? Words(v.verdict) : "n/a", c.expected) << c.name;
+  }
+}
+
+TEST(DecideOnTimelineTest, NotForPairsOffTheTimeline) {
+  const Comparison& tolls = ComparisonOf("death_toll");
+  Claim a = Toll("a", "AP", "2021-07-14", QUALIFIER_EXACT, 3);
+  Claim b = Toll("b", "Reuters", "2021-07-15", QUALIFIER_EXACT, 8);
+  Claim undated = Toll("c", "Blog", "", QUALIFIER_EXACT, 8);
+  Claim background = Toll("d", "Reuters", "2021-07-15", QUALIFIER_EXACT, 230000);
+  SetScope(&background, "in 2010", "2010-01-01", "2010-12-31", GRANULARITY_YEAR);
+  Claim same_article = Toll("a", "AP", "2021-07-15", QUALIFIER_EXACT, 8);
+  const std::vector<Claim> claims = {a, b, undated, background, same_article};
+  ClaimGroup group = ClaimGroup::Of(claims);  // (wraps `claims`)
+  std::vector<DatedClaim> dated;
+  for (size_t i = 0; i < group.claims().size(); ++i) {
+    dated.push_back(DateClaim(group.claims()[i], static_cast<int>(i)));
+  }
+  const CountTimeline timeline(dated, 7);
+  EXPECT_TRUE(DecideOnTimeline(dated[0], dated[1], tolls, timeline).applies);
+  EXPECT_FALSE(DecideOnTimeline(dated[0], dated[2], tolls, timeline).applies);
+  EXPECT_FALSE(DecideOnTimeline(dated[0], dated[3], tolls, timeline).applies);
+  EXPECT_FALSE(DecideOnTimeline(dated[0], dated[4], tolls, timeline).applies);
+  Comparison not_cumulative = tolls;
+  not_cumulative.set_cumulative(false);
+  EXPECT_FALSE(DecideOnTimeline(dated[0], dated[1], not_cumulative, timeline).applies);
+  EXPECT_TRUE(NotableReason(PairReason::kRevised));
+  EXPECT_FALSE(NotableReason(PairReason::kGrew));
 }
 
 }  // namespace

@@ -97,6 +97,10 @@ Extractor::Extractor(const Rules& rules)
   anonymous_ = CompileOrNull(rules, cues.anonymous());
   not_negation_ = CompileOrNull(rules, cues.not_negation());
   hypothetical_ = CompileOrNull(rules, cues.hypothetical());
+  for (const Occasion& o : rules.proto().events().occasions()) {
+    // (One group: FindAndConsume gives the words it matched.)
+    occasions_.emplace_back(o.name(), CompileOrNull(rules, absl::StrCat("(", o.regex(), ")")));
+  }
   if (!rules.proto().not_a_count().empty()) {
     not_a_count_ = CompileOrNull(rules, absl::StrCat("(?:", rules.proto().not_a_count(), ")\\s*$"));
   }
@@ -317,6 +321,34 @@ bool Extractor::Hypothetical(const Context& ctx, absl::string_view match) const 
   return RE2::PartialMatch(Piece(ctx.sentence.substr(begin, match_begin - begin)), *hypothetical_);
 }
 
+std::string Extractor::NearestOccasion(absl::string_view sentence, absl::string_view match) const {
+  std::string best;
+  size_t best_distance = std::string::npos;
+  for (const auto& [name, re] : occasions_) {
+    if (re == nullptr) continue;
+    re2::StringPiece rest = Piece(sentence);
+    re2::StringPiece found;
+    while (RE2::FindAndConsume(&rest, *re, &found)) {
+      absl::string_view f = View(found);
+      if (f.empty()) break;
+      const char* gap_begin = std::min(f.data() + f.size(), match.data() + match.size());
+      const char* gap_end = std::max(f.data(), match.data());
+      size_t distance = gap_begin < gap_end ? static_cast<size_t>(gap_end - gap_begin) : 0;
+      // A word in the count's own clause beats a nearer one across a comma.
+      if (gap_begin < gap_end &&
+          absl::string_view(gap_begin, static_cast<size_t>(gap_end - gap_begin))
+                  .find_first_of(",;") != absl::string_view::npos) {
+        distance += 1000;
+      }
+      if (distance < best_distance) {
+        best_distance = distance;
+        best = name;
+      }
+    }
+  }
+  return best;
+}
+
 absl::string_view Extractor::NearestContextTime(absl::string_view sentence, absl::string_view match,
                                                 absl::string_view value) const {
   if (context_time_ == nullptr) return absl::string_view();
@@ -387,6 +419,12 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
       absl::string_view object =
           pattern.object_group ? groups[pattern.object_group] : absl::string_view();
       claim.set_subject(SubjectFor(kind, pattern, object, claim));
+      // A count of another happening told in passing ("15 dead as security
+      // forces raid a hideout" in coverage of bombings) is about that one.
+      if (const std::string occasion = NearestOccasion(ctx.sentence, groups[0]);
+          !occasion.empty()) {
+        claim.set_subject(absl::StrCat(claim.subject(), " (", occasion, ")"));
+      }
       absl::string_view scope_text =
           pattern.scope_group ? groups[pattern.scope_group] : absl::string_view();
       if (scope_text.empty()) {

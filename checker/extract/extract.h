@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -59,6 +60,9 @@ class Extractor {
   // article, is one of its aliases ("Venezuelan President Nicolás Maduro"
   // -> "Nicolás Maduro"); else the phrase as written, without titles.
   std::string ObjectName(absl::string_view object) const;
+  // The name of the occasion (EventRules.occasions) whose word is nearest to
+  // `match` in `sentence`: empty when that is the story's own kind, or none.
+  std::string NearestOccasion(absl::string_view sentence, absl::string_view match) const;
   // The time expression of the sentence nearest to `match` (not inside
   // `value`), or empty: the scope of a claim whose pattern captured none.
   absl::string_view NearestContextTime(absl::string_view sentence, absl::string_view match,
@@ -81,6 +85,8 @@ class Extractor {
   std::unique_ptr<RE2> not_negation_;
   std::unique_ptr<RE2> hypothetical_;
   std::unique_ptr<RE2> not_a_count_;
+  // EventRules.occasions, compiled (null for a bad regex), with their names.
+  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> occasions_;
   std::unique_ptr<RE2> context_time_;
   std::unique_ptr<RE2> continuation_;
   // Subject vocabulary: compiled regex per SubjectTerm.

@@ -120,7 +120,7 @@ absl::Status CollectFindings(SpillStore* store, const GroupResult& result, bool 
     }
     ++out->by_verdict[f.verdict()];
     const int rank = VerdictRank(f.verdict());
-    if (rank < first_deferred) {
+    if (rank < first_deferred || f.notable()) {  // a revision is listed with the conflicts
       out->findings.push_back(std::move(f));
     } else {
       out->stored.push_back({rank, f.kind(), f.subject(), f.id(), out->stored.size(),

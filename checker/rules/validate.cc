@@ -414,6 +414,10 @@ void ValidateSentenceCues(const RulesFile& file, const MacroTable& macros, RuleE
     const FieldDescriptor* f = Field(RuleSet::descriptor(), field);
     CheckCue(macros, WhereIn(file, field), field, r.GetReflection()->GetString(r, f), errors);
   }
+  for (const Occasion& o : r.events().occasions()) {
+    CheckCue(macros, WhereIn(file, "events"),
+             absl::StrCat("events occasion '", o.name(), "' regex"), o.regex(), errors);
+  }
 }
 
 }  // namespace crosscheck

@@ -210,6 +210,7 @@ attribution {
   hedge: "(may"
 }
 not_a_count: "father[ of"
+events { occasions { name: "raid" regex: "raid(s" } }
 )pb");
   RuleErrors errors;
   const MacroTable macros = Macros({{"NUM", "\\d+"}});
@@ -222,7 +223,8 @@ not_a_count: "father[ of"
                   "f.textproto:2:1: attribution field source_patterns: unknown macro {NOPE}",
                   StartsWith("f.textproto:2:1: attribution field hedge: missing )"),
                   "f.textproto:1:1: context_time: unknown macro {NOPE}",
-                  StartsWith("f.textproto:8:1: not_a_count: missing ]")));
+                  StartsWith("f.textproto:8:1: not_a_count: missing ]"),
+                  StartsWith("f.textproto:9:1: events occasion 'raid' regex: missing )")));
 }
 
 }  // namespace

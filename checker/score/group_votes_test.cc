@@ -13,8 +13,8 @@
 namespace crosscheck {
 namespace {
 
+using ::crosscheck::testing::Amount;
 using ::crosscheck::testing::ShippedRules;
-using ::crosscheck::testing::Toll;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Pair;
@@ -36,8 +36,8 @@ GroupVotes Votes(const std::vector<Claim>& claims, const std::vector<Finding>& f
 }
 
 TEST(VoiceOfTest, TheOutletOrElseTheArticle) {
-  EXPECT_EQ(VoiceOf(Toll("a", "A", 1)), "A");
-  EXPECT_EQ(VoiceOf(Toll("a", "", 1)), "a");
+  EXPECT_EQ(VoiceOf(Amount("a", "A", 1)), "A");
+  EXPECT_EQ(VoiceOf(Amount("a", "", 1)), "a");
 }
 
 TEST(SourcesOfCopiesTest, EachSourceOnceInOrder) {
@@ -53,12 +53,12 @@ TEST(SourcesOfCopiesTest, EachSourceOnceInOrder) {
 }
 
 TEST(CountGroupVotesTest, CountsClaimsAttributionsAndAgreements) {
-  Claim named = Toll("a", "A", 12);
+  Claim named = Amount("a", "A", 12);
   named.mutable_attribution()->set_source("the police");
   named.mutable_attribution()->set_named(true);
-  Claim anonymous = Toll("a2", "A", 12);
+  Claim anonymous = Amount("a2", "A", 12);
   anonymous.mutable_attribution()->set_source("officials");
-  std::vector<Claim> claims = {named, anonymous, Toll("b", "B", 12), Toll("b2", "B", 12)};
+  std::vector<Claim> claims = {named, anonymous, Amount("b", "B", 12), Amount("b2", "B", 12)};
   GroupVotes votes = Votes(claims, {Over("f1", AGREEMENT, claims)});
   ASSERT_EQ(votes.counts.size(), 2u);
   EXPECT_EQ(votes.counts["A"].claims, 2);
@@ -72,7 +72,7 @@ TEST(CountGroupVotesTest, CountsClaimsAttributionsAndAgreements) {
 }
 
 TEST(CountGroupVotesTest, StatingVoicesSupportTheirSideFully) {
-  std::vector<Claim> claims = {Toll("a", "A", 12), Toll("b", "B", 12), Toll("x", "X", 20)};
+  std::vector<Claim> claims = {Amount("a", "A", 12), Amount("b", "B", 12), Amount("x", "X", 20)};
   GroupVotes votes = Votes(claims, {Over("f1", CONTRADICTION, claims)});
   ASSERT_EQ(votes.conflicts.size(), 1u);
   const NamedConflict& c = votes.conflicts[0];
@@ -83,11 +83,11 @@ TEST(CountGroupVotesTest, StatingVoicesSupportTheirSideFully) {
 }
 
 TEST(CountGroupVotesTest, ACompatibleClaimSupportsHalf) {
-  Claim at_least = Toll("c", "C", 10);
+  Claim at_least = Amount("c", "C", 10);
   at_least.mutable_quantity()->set_upper(std::numeric_limits<double>::infinity());
   at_least.mutable_quantity()->set_qualifier(QUALIFIER_AT_LEAST);
   at_least.set_display_value("at least 10");
-  std::vector<Claim> claims = {Toll("a", "A", 12), Toll("x", "X", 20), at_least};
+  std::vector<Claim> claims = {Amount("a", "A", 12), Amount("x", "X", 20), at_least};
   GroupVotes votes = Votes(claims, {Over("f1", CONTRADICTION, {claims[0], claims[1]})});
   ASSERT_EQ(votes.conflicts.size(), 1u);
   EXPECT_THAT(votes.conflicts[0].sides[0].support, ElementsAre(Pair("A", 1.0), Pair("C", 0.5)));
@@ -95,9 +95,9 @@ TEST(CountGroupVotesTest, ACompatibleClaimSupportsHalf) {
 }
 
 TEST(CountGroupVotesTest, NegatedClaimsAndCopiesDoNotVote) {
-  Claim negated = Toll("n", "N", 12);
+  Claim negated = Amount("n", "N", 12);
   negated.mutable_attribution()->set_negated(true);
-  std::vector<Claim> claims = {Toll("a", "A", 12), Toll("x", "X", 20), Toll("r", "Ring", 20),
+  std::vector<Claim> claims = {Amount("a", "A", 12), Amount("x", "X", 20), Amount("r", "Ring", 20),
                                negated};
   std::vector<Copy> copies(1);
   copies[0].set_copier("r");
@@ -112,8 +112,9 @@ TEST(CountGroupVotesTest, NegatedClaimsAndCopiesDoNotVote) {
 }
 
 TEST(CountGroupVotesTest, ClaimsWeeksAwayDoNotVote) {
-  std::vector<Claim> claims = {Toll("a", "A", 12, "2019-01-24"), Toll("x", "X", 20, "2019-01-25"),
-                               Toll("late", "Late", 12, "2019-03-01")};
+  std::vector<Claim> claims = {Amount("a", "A", 12, "2019-01-24"),
+                               Amount("x", "X", 20, "2019-01-25"),
+                               Amount("late", "Late", 12, "2019-03-01")};
   GroupVotes votes = Votes(claims, {Over("f1", CONTRADICTION, {claims[0], claims[1]})});
   ASSERT_EQ(votes.conflicts.size(), 1u);
   EXPECT_THAT(votes.conflicts[0].sides[0].support, ElementsAre(Pair("A", 1.0)));
@@ -124,7 +125,7 @@ TEST(CountGroupVotesTest, ClaimsWeeksAwayDoNotVote) {
 }
 
 TEST(CountGroupVotesTest, UnknownKindsAndSingleValuesCastNoVote) {
-  std::vector<Claim> claims = {Toll("a", "A", 12), Toll("x", "X", 20)};
+  std::vector<Claim> claims = {Amount("a", "A", 12), Amount("x", "X", 20)};
   Finding unknown = Over("f1", CONTRADICTION, claims);
   unknown.set_kind("no_such_kind");
   Finding one_value = Over("f2", DISCREPANCY, {claims[0]});
@@ -133,9 +134,9 @@ TEST(CountGroupVotesTest, UnknownKindsAndSingleValuesCastNoVote) {
 }
 
 TEST(CountGroupVotesTest, AllNegatedStillCounts) {
-  Claim negated = Toll("n", "N", 12);
+  Claim negated = Amount("n", "N", 12);
   negated.mutable_attribution()->set_negated(true);
-  GroupVotes votes = Votes({negated}, {Over("f1", CONTRADICTION, {negated, Toll("x", "X", 20)})});
+  GroupVotes votes = Votes({negated}, {Over("f1", CONTRADICTION, {negated, Amount("x", "X", 20)})});
   EXPECT_EQ(votes.counts["N"].claims, 1);
   EXPECT_THAT(votes.conflicts, IsEmpty());
 }

@@ -14,9 +14,9 @@
 namespace crosscheck {
 namespace {
 
+using ::crosscheck::testing::Amount;
 using ::crosscheck::testing::ShippedRules;
 using ::crosscheck::testing::StatusIs;
-using ::crosscheck::testing::Toll;
 using ::testing::HasSubstr;
 
 // Runs compare + reliability as the pipeline does.
@@ -56,8 +56,8 @@ const Finding* FirstConflict(const Report& r) {
 }
 
 TEST(ReliabilityTest, AReliableMajorityOutweighsALoneOutlet) {
-  Report r =
-      Score({Toll("a", "A", 12), Toll("b", "B", 12), Toll("c", "C", 12), Toll("x", "Loner", 20)});
+  Report r = Score(
+      {Amount("a", "A", 12), Amount("b", "B", 12), Amount("c", "C", 12), Amount("x", "Loner", 20)});
   const Finding* f = FirstConflict(r);
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->lean().value(), "12");
@@ -70,9 +70,9 @@ TEST(ReliabilityTest, AReliableMajorityOutweighsALoneOutlet) {
 
 TEST(ReliabilityTest, ACopierRingDoesNotOutvoteIndependentSources) {
   // Three aggregators repeat one source's 20; two independent outlets say 12.
-  std::vector<Claim> claims = {Toll("src", "Source", 20), Toll("r1", "Ring1", 20),
-                               Toll("r2", "Ring2", 20),   Toll("r3", "Ring3", 20),
-                               Toll("i1", "Indep1", 12),  Toll("i2", "Indep2", 12)};
+  std::vector<Claim> claims = {Amount("src", "Source", 20), Amount("r1", "Ring1", 20),
+                               Amount("r2", "Ring2", 20),   Amount("r3", "Ring3", 20),
+                               Amount("i1", "Indep1", 12),  Amount("i2", "Indep2", 12)};
   std::vector<Copy> copies;
   for (const char* ring : {"r1", "r2", "r3"}) {
     Copy c;
@@ -94,8 +94,8 @@ TEST(ReliabilityTest, ACopierRingDoesNotOutvoteIndependentSources) {
 // apart (as the pipeline does, its lists kept out of the report), the
 // same copies give the same table.
 TEST(ReliabilityTest, CopiesCountForTheCopiersOutletOnly) {
-  std::vector<Claim> claims = {Toll("src", "Source", 20), Toll("r1", "Ring", 20),
-                               Toll("i1", "Indep", 12)};
+  std::vector<Claim> claims = {Amount("src", "Source", 20), Amount("r1", "Ring", 20),
+                               Amount("i1", "Indep", 12)};
   std::vector<Copy> copies(2);
   copies[0].set_copier("r1");
   copies[0].set_source("src");
@@ -122,7 +122,7 @@ TEST(ReliabilityTest, CopiesCountForTheCopiersOutletOnly) {
 }
 
 TEST(ReliabilityTest, NoEvidenceLeavesThePriorWithWideUncertainty) {
-  Report r = Score({Toll("a", "A", 12, "2019-01-24")});
+  Report r = Score({Amount("a", "A", 12, "2019-01-24")});
   const OutletScore& a = Outlet(r, "A");
   EXPECT_DOUBLE_EQ(a.score(), a.prior());
   EXPECT_GT(a.uncertainty(), 0.2);
@@ -133,7 +133,7 @@ TEST(ReliabilityTest, AReviewerVerdictIsLabeledTruth) {
   Review review;
   review.set_decision(DECISION_CONFIRMED);
   review.set_correct_article_id("x");
-  Report r = Score({Toll("a", "A", 12), Toll("b", "B", 12), Toll("x", "Loner", 20)}, {},
+  Report r = Score({Amount("a", "A", 12), Amount("b", "B", 12), Amount("x", "Loner", 20)}, {},
                    OutletPriors(), &review);
   const Finding* f = FirstConflict(r);
   ASSERT_NE(f, nullptr);
@@ -147,7 +147,7 @@ TEST(ReliabilityTest, SuppliedPriorsAreShownAsPriors) {
   OutletPrior* p = priors.add_priors();
   p->set_outlet("A");
   p->set_score(0.95);
-  Report r = Score({Toll("a", "A", 12), Toll("x", "B", 20)}, {}, priors);
+  Report r = Score({Amount("a", "A", 12), Amount("x", "B", 20)}, {}, priors);
   EXPECT_TRUE(Outlet(r, "A").prior_supplied());
   EXPECT_DOUBLE_EQ(Outlet(r, "A").prior(), 0.95);
   EXPECT_FALSE(Outlet(r, "B").prior_supplied());

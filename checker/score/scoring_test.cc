@@ -11,7 +11,7 @@
 namespace crosscheck {
 namespace {
 
-using ::crosscheck::testing::Toll;
+using ::crosscheck::testing::Amount;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
@@ -23,7 +23,7 @@ Finding Over(const std::string& id, Verdict verdict, const std::vector<int>& val
   f.set_subject("deaths");
   f.set_verdict(verdict);
   for (size_t i = 0; i < values.size(); ++i) {
-    *f.add_claims() = Toll("a" + std::to_string(i), "", values[i]);
+    *f.add_claims() = Amount("a" + std::to_string(i), "", values[i]);
   }
   return f;
 }

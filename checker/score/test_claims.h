@@ -1,8 +1,10 @@
-// Claims for the score package's tests: exact death tolls, as the
-// extractor would give them.
+// Claims for the score package's tests: exact amounts of aid, as the
+// extractor would give them (a kind whose conflicting values are rivals,
+// unlike a developing count such as a death toll, whose reports of one day
+// differ by timing).
 //
 // Example:
-//   std::vector<Claim> claims = {Toll("a", "A", 12), Toll("x", "Loner", 20)};
+//   std::vector<Claim> claims = {Amount("a", "A", 12), Amount("x", "Loner", 20)};
 #ifndef CROSSCHECK_CHECKER_SCORE_TEST_CLAIMS_H_
 #define CROSSCHECK_CHECKER_SCORE_TEST_CLAIMS_H_
 
@@ -12,13 +14,13 @@
 
 namespace crosscheck::testing {
 
-// A death toll claim of `value` by `outlet` in article `id`, published on
+// An aid amount claim of `value` by `outlet` in article `id`, published on
 // `published`; its words and displayed value are the number.
-inline Claim Toll(const std::string& id, const std::string& outlet, double value,
-                  const std::string& published = "2019-01-24") {
+inline Claim Amount(const std::string& id, const std::string& outlet, double value,
+                    const std::string& published = "2019-01-24") {
   Claim c;
-  c.set_kind("death_toll");
-  c.set_subject("deaths");
+  c.set_kind("aid_money");
+  c.set_subject("aid");
   c.set_article_id(id);
   c.set_outlet(outlet);
   c.set_published(published);

@@ -1,0 +1,72 @@
+#include "checker/compare/count_timeline.h"
+
+#include <string>
+#include <vector>
+
+#include "checker/compare/claim_days.h"
+#include "checker/compare/claim_group.h"
+#include "checker/compare/test_claims.h"
+#include "gtest/gtest.h"
+
+namespace crosscheck {
+namespace {
+
+using ::crosscheck::testing::SetScope;
+using ::crosscheck::testing::Toll;
+
+TEST(CountTimelineTest, DaysValuesAndWhatLaterReportsSay) {
+  std::vector<Claim> claims = {
+      Toll("a", "A", "2019-04-21", QUALIFIER_EXACT, 138),
+      Toll("b", "B", "2019-04-21", QUALIFIER_AT_LEAST, 156),
+      Toll("c", "C", "2019-04-22", QUALIFIER_EXACT, 290),
+      Toll("d", "D", "2019-04-24", QUALIFIER_EXACT, 359),
+      Toll("e", "E", "2019-04-25", QUALIFIER_EXACT, 253),
+      Toll("f", "F", "", QUALIFIER_EXACT, 300),  // undated: off the timeline
+  };
+  // "killed on Sunday" in Tuesday's article: still the running toll.
+  claims.push_back(Toll("g", "G", "2019-04-23", QUALIFIER_EXACT, 310));
+  SetScope(&claims.back(), "on Sunday", "2019-04-21", "2019-04-21", GRANULARITY_DAY);
+  // "this week": a span, not a running count.
+  claims.push_back(Toll("h", "H", "2019-04-23", QUALIFIER_EXACT, 999));
+  SetScope(&claims.back(), "this week", "2019-04-22", "2019-04-28", GRANULARITY_WEEK);
+  ClaimGroup group = ClaimGroup::Of(claims);
+  std::vector<DatedClaim> dated;
+  for (size_t i = 0; i < group.claims().size(); ++i) {
+    dated.push_back(DateClaim(group.claims()[i], static_cast<int>(i)));
+  }
+  const CountTimeline timeline(dated, 7);
+  EXPECT_TRUE(timeline.On(dated[0]));
+  EXPECT_FALSE(timeline.On(dated[5]));
+  EXPECT_TRUE(timeline.On(dated[6]));
+  EXPECT_FALSE(timeline.On(dated[7]));
+  EXPECT_EQ(timeline.Describe(),
+            "2019-04-21: 138 to 156; 2019-04-22: 290; 2019-04-23: 310; 2019-04-24: 359; "
+            "2019-04-25: 253");
+  EXPECT_FALSE(timeline.ReportedBetween(dated[0].day, dated[2].day));
+  EXPECT_TRUE(timeline.ReportedBetween(dated[0].day, dated[3].day));
+  EXPECT_TRUE(timeline.ReachedAfter(dated[0].day, 359));
+  EXPECT_FALSE(timeline.ReachedAfter(dated[4].day, 253));
+  EXPECT_FALSE(timeline.ReachedAfter(dated[3].day, 359));
+  EXPECT_TRUE(timeline.ConfirmedFrom(dated[0].day, 150, 0.05, "a"));   // b's 156 is within 5%
+  EXPECT_FALSE(timeline.ConfirmedFrom(dated[4].day, 253, 0.05, "e"));  // only e says 253
+}
+
+TEST(CountTimelineTest, LongTimelinesShowTheirEnds) {
+  std::vector<Claim> claims;
+  for (int d = 1; d <= 20; ++d) {
+    char day[16];
+    snprintf(day, sizeof day, "2020-01-%02d", d);
+    claims.push_back(Toll("a" + std::to_string(d), "A", day, QUALIFIER_EXACT, d * 10));
+  }
+  ClaimGroup group = ClaimGroup::Of(claims);
+  std::vector<DatedClaim> dated;
+  for (size_t i = 0; i < group.claims().size(); ++i) {
+    dated.push_back(DateClaim(group.claims()[i], static_cast<int>(i)));
+  }
+  EXPECT_EQ(CountTimeline(dated, 7).Describe(),
+            "2020-01-01: 10; 2020-01-02: 20; 2020-01-03: 30; 2020-01-04: 40; ...; 2020-01-17: "
+            "170; 2020-01-18: 180; 2020-01-19: 190; 2020-01-20: 200");
+}
+
+}  // namespace
+}  // namespace crosscheck
