@@ -38,7 +38,11 @@ CountTimeline::CountTimeline(const std::vector<DatedClaim>& claims, int window) 
 bool CountTimeline::On(const DatedClaim& c) const {
   if (c.day == kUndatedDay || c.claim == nullptr || !c.claim->has_quantity()) return false;
   if (c.scope_start == kUndatedDay) return c.claim->scope().start().empty();
-  return c.scope_start == c.scope_end && c.scope_end <= c.day && c.day - c.scope_end <= window_;
+  // A day up to the report ("killed 138 on Sunday", Sunday or later), or a
+  // span that ended before it ("killed 253 last weekend"); not a span still
+  // running ("this week": a count of its own span), nor a background time.
+  if (c.scope_end > c.day || c.day - c.scope_end > window_) return false;
+  return c.scope_start == c.scope_end || c.scope_end < c.day;
 }
 
 bool CountTimeline::ReportedBetween(int64_t day_a, int64_t day_b) const {

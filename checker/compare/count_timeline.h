@@ -8,9 +8,11 @@
 // are not compared with each other: the days between carry the story.
 //
 // A claim is on the timeline when its article is dated and the claim counts
-// up to its report: it has no scope, or a scope of a single day that is not
-// a background day (within `window` days before publication: "killed 138 on
-// Sunday" in Tuesday's article is Tuesday's running toll of Sunday's attack).
+// up to its report: it has no scope, or its scope is the event's time, not a
+// background time (ending within `window` days before publication): a single
+// day ("killed 138 on Sunday" in Tuesday's article is Tuesday's running toll
+// of Sunday's attack) or a span that ended before the report ("killed 253
+// last weekend"). A span still running ("20 this week") counts that span.
 //
 // Example:
 //   CountTimeline timeline(dated_claims, /*window=*/7);

@@ -26,7 +26,10 @@ TEST(CountTimelineTest, DaysValuesAndWhatLaterReportsSay) {
   // "killed on Sunday" in Tuesday's article: still the running toll.
   claims.push_back(Toll("g", "G", "2019-04-23", QUALIFIER_EXACT, 310));
   SetScope(&claims.back(), "on Sunday", "2019-04-21", "2019-04-21", GRANULARITY_DAY);
-  // "this week": a span, not a running count.
+  // "last weekend": the event's days, before the report.
+  claims.push_back(Toll("i", "I", "2019-04-27", QUALIFIER_EXACT, 253));
+  SetScope(&claims.back(), "last weekend", "2019-04-20", "2019-04-21", GRANULARITY_WEEKEND);
+  // "this week": a span still running, not a running count.
   claims.push_back(Toll("h", "H", "2019-04-23", QUALIFIER_EXACT, 999));
   SetScope(&claims.back(), "this week", "2019-04-22", "2019-04-28", GRANULARITY_WEEK);
   ClaimGroup group = ClaimGroup::Of(claims);
@@ -38,17 +41,19 @@ TEST(CountTimelineTest, DaysValuesAndWhatLaterReportsSay) {
   EXPECT_TRUE(timeline.On(dated[0]));
   EXPECT_FALSE(timeline.On(dated[5]));
   EXPECT_TRUE(timeline.On(dated[6]));
-  EXPECT_FALSE(timeline.On(dated[7]));
+  EXPECT_TRUE(timeline.On(dated[7]));
+  EXPECT_FALSE(timeline.On(dated[8]));
   EXPECT_EQ(timeline.Describe(),
             "2019-04-21: 138 to 156; 2019-04-22: 290; 2019-04-23: 310; 2019-04-24: 359; "
-            "2019-04-25: 253");
+            "2019-04-25: 253; 2019-04-27: 253");
   EXPECT_FALSE(timeline.ReportedBetween(dated[0].day, dated[2].day));
   EXPECT_TRUE(timeline.ReportedBetween(dated[0].day, dated[3].day));
   EXPECT_TRUE(timeline.ReachedAfter(dated[0].day, 359));
-  EXPECT_FALSE(timeline.ReachedAfter(dated[4].day, 253));
+  EXPECT_FALSE(timeline.ReachedAfter(dated[4].day, 254));
   EXPECT_FALSE(timeline.ReachedAfter(dated[3].day, 359));
   EXPECT_TRUE(timeline.ConfirmedFrom(dated[0].day, 150, 0.05, "a"));   // b's 156 is within 5%
-  EXPECT_FALSE(timeline.ConfirmedFrom(dated[4].day, 253, 0.05, "e"));  // only e says 253
+  EXPECT_TRUE(timeline.ConfirmedFrom(dated[4].day, 253, 0.05, "e"));  // i says 253 too
+  EXPECT_FALSE(timeline.ConfirmedFrom(dated[4].day, 290, 0.05, "e"));
 }
 
 TEST(CountTimelineTest, LongTimelinesShowTheirEnds) {

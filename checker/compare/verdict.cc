@@ -66,10 +66,15 @@ absl::optional<PairVerdict> DecidePairVerdict(const GroupClaim& a, const GroupCl
 TimelineVerdict DecideOnTimeline(const DatedClaim& x, const DatedClaim& y,
                                  const Comparison& comparison, const CountTimeline& timeline) {
   TimelineVerdict result;
-  if (!comparison.cumulative() || x.claim->article_id() == y.claim->article_id() ||
-      !timeline.On(x) || !timeline.On(y)) {
+  if (!comparison.cumulative() || x.claim->article_id() == y.claim->article_id()) return result;
+  // An undated report of a developing count could be from any day of it:
+  // against dated reports it says nothing (undated reports are compared
+  // with each other).
+  if ((x.day == kUndatedDay) != (y.day == kUndatedDay)) {
+    result.applies = true;
     return result;
   }
+  if (!timeline.On(x) || !timeline.On(y)) return result;
   result.applies = true;
   if (x.day == y.day) {
     result.verdict = PairVerdict{DISCREPANCY, PairReason::kSameDay};

@@ -84,7 +84,9 @@ struct TimelineVerdict {
 // an UPDATE; a fall is a revision (an UPDATE, notable) when no later report
 // goes back up to the earlier value and another outlet confirms the lower
 // one (within `tolerance`, relative), else a DISCREPANCY: the lower report
-// lags. Reports with reports of days between them make no finding.
+// lags. Reports with reports of days between them make no finding, and
+// neither does an undated report against a dated one (it could be from any
+// day of the count).
 TimelineVerdict DecideOnTimeline(const DatedClaim& x, const DatedClaim& y,
                                  const Comparison& comparison, const CountTimeline& timeline);
 

@@ -230,7 +230,10 @@ TEST(DecideOnTimelineTest, NotForPairsOffTheTimeline) {
   }
   const CountTimeline timeline(dated, 7);
   EXPECT_TRUE(DecideOnTimeline(dated[0], dated[1], tolls, timeline).applies);
-  EXPECT_FALSE(DecideOnTimeline(dated[0], dated[2], tolls, timeline).applies);
+  // An undated report against a dated one: no finding.
+  const TimelineVerdict undated_pair = DecideOnTimeline(dated[0], dated[2], tolls, timeline);
+  EXPECT_TRUE(undated_pair.applies);
+  EXPECT_FALSE(undated_pair.verdict.has_value());
   EXPECT_FALSE(DecideOnTimeline(dated[0], dated[3], tolls, timeline).applies);
   EXPECT_FALSE(DecideOnTimeline(dated[0], dated[4], tolls, timeline).applies);
   Comparison not_cumulative = tolls;

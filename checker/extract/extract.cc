@@ -101,6 +101,9 @@ Extractor::Extractor(const Rules& rules)
     // (One group: FindAndConsume gives the words it matched.)
     occasions_.emplace_back(o.name(), CompileOrNull(rules, absl::StrCat("(", o.regex(), ")")));
   }
+  for (const Occasion& o : rules.proto().events().parts()) {
+    parts_.emplace_back(o.name(), CompileOrNull(rules, o.regex()));
+  }
   if (!rules.proto().not_a_count().empty()) {
     not_a_count_ = CompileOrNull(rules, absl::StrCat("(?:", rules.proto().not_a_count(), ")\\s*$"));
   }
@@ -321,6 +324,19 @@ bool Extractor::Hypothetical(const Context& ctx, absl::string_view match) const 
   return RE2::PartialMatch(Piece(ctx.sentence.substr(begin, match_begin - begin)), *hypothetical_);
 }
 
+std::string Extractor::PartNamed(absl::string_view sentence, absl::string_view match) const {
+  if (parts_.empty()) return "";
+  const size_t begin = static_cast<size_t>(match.data() - sentence.data());
+  size_t end = begin + match.size();
+  const size_t limit = std::min(sentence.size(), end + 80);
+  while (end < limit && sentence[end] != ';') ++end;
+  const absl::string_view clause = sentence.substr(begin, end - begin);
+  for (const auto& [name, re] : parts_) {
+    if (re != nullptr && RE2::PartialMatch(Piece(clause), *re)) return name;
+  }
+  return "";
+}
+
 std::string Extractor::NearestOccasion(absl::string_view sentence, absl::string_view match) const {
   std::string best;
   size_t best_distance = std::string::npos;
@@ -424,6 +440,10 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
       if (const std::string occasion = NearestOccasion(ctx.sentence, groups[0]);
           !occasion.empty()) {
         claim.set_subject(absl::StrCat(claim.subject(), " (", occasion, ")"));
+      }
+      // A count of one site or group is a part of the whole.
+      if (const std::string part = PartNamed(ctx.sentence, groups[0]); !part.empty()) {
+        claim.set_subject(absl::StrCat(claim.subject(), " (", part, ")"));
       }
       absl::string_view scope_text =
           pattern.scope_group ? groups[pattern.scope_group] : absl::string_view();

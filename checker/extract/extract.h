@@ -63,6 +63,9 @@ class Extractor {
   // The name of the occasion (EventRules.occasions) whose word is nearest to
   // `match` in `sentence`: empty when that is the story's own kind, or none.
   std::string NearestOccasion(absl::string_view sentence, absl::string_view match) const;
+  // The name of the first part (EventRules.parts) named in `match` or in the
+  // rest of its clause (up to 80 bytes after it, not past ';'), or empty.
+  std::string PartNamed(absl::string_view sentence, absl::string_view match) const;
   // The time expression of the sentence nearest to `match` (not inside
   // `value`), or empty: the scope of a claim whose pattern captured none.
   absl::string_view NearestContextTime(absl::string_view sentence, absl::string_view match,
@@ -87,6 +90,8 @@ class Extractor {
   std::unique_ptr<RE2> not_a_count_;
   // EventRules.occasions, compiled (null for a bad regex), with their names.
   std::vector<std::pair<std::string, std::unique_ptr<RE2>>> occasions_;
+  // EventRules.parts, compiled likewise.
+  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> parts_;
   std::unique_ptr<RE2> context_time_;
   std::unique_ptr<RE2> continuation_;
   // Subject vocabulary: compiled regex per SubjectTerm.

@@ -418,6 +418,10 @@ void ValidateSentenceCues(const RulesFile& file, const MacroTable& macros, RuleE
     CheckCue(macros, WhereIn(file, "events"),
              absl::StrCat("events occasion '", o.name(), "' regex"), o.regex(), errors);
   }
+  for (const Occasion& o : r.events().parts()) {
+    CheckCue(macros, WhereIn(file, "events"), absl::StrCat("events part '", o.name(), "' regex"),
+             o.regex(), errors);
+  }
 }
 
 }  // namespace crosscheck
