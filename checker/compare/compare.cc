@@ -71,7 +71,10 @@ std::map<std::tuple<std::string, std::string, int>, std::vector<const GroupClaim
 }
 
 // One claim per (article, value), in ClaimLess order: an article repeating a
-// value, or naming Maduro and then his government, says one thing, not two.
+// value in one voice, or naming Maduro and then his government, says one
+// thing, not two (the first; for a developing count, the first in its body
+// stands for it, else its headline's); the same value from another source it
+// cites is kept, as that source's account.
 std::vector<const GroupClaim*> UniqueClaims(std::vector<const GroupClaim*> members,
                                             const Comparison& comparison) {
   std::sort(members.begin(), members.end(),
@@ -81,7 +84,15 @@ std::vector<const GroupClaim*> UniqueClaims(std::vector<const GroupClaim*> membe
     bool repeat = false;
     for (auto it = unique.rbegin(); it != unique.rend() && !repeat; ++it) {
       if ((*it)->article_id() != c->article_id()) break;
-      repeat = Relate(**it, *c, comparison, nullptr) == Relation::kEqual;
+      repeat = Relate(**it, *c, comparison, nullptr) == Relation::kEqual &&
+               (*it)->attribution().source() == c->attribution().source();
+      // For a developing count, the body's sentence says more than the
+      // headline's (who gave the count, when): it stands for the article.
+      // (Other kinds keep their first claim, and their findings' ids.)
+      if (repeat && comparison.cumulative() && (*it)->section() == SECTION_HEADLINE &&
+          c->section() != SECTION_HEADLINE) {
+        *it = c;
+      }
     }
     if (!repeat) unique.push_back(c);
   }
@@ -276,15 +287,14 @@ void SubjectComparison::EmitTimeline() {
   const std::string timeline = timeline_->Describe();
   for (auto& [key, step] : steps_) {
     const PairReason reason = static_cast<PairReason>(std::get<2>(key));
-    // One claim per (article, value), in output order.
+    // Each claim once (a pair per claim was collected), in output order: an
+    // article's headline and body both shown when both give the count.
     std::sort(step.claims.begin(), step.claims.end(),
               [](const GroupClaim* p, const GroupClaim* q) { return ClaimLess(*p, *q); });
-    std::vector<const GroupClaim*> unique;
-    std::set<std::pair<std::string, std::string>> seen;
-    for (const GroupClaim* c : step.claims) {
-      if (unique.size() >= kMaxTimelineStepClaims) break;
-      if (seen.emplace(c->article_id(), ValueKey(c->shape())).second) unique.push_back(c);
-    }
+    step.claims.erase(std::unique(step.claims.begin(), step.claims.end()), step.claims.end());
+    std::vector<const GroupClaim*> unique(
+        step.claims.begin(),
+        step.claims.begin() + std::min(step.claims.size(), kMaxTimelineStepClaims));
     if (!budget_.Room(step.verdict)) continue;
     std::vector<Claim> whole;
     whole.reserve(unique.size());

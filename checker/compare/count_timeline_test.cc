@@ -51,7 +51,7 @@ TEST(CountTimelineTest, DaysValuesAndWhatLaterReportsSay) {
   EXPECT_TRUE(timeline.ReachedAfter(dated[0].day, 359));
   EXPECT_FALSE(timeline.ReachedAfter(dated[4].day, 254));
   EXPECT_FALSE(timeline.ReachedAfter(dated[3].day, 359));
-  EXPECT_TRUE(timeline.ConfirmedFrom(dated[0].day, 150, 0.05, "a"));   // b's 156 is within 5%
+  EXPECT_TRUE(timeline.ConfirmedFrom(dated[0].day, 150, 0.05, "a"));  // b's 156 is within 5%
   EXPECT_TRUE(timeline.ConfirmedFrom(dated[4].day, 253, 0.05, "e"));  // i says 253 too
   EXPECT_FALSE(timeline.ConfirmedFrom(dated[4].day, 290, 0.05, "e"));
 }

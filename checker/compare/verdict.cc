@@ -40,9 +40,24 @@ absl::optional<PairVerdict> DecidePairVerdict(const GroupClaim& a, const GroupCl
                                               absl::optional<int64_t> days_apart) {
   if (a.article_id() == b.article_id()) {
     if (a.attribution().source() != b.attribution().source()) {
+      // A developing count in the article's own words beside a sourced one
+      // is the story told as it moved ("the ministry says 171; the previous
+      // toll was 160"): two accounts need two sources.
+      if (comparison.cumulative() &&
+          (a.attribution().source().empty() || b.attribution().source().empty())) {
+        return absl::nullopt;
+      }
       return PairVerdict{DISPUTED, PairReason::kTwoAccounts};
     }
     if ((a.section() == SECTION_HEADLINE) != (b.section() == SECTION_HEADLINE)) {
+      // A developing count's headline gives the latest figure; a lower one
+      // in the body is the figure before ("the toll rose from 160 to 171").
+      const GroupClaim& headline = a.section() == SECTION_HEADLINE ? a : b;
+      const GroupClaim& body = a.section() == SECTION_HEADLINE ? b : a;
+      if (comparison.cumulative() && headline.has_quantity() && body.has_quantity() &&
+          headline.quantity().lower() >= body.quantity().lower()) {
+        return absl::nullopt;
+      }
       return PairVerdict{ConflictVerdict(comparison, Relation::kSoftConflict),
                          PairReason::kHeadline};
     }

@@ -51,6 +51,21 @@ TEST(DecidePairVerdictTest, InOneArticle) {
   body.mutable_span()->set_begin(900);
   EXPECT_EQ(Words(Decide({headline, body}, tolls, Relation::kHardConflict, 0)),
             "DISCREPANCY/kHeadline");
+  // A developing count in the article's own words beside a sourced one: the
+  // story told as it moved, no dispute; two sources that differ dispute it.
+  Claim ministry = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 24);
+  ministry.mutable_attribution()->set_source("the ministry");
+  ministry.mutable_span()->set_begin(1500);
+  EXPECT_EQ(Words(Decide({body, ministry}, tolls, Relation::kHardConflict, 0)), "none");
+  Claim channel = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 20);
+  channel.mutable_attribution()->set_source("a TV channel");
+  EXPECT_EQ(Words(Decide({channel, ministry}, tolls, Relation::kHardConflict, 0)),
+            "DISPUTED/kTwoAccounts");
+  // A developing count's headline above its body: the body gives the
+  // figure before ("rose from 20 to 24"), no finding.
+  Claim latest = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 24);
+  latest.set_section(SECTION_HEADLINE);
+  EXPECT_EQ(Words(Decide({latest, body}, tolls, Relation::kHardConflict, 0)), "none");
   // One voice: a running story, no finding.
   Claim body_again = Toll("a1", "McClatchy", "2019-01-24", QUALIFIER_EXACT, 12);
   EXPECT_EQ(Words(Decide({body_again, body}, tolls, Relation::kHardConflict, 0)), "none");
