@@ -70,6 +70,7 @@ class GroupClaim {
   Section section() const { return shape_->section(); }
   const std::string& display_value() const { return shape_->display_value(); }
   const Place& place() const { return shape_->place(); }
+  bool earlier_figure() const { return shape_->earlier_figure(); }
 
   const std::string& article_id() const { return article_->id; }
   const std::string& outlet() const { return *article_->outlet; }

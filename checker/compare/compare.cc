@@ -369,6 +369,13 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
     const CompiledKind* kind = rules_.FindKind(kind_name);
     if (kind == nullptr) continue;
     const Comparison& comparison = kind->kind->comparison();
+    // A developing count's earlier figures ("authorities earlier said 359")
+    // are its past, not reports of it.
+    if (comparison.cumulative()) {
+      members.erase(std::remove_if(members.begin(), members.end(),
+                                   [](const GroupClaim* c) { return c->earlier_figure(); }),
+                    members.end());
+    }
     const std::vector<const GroupClaim*> unique = UniqueClaims(std::move(members), comparison);
     SubjectComparison subject(*kind->kind, subject_name, separator, &kept_apart,
                               max_findings_per_subject_, &findings);

@@ -23,10 +23,14 @@ std::string Number(double v) {
 
 }  // namespace
 
+double Level(const Quantity& q) {
+  return std::isfinite(q.value()) && q.value() > 0 ? q.value() : q.lower();
+}
+
 CountTimeline::CountTimeline(const std::vector<DatedClaim>& claims, int window) : window_(window) {
   for (const DatedClaim& c : claims) {
     if (!On(c)) continue;
-    by_day_[c.day].push_back({c.claim->quantity().lower(), &c.claim->article_id()});
+    by_day_[c.day].push_back({Level(c.claim->quantity()), &c.claim->article_id()});
   }
   double highest = -std::numeric_limits<double>::infinity();
   for (auto it = by_day_.rbegin(); it != by_day_.rend(); ++it) {

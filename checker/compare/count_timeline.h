@@ -30,6 +30,10 @@
 
 namespace crosscheck {
 
+// The level a count reports: its value ("about 253" is 253, "at least 156"
+// is 156), else its lower bound.
+double Level(const Quantity& q);
+
 class CountTimeline {
  public:
   // Days shown by Describe; a longer timeline shows its first and last.

@@ -98,8 +98,8 @@ TimelineVerdict DecideOnTimeline(const DatedClaim& x, const DatedClaim& y,
   if (timeline.ReportedBetween(x.day, y.day)) return result;  // the days between carry it
   const DatedClaim& earlier = x.day < y.day ? x : y;
   const DatedClaim& later = x.day < y.day ? y : x;
-  const double before = earlier.claim->quantity().lower();
-  const double after = later.claim->quantity().lower();
+  const double before = Level(earlier.claim->quantity());
+  const double after = Level(later.claim->quantity());
   if (after >= before) {
     result.verdict = PairVerdict{UPDATE, PairReason::kGrew};
     return result;

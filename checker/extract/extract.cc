@@ -101,6 +101,7 @@ Extractor::Extractor(const Rules& rules)
     // (One group: FindAndConsume gives the words it matched.)
     occasions_.emplace_back(o.name(), CompileOrNull(rules, absl::StrCat("(", o.regex(), ")")));
   }
+  earlier_figure_ = CompileOrNull(rules, rules.proto().events().earlier_figure());
   for (const Occasion& o : rules.proto().events().parts()) {
     parts_.emplace_back(o.name(), CompileOrNull(rules, o.regex()));
   }
@@ -440,6 +441,17 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
       if (const std::string occasion = NearestOccasion(ctx.sentence, groups[0]);
           !occasion.empty()) {
         claim.set_subject(absl::StrCat(claim.subject(), " (", occasion, ")"));
+      }
+      // "Authorities earlier said 359": a figure given before.
+      if (earlier_figure_ != nullptr) {
+        const size_t at = static_cast<size_t>(groups[0].data() - ctx.sentence.data());
+        const size_t clause = ctx.sentence.substr(0, at).find_last_of(",;");
+        const size_t from = clause == absl::string_view::npos ? 0 : clause + 1;
+        const absl::string_view before_and_match =
+            ctx.sentence.substr(from, at + groups[0].size() - from);
+        if (RE2::PartialMatch(Piece(before_and_match), *earlier_figure_)) {
+          claim.set_earlier_figure(true);
+        }
       }
       // A count of one site or group is a part of the whole.
       if (const std::string part = PartNamed(ctx.sentence, groups[0]); !part.empty()) {

@@ -90,6 +90,7 @@ class Extractor {
   std::unique_ptr<RE2> not_a_count_;
   // EventRules.occasions, compiled (null for a bad regex), with their names.
   std::vector<std::pair<std::string, std::unique_ptr<RE2>>> occasions_;
+  std::unique_ptr<RE2> earlier_figure_;  // EventRules.earlier_figure
   // EventRules.parts, compiled likewise.
   std::vector<std::pair<std::string, std::unique_ptr<RE2>>> parts_;
   std::unique_ptr<RE2> context_time_;

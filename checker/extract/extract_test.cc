@@ -42,6 +42,26 @@ TEST_F(ExtractTest, SumsARunningTollAndKeepsItsScope) {
   EXPECT_EQ(claims[0].scope().start(), "2019-01-23");
 }
 
+// A developing count's past ("earlier", "previous") is marked as such; the
+// current figure is not.
+TEST_F(ExtractTest, AnEarlierFigureIsMarked) {
+  struct Case {
+    const char* text;
+    bool earlier;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"Authorities earlier said that 359 people had been killed.", true},
+           {"The previous death toll from the blast was 160 dead.", true},
+           {"Police had initially reported that 20 people were killed.", true},
+           {"The death toll rose to 171, the ministry said, up from the earlier 160.", false},
+           {"At least 44 people were killed on Tuesday.", false},
+       }) {
+    std::vector<Claim> claims = Run("death_toll", c.text);
+    ASSERT_FALSE(claims.empty()) << c.text;
+    EXPECT_EQ(claims[0].earlier_figure(), c.earlier) << c.text;
+  }
+}
+
 TEST_F(ExtractTest, BoundsAndScopeOfAQualifiedCount) {
   std::vector<Claim> claims =
       Run("death_toll",

@@ -418,6 +418,8 @@ void ValidateSentenceCues(const RulesFile& file, const MacroTable& macros, RuleE
     CheckCue(macros, WhereIn(file, "events"),
              absl::StrCat("events occasion '", o.name(), "' regex"), o.regex(), errors);
   }
+  CheckCue(macros, WhereIn(file, "events"), "events earlier_figure", r.events().earlier_figure(),
+           errors);
   for (const Occasion& o : r.events().parts()) {
     CheckCue(macros, WhereIn(file, "events"), absl::StrCat("events part '", o.name(), "' regex"),
              o.regex(), errors);
