@@ -254,8 +254,11 @@ void SubjectComparison::ComparePair(const DatedClaim& x, const DatedClaim& y) {
   const bool in_order = x.order < y.order;
   const GroupClaim& a = in_order ? *x.claim : *y.claim;
   const GroupClaim& b = in_order ? *y.claim : *x.claim;
-  // Different times: not rivals.
-  if (TimesApart(x, y, Window())) return;
+  // Different times: not rivals. (Two reports on a developing count's
+  // timeline are about its days by design: "rose to 290 Monday" against
+  // "killed 138 on Sunday".)
+  const bool both_on_timeline = timeline_ != nullptr && timeline_->On(x) && timeline_->On(y);
+  if (!both_on_timeline && TimesApart(x, y, Window())) return;
   if (std::string why = EventSeparator::ParticipantsApart(a, b); !why.empty()) {
     apart_->Record(a, b, why);  // different events
     return;

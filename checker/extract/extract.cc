@@ -444,11 +444,10 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
       }
       // "Authorities earlier said 359": a figure given before.
       if (earlier_figure_ != nullptr) {
+        // (The whole sentence up to the count: "Authorities earlier said that
+        // nine bombers, ..., carried out the blasts that killed 359".)
         const size_t at = static_cast<size_t>(groups[0].data() - ctx.sentence.data());
-        const size_t clause = ctx.sentence.substr(0, at).find_last_of(",;");
-        const size_t from = clause == absl::string_view::npos ? 0 : clause + 1;
-        const absl::string_view before_and_match =
-            ctx.sentence.substr(from, at + groups[0].size() - from);
+        const absl::string_view before_and_match = ctx.sentence.substr(0, at + groups[0].size());
         if (RE2::PartialMatch(Piece(before_and_match), *earlier_figure_)) {
           claim.set_earlier_figure(true);
         }

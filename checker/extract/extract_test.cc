@@ -51,6 +51,9 @@ TEST_F(ExtractTest, AnEarlierFigureIsMarked) {
   };
   for (const Case& c : std::vector<Case>{
            {"Authorities earlier said that 359 people had been killed.", true},
+           {"Officials earlier said that nine bombers, members of a local group, carried out "
+            "the blasts that killed 359 people.",
+            true},
            {"The previous death toll from the blast was 160 dead.", true},
            {"Police had initially reported that 20 people were killed.", true},
            {"The death toll rose to 171, the ministry said, up from the earlier 160.", false},
