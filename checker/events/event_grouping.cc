@@ -14,6 +14,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "checker/base/dates.h"
 
 namespace crosscheck {
@@ -55,11 +56,14 @@ void EventGrouper::Add(const std::string& id, const std::string& published,
   Item item;
   item.id = id;
   item.published = ParseIsoDate(published);
-  item.terms.assign(terms.terms().begin(), terms.terms().end());
-  item.counts.assign(terms.counts().begin(), terms.counts().end());
-  item.counts.resize(item.terms.size(), 1);
+  item.first_term = static_cast<uint32_t>(terms_.size());
+  item.term_count = static_cast<uint32_t>(terms.terms_size());
+  for (int i = 0; i < terms.terms_size(); ++i) {
+    terms_.push_back(terms.terms(i));
+    counts_.push_back(i < terms.counts_size() ? terms.counts(i) : 1);
+  }
   for (int i = 0; i < terms.names_size() && i < kLabelNames + 2; ++i) {
-    item.names.push_back(terms.names(i));
+    absl::StrAppend(&item.names, terms.names(i), "\n");
   }
   articles_.push_back(std::move(item));
 }
@@ -67,6 +71,10 @@ void EventGrouper::Add(const std::string& id, const std::string& published,
 EventGrouping EventGrouper::Group() {
   std::vector<Item> items = std::move(articles_);
   articles_.clear();
+  std::vector<uint32_t> all_terms = std::move(terms_);
+  std::vector<uint32_t> all_counts = std::move(counts_);
+  terms_.clear();
+  counts_.clear();
   // A fixed order (dated first, by date, then by id): the result does not
   // depend on the order of Add.
   std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
@@ -79,18 +87,17 @@ EventGrouping EventGrouper::Group() {
 
   // tf-idf vectors, normalized.
   absl::flat_hash_map<uint32_t, int> df;
-  for (const Item& it : items) {
-    for (uint32_t t : it.terms) ++df[t];
-  }
+  for (uint32_t t : all_terms) ++df[t];
   std::vector<Vector> vectors(n);
   for (int i = 0; i < n; ++i) {
     const Item& it = items[i];
     Vector& v = vectors[i];
+    v.reserve(it.term_count);
     double norm = 0;
-    for (size_t k = 0; k < it.terms.size(); ++k) {
-      const double idf = std::log((n + 1.0) / (df[it.terms[k]] + 1.0)) + 1.0;
-      const double w = (1.0 + std::log(std::max<uint32_t>(1, it.counts[k]))) * idf;
-      v.emplace_back(it.terms[k], static_cast<float>(w));
+    for (uint32_t k = it.first_term; k < it.first_term + it.term_count; ++k) {
+      const double idf = std::log((n + 1.0) / (df[all_terms[k]] + 1.0)) + 1.0;
+      const double w = (1.0 + std::log(std::max<uint32_t>(1, all_counts[k]))) * idf;
+      v.emplace_back(all_terms[k], static_cast<float>(w));
       norm += w * w;
     }
     norm = std::sqrt(norm);
@@ -98,6 +105,8 @@ EventGrouping EventGrouper::Group() {
       for (auto& tw : v) tw.second = static_cast<float>(tw.second / norm);
     }
   }
+  std::vector<uint32_t>().swap(all_terms);
+  std::vector<uint32_t>().swap(all_counts);
   // Postings of the terms that join articles.
   absl::flat_hash_map<uint32_t, std::vector<std::pair<int, float>>> postings;
   for (int i = 0; i < n; ++i) {
@@ -266,8 +275,8 @@ EventGrouping EventGrouper::Group() {
     absl::flat_hash_map<std::string, int> mentions;
     std::vector<std::string> order;
     for (int m : b.members) {
-      for (const std::string& name : items[m].names) {
-        if (mentions[name]++ == 0) order.push_back(name);
+      for (absl::string_view name : absl::StrSplit(items[m].names, '\n', absl::SkipEmpty())) {
+        if (mentions[std::string(name)]++ == 0) order.emplace_back(name);
       }
     }
     std::stable_sort(order.begin(), order.end(), [&](const std::string& x, const std::string& y) {

@@ -30,8 +30,9 @@ struct Word {
 // The words of `sentence`: runs of letters (and of UTF-8 multibyte
 // characters), with inner apostrophes and hyphens, and four-digit years.
 // A tokenizer, not a pattern: one pass over the bytes.
-std::vector<Word> Words(absl::string_view sentence) {
-  std::vector<Word> words;
+void Words(absl::string_view sentence, std::vector<Word>* out) {
+  std::vector<Word>& words = *out;
+  words.clear();
   size_t i = 0;
   size_t previous_end = absl::string_view::npos;
   const size_t n = sentence.size();
@@ -79,18 +80,53 @@ std::vector<Word> Words(absl::string_view sentence) {
       ++i;
     }
   }
-  return words;
 }
 
-// `word` folded: lower case without diacritics, without a possessive "'s".
-std::string FoldWord(absl::string_view word) {
+// The FNV-1a hash of `word` folded (lower case, without diacritics, without
+// a possessive "'s"), and its folded length in bytes. ASCII words (nearly
+// all) are folded byte by byte, without allocating.
+std::pair<uint32_t, size_t> FoldedHash(absl::string_view word) {
+  // Typographic apostrophes (U+2018, U+2019) are the only non-ASCII bytes of
+  // most English words that have any ("Lanka’s"): folded here; any other
+  // non-ASCII word goes through ICU.
+  std::string folded_storage;
+  absl::string_view folded = word;
   bool ascii = true;
-  for (char c : word) ascii = ascii && (static_cast<unsigned char>(c) & 0x80) == 0;
-  std::string folded = ascii ? absl::AsciiStrToLower(word) : FoldForMatching(word);
-  if (folded.size() > 2 && folded.compare(folded.size() - 2, 2, "'s") == 0) {
-    folded.resize(folded.size() - 2);
+  for (size_t i = 0; i < word.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c < 0x80) continue;
+    if (c == 0xE2 && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(word[i + 2]) == 0x98 ||
+         static_cast<unsigned char>(word[i + 2]) == 0x99)) {
+      i += 2;
+      continue;
+    }
+    ascii = false;
+    break;
   }
-  return folded;
+  if (!ascii) {
+    folded_storage = FoldForMatching(word);
+    folded = folded_storage;
+  } else if (folded.find('\xE2') != absl::string_view::npos) {
+    folded_storage.reserve(word.size());
+    for (size_t i = 0; i < word.size(); ++i) {
+      if (static_cast<unsigned char>(word[i]) == 0xE2) {
+        folded_storage.push_back('\'');
+        i += 2;
+      } else {
+        folded_storage.push_back(word[i]);
+      }
+    }
+    folded = folded_storage;
+  }
+  size_t n = folded.size();
+  if (n > 2 && folded[n - 2] == '\'' && (folded[n - 1] == 's' || folded[n - 1] == 'S')) n -= 2;
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; ++i) {
+    h ^= static_cast<unsigned char>(absl::ascii_tolower(static_cast<unsigned char>(folded[i])));
+    h *= 16777619u;
+  }
+  return {h, n};
 }
 
 }  // namespace
@@ -105,52 +141,72 @@ uint32_t EventTermHash(absl::string_view folded) {
 }
 
 EventTermFinder::EventTermFinder(const Rules& rules) : rules_(rules.proto().events()) {
-  for (const std::string& w : rules_.stopwords()) stopwords_.insert(FoldForMatching(w));
-  for (const std::string& w : rules_.not_label_words()) not_label_words_.insert(FoldForMatching(w));
+  for (const std::string& w : rules_.stopwords()) stopwords_.insert(FoldedHash(w).first);
+  for (const std::string& w : rules_.not_label_words()) {
+    not_label_words_.insert(FoldedHash(w).first);
+  }
 }
 
 EventTerms EventTermFinder::Find(const Document& doc) const {
   const Article& article = doc.article();
-  absl::flat_hash_map<std::string, uint32_t> weight;
-  absl::flat_hash_map<std::string, int> name_count;
-  std::vector<std::string> name_order;  // first occurrence
-  auto add = [&](const std::string& term, int w) {
+  // Scratch kept per thread: an article's maps are cleared, not reallocated.
+  thread_local absl::flat_hash_map<uint32_t, uint32_t> weight;  // term -> weighted count
+  weight.clear();
+  struct Name {
+    absl::string_view text;  // its first occurrence
+    int count = 0;
+    int order = 0;
+  };
+  thread_local absl::flat_hash_map<uint32_t, Name> names;  // hash of the name as written
+  names.clear();
+  thread_local std::vector<Word> words;
+  auto add = [&](uint32_t term, int w) {
     if (w > 0) weight[term] += static_cast<uint32_t>(w);
   };
   auto scan = [&](absl::string_view sentence, bool headline) {
-    const std::vector<Word> words = Words(sentence);
-    std::string name;  // the run of capitalized words being read
+    Words(sentence, &words);
+    const char* name_begin = nullptr;  // the run of capitalized words being read
+    const char* name_end = nullptr;
     int name_words = 0;
     auto end_name = [&] {
       if (name_words > 0 && name_words <= 4) {
-        if (name_count[name]++ == 0) name_order.push_back(name);
+        const absl::string_view text(name_begin, static_cast<size_t>(name_end - name_begin));
+        Name& n = names[EventTermHash(text)];
+        if (n.count++ == 0) {
+          n.text = text;
+          n.order = static_cast<int>(names.size());
+        }
       }
-      name.clear();
       name_words = 0;
     };
     for (size_t i = 0; i < words.size(); ++i) {
       const Word& w = words[i];
       if (w.year) {
         end_name();
-        add(std::string("y") + std::string(w.text), rules_.year_weight());
+        uint32_t h = EventTermHash("y");
+        for (char c : w.text) {
+          h ^= static_cast<unsigned char>(c);
+          h *= 16777619u;
+        }
+        add(h, rules_.year_weight());
         continue;
       }
-      const std::string folded = FoldWord(w.text);
-      const bool stop = folded.size() < 3 || stopwords_.contains(folded);
+      const auto [term, length] = FoldedHash(w.text);
+      const bool stop = length < 3 || stopwords_.contains(term);
       const bool is_name = !headline && i > 0 && w.capitalized;
-      if (is_name && !(name_words == 0 && (stop || not_label_words_.contains(folded)))) {
+      if (is_name && !(name_words == 0 && (stop || not_label_words_.contains(term)))) {
         if (name_words > 0 && !w.joined) end_name();
-        if (name_words > 0) name += ' ';
-        name.append(w.text.data(), w.text.size());
+        if (name_words == 0) name_begin = w.text.data();
+        name_end = w.text.data() + w.text.size();
         ++name_words;
       } else {
         end_name();
       }
       if (stop) continue;
       if (headline) {
-        add(folded, rules_.headline_weight());
+        add(term, rules_.headline_weight());
       } else {
-        add(folded, is_name ? rules_.name_weight() : rules_.word_weight());
+        add(term, is_name ? rules_.name_weight() : rules_.word_weight());
       }
     }
     end_name();
@@ -169,29 +225,32 @@ EventTerms EventTermFinder::Find(const Document& doc) const {
 
   // The weightiest terms (ties by hash: the same terms whatever the order
   // of the map).
-  std::vector<std::pair<uint32_t, uint32_t>> hashed;  // (hash, weight)
-  hashed.reserve(weight.size());
-  for (const auto& [term, w] : weight) hashed.emplace_back(EventTermHash(term), w);
-  std::sort(hashed.begin(), hashed.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second : a.first < b.first;
-  });
+  std::vector<std::pair<uint32_t, uint32_t>> hashed(weight.begin(), weight.end());
   const size_t keep = std::min(hashed.size(), static_cast<size_t>(std::max(1, rules_.max_terms())));
+  auto heavier = [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  };
+  std::partial_sort(hashed.begin(), hashed.begin() + static_cast<std::ptrdiff_t>(keep),
+                    hashed.end(), heavier);
   hashed.resize(keep);
   std::sort(hashed.begin(), hashed.end());
   EventTerms terms;
-  for (size_t i = 0; i < hashed.size(); ++i) {
-    if (i > 0 && hashed[i].first == hashed[i - 1].first) {  // a hash collision: one term
-      terms.set_counts(terms.counts_size() - 1,
-                       terms.counts(terms.counts_size() - 1) + hashed[i].second);
-      continue;
-    }
-    terms.add_terms(hashed[i].first);
-    terms.add_counts(hashed[i].second);
+  terms.mutable_terms()->Reserve(static_cast<int>(keep));
+  terms.mutable_counts()->Reserve(static_cast<int>(keep));
+  for (const auto& [term, w] : hashed) {
+    terms.add_terms(term);
+    terms.add_counts(w);
   }
-  std::stable_sort(
-      name_order.begin(), name_order.end(),
-      [&](const std::string& a, const std::string& b) { return name_count[a] > name_count[b]; });
-  for (size_t i = 0; i < name_order.size() && i < kMaxNames; ++i) terms.add_names(name_order[i]);
+  // The most frequent names, first seen first among equals.
+  std::vector<const Name*> ranked;
+  ranked.reserve(names.size());
+  for (const auto& [hash, n] : names) ranked.push_back(&n);
+  std::sort(ranked.begin(), ranked.end(), [](const Name* a, const Name* b) {
+    return a->count != b->count ? a->count > b->count : a->order < b->order;
+  });
+  for (size_t i = 0; i < ranked.size() && i < kMaxNames; ++i) {
+    terms.add_names(std::string(ranked[i]->text));
+  }
   return terms;
 }
 

@@ -37,7 +37,7 @@ uint32_t EventTermHash(absl::string_view folded);
 class EventTermFinder {
  public:
   // Names kept per article.
-  static constexpr int kMaxNames = 8;
+  static constexpr int kMaxNames = 5;
 
   // `rules` must outlive the finder.
   explicit EventTermFinder(const Rules& rules);
@@ -48,8 +48,8 @@ class EventTermFinder {
 
  private:
   const EventRules& rules_;
-  absl::flat_hash_set<std::string> stopwords_;        // folded
-  absl::flat_hash_set<std::string> not_label_words_;  // folded
+  absl::flat_hash_set<uint32_t> stopwords_;        // hashes of the folded words
+  absl::flat_hash_set<uint32_t> not_label_words_;  // likewise
 };
 
 }  // namespace crosscheck

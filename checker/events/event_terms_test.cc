@@ -56,6 +56,10 @@ TEST(EventTermsTest, YearsFoldingAndPossessives) {
   EXPECT_EQ(CountOf(terms, "y1234"), 0u);
   EXPECT_GT(CountOf(terms, "turkmenistan"), 0u);
   EXPECT_EQ(CountOf(terms, "bogota"), 4u);  // two names, diacritics and case folded
+  // A typographic apostrophe is an apostrophe; a possessive is its noun.
+  const EventTerms lanka = finder.Find(
+      Doc("", "Officials in Sri Lanka’s capital and Lanka's ports met Lanka officials."));
+  EXPECT_EQ(CountOf(lanka, "lanka"), 12u);  // three names, counted as headline too
 }
 
 TEST(EventTermsTest, KeepsTheWeightiestTerms) {
