@@ -7,6 +7,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "checker/base/re2_util.h"
 #include "re2/re2.h"
 
@@ -129,6 +131,29 @@ absl::optional<DateRange> ParseWrittenDate(absl::string_view text,
   }
   if (!d) return absl::nullopt;
   return DateRange{*d, *d, GRANULARITY_DAY};
+}
+
+absl::optional<DateTime> ParseDateTime(absl::string_view text) {
+  text = absl::StripAsciiWhitespace(text);
+  if (text.size() < 16 || (text[10] != 'T' && text[10] != 't' && text[10] != ' ')) {
+    return absl::nullopt;
+  }
+  absl::optional<absl::CivilDay> day = ParseIsoDate(text.substr(0, 10));
+  if (!day) return absl::nullopt;
+  std::string normalized(text);
+  normalized[10] = 'T';
+  if (normalized.back() == 'z') normalized.back() = 'Z';
+  absl::Time t;
+  std::string error;
+  // With seconds (and fractions), or without them.
+  if (!absl::ParseTime(absl::RFC3339_full, normalized, &t, &error) &&
+      !absl::ParseTime("%Y-%m-%d%ET%H:%M%Ez", normalized, &t, &error)) {
+    return absl::nullopt;
+  }
+  DateTime result;
+  result.local_day = *day;
+  result.utc = absl::FormatTime("%Y-%m-%d%ET%H:%M:%SZ", t, absl::UTCTimeZone());
+  return result;
 }
 
 }  // namespace crosscheck

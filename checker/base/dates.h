@@ -52,6 +52,17 @@ absl::optional<absl::CivilDay> MakeDay(int year, int month, int day);
 absl::optional<DateRange> ParseWrittenDate(absl::string_view text,
                                            absl::optional<absl::CivilDay> reference);
 
+// A publication date-time as RFC 3339 gives it ("2019-03-10T14:05:00+03:00",
+// "2019-03-10T11:05Z", seconds optional).
+struct DateTime {
+  absl::CivilDay local_day;  // the date as written, in the writer's zone
+  std::string utc;           // the instant in UTC: "2019-03-10T11:05:00Z"
+};
+
+// Parses an RFC 3339 date-time (a 'T' or a space between date and time, an
+// offset or 'Z'); nullopt when `text` is not one.
+absl::optional<DateTime> ParseDateTime(absl::string_view text);
+
 }  // namespace crosscheck
 
 #endif  // CROSSCHECK_CHECKER_BASE_DATES_H_

@@ -52,5 +52,27 @@ TEST(DatesTest, RejectsNonDates) {
 
 TEST(DatesTest, Weekday) { EXPECT_EQ(WeekdayName(Day(2019, 1, 27)), "Sunday"); }
 
+TEST(DatesTest, Rfc3339DateTimes) {
+  auto t = ParseDateTime("2019-03-10T14:05:00+03:00");
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(FormatIsoDate(t->local_day), "2019-03-10");
+  EXPECT_EQ(t->utc, "2019-03-10T11:05:00Z");
+  // Late in the evening west of Greenwich: the writer's date, the UTC instant.
+  t = ParseDateTime("2019-03-10T23:30:00-05:00");
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(FormatIsoDate(t->local_day), "2019-03-10");
+  EXPECT_EQ(t->utc, "2019-03-11T04:30:00Z");
+  t = ParseDateTime("2021-07-14 18:30Z");
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(t->utc, "2021-07-14T18:30:00Z");
+  t = ParseDateTime("2021-07-14T18:30:12.5z");
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(t->utc, "2021-07-14T18:30:12Z");
+  for (const char* bad : {"2021-07-14", "2021-07-14T25:00:00Z", "2021-02-30T10:00:00Z",
+                          "yesterday at noon", "2021-07-14T10:00:00", ""}) {
+    EXPECT_FALSE(ParseDateTime(bad).has_value()) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace crosscheck

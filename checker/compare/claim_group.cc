@@ -38,7 +38,7 @@ struct ClaimGroup::Store {
     if (!articles.empty()) {
       const GroupArticle& last = articles.back();
       if (last.id == c.article_id() && *last.outlet == c.outlet() &&
-          *last.published == c.published()) {
+          *last.published == c.published() && *last.published_time == c.published_time()) {
         return &last;
       }
     }
@@ -46,6 +46,7 @@ struct ClaimGroup::Store {
     a.id = c.article_id();
     a.outlet = Intern(c.outlet());
     a.published = Intern(c.published());
+    a.published_time = Intern(c.published_time());
     return &a;
   }
 
@@ -69,6 +70,7 @@ Claim GroupClaim::Whole() const {
   c.set_article_id(article_->id);
   c.set_outlet(*article_->outlet);
   c.set_published(*article_->published);
+  c.set_published_time(*article_->published_time);
   *c.mutable_participants() = *participants_;
   if (has_span_) {
     c.mutable_span()->set_begin(span_begin_);
@@ -141,6 +143,7 @@ void ClaimGroup::Add(const Claim& claim) {
   shape.clear_article_id();
   shape.clear_outlet();
   shape.clear_published();
+  shape.clear_published_time();
   shape.clear_participants();
   shape.clear_span();
   shape.clear_matched_text();

@@ -39,8 +39,9 @@ namespace crosscheck {
 // The article fields of a claim (one per article of a group).
 struct GroupArticle {
   std::string id;
-  const std::string* outlet = nullptr;     // interned
-  const std::string* published = nullptr;  // interned
+  const std::string* outlet = nullptr;          // interned
+  const std::string* published = nullptr;       // interned
+  const std::string* published_time = nullptr;  // interned
 };
 
 // One claim of a ClaimGroup. Its accessors are named as Claim's, so that
@@ -75,6 +76,7 @@ class GroupClaim {
   const std::string& article_id() const { return article_->id; }
   const std::string& outlet() const { return *article_->outlet; }
   const std::string& published() const { return *article_->published; }
+  const std::string& published_time() const { return *article_->published_time; }
   const google::protobuf::RepeatedPtrField<std::string>& participants() const {
     return *participants_;
   }

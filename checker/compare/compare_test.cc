@@ -28,6 +28,7 @@ using ::crosscheck::testing::VenezuelaGovernment;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::SizeIs;
+using ::testing::StartsWith;
 
 class CompareTest : public ::testing::Test {
  protected:
@@ -83,6 +84,22 @@ TEST_F(CompareTest, ExactCountsOfOneDayDifferByTimingNotContradict) {
   ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
   EXPECT_EQ(findings[0].verdict(), DISCREPANCY);
   EXPECT_THAT(findings[0].explanation(), HasSubstr("same day"));
+}
+
+// Reports of one day with their publication times are listed in time
+// order, with the times.
+TEST_F(CompareTest, SameDayReportsAreListedByTimeWhenKnown) {
+  Claim late = Toll("a", "AP", "2021-07-14", QUALIFIER_EXACT, 17);
+  late.set_published_time("2021-07-14T18:30:00Z");
+  Claim early = Toll("b", "Reuters", "2021-07-14", QUALIFIER_EXACT, 3);
+  early.set_published_time("2021-07-14T07:05:00Z");
+  Claim unknown = Toll("c", "AFP", "2021-07-14", QUALIFIER_EXACT, 8);
+  std::vector<Finding> findings = Compare({late, early, unknown});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), DISCREPANCY);
+  EXPECT_THAT(findings[0].explanation(),
+              StartsWith("2021-07-14: 07:05 UTC 3 (Reuters), 18:30 UTC 17 (AP), 8 (AFP): "));
+  EXPECT_EQ(findings[0].claims(0).published_time(), "2021-07-14T18:30:00Z");
 }
 
 // A toll that grew through a day and the next ones (3, then 8, 17, 30): a

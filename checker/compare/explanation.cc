@@ -1,5 +1,6 @@
 #include "checker/compare/explanation.h"
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -95,10 +96,25 @@ std::string ExplainTimelineStep(const ClaimKind& k, PairReason reason,
                                 const std::vector<const GroupClaim*>& claims,
                                 const std::string& timeline) {
   // The reports by day, each day's values with their outlets.
+  // Each day's reports in order of publication time where it is known
+  // ("09:05 UTC"), then those of unknown time.
+  std::vector<const GroupClaim*> ordered = claims;
+  std::stable_sort(ordered.begin(), ordered.end(), [](const GroupClaim* x, const GroupClaim* y) {
+    if (x->published() != y->published()) return x->published() < y->published();
+    if (x->published_time().empty() != y->published_time().empty()) {
+      return !x->published_time().empty();
+    }
+    return x->published_time() < y->published_time();
+  });
   std::map<std::string, std::vector<std::string>> by_day;
-  for (const GroupClaim* c : claims) {
-    by_day[c->published()].push_back(absl::StrCat(
-        c->display_value(), " (", c->outlet().empty() ? c->article_id() : c->outlet(), ")"));
+  for (const GroupClaim* c : ordered) {
+    const std::string& t = c->published_time();
+    const std::string at = t.size() >= 16 ? absl::StrCat(t.substr(11, 5), " UTC ") : "";
+    std::string report = absl::StrCat(at, c->display_value(), " (",
+                                      c->outlet().empty() ? c->article_id() : c->outlet(), ")");
+    std::vector<std::string>& day = by_day[c->published()];
+    // (An article's headline and body giving one count are one report.)
+    if (std::find(day.begin(), day.end(), report) == day.end()) day.push_back(std::move(report));
   }
   std::vector<std::string> days;
   for (const auto& [day, values] : by_day) {

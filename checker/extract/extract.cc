@@ -516,6 +516,7 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
         claim.set_article_id(ctx.article->id());
         claim.set_outlet(ctx.article->outlet());
         claim.set_published(ctx.article->published());
+        claim.set_published_time(ctx.article->published_time());
       }
       claim.set_quote(std::string(ctx.original));
       claim.mutable_sentence_span()->set_begin(ctx.sentence_begin);

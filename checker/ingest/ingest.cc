@@ -145,8 +145,14 @@ absl::StatusOr<Article> ArticleReader::ReadTextFile(const std::string& path) con
           absl::StrCat(sidecar, ": a sidecar holds metadata only; the text is in ", path));
     }
     if (!article.published().empty() && !ParseIsoDate(article.published())) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          sidecar, ": published: expected YYYY-MM-DD, got '", article.published(), "'"));
+      absl::optional<DateTime> t = ParseDateTime(article.published());
+      if (!t) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            sidecar, ": published: expected YYYY-MM-DD or an RFC 3339 date-time, got '",
+            article.published(), "'"));
+      }
+      article.set_published(FormatIsoDate(t->local_day));
+      article.set_published_time(t->utc);
     }
   }
   if (article.id().empty()) article.set_id(Stem(path));
@@ -235,12 +241,18 @@ absl::StatusOr<Article> ArticleReader::ParseJsonLine(const std::string& file, in
   }
   article.clear_dct();
   if (!article.published().empty() && !ParseIsoDate(article.published())) {
-    absl::optional<DateRange> d = ParseWrittenDate(article.published(), absl::nullopt);
-    if (!d) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          where, ": \"published\": expected YYYY-MM-DD, got '", article.published(), "'"));
+    if (absl::optional<DateTime> t = ParseDateTime(article.published())) {
+      article.set_published(FormatIsoDate(t->local_day));
+      article.set_published_time(t->utc);
+    } else {
+      absl::optional<DateRange> d = ParseWrittenDate(article.published(), absl::nullopt);
+      if (!d) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            where, ": \"published\": expected YYYY-MM-DD or an RFC 3339 date-time, got '",
+            article.published(), "'"));
+      }
+      article.set_published(FormatIsoDate(d->first));
     }
-    article.set_published(FormatIsoDate(d->first));
   }
   if (article.id().empty()) article.set_id(absl::StrCat(Stem(file), "_", line));
   article.set_path(where);

@@ -288,6 +288,30 @@ TEST_F(IngestTest, SidecarWithTextOrABadDateIsAnError) {
                        AllOf(HasSubstr(dir + "/x.meta.textproto"), HasSubstr("Jan 25"))));
 }
 
+// Publication date-times (RFC 3339) in a sidecar or a JSON line: the date as
+// the publisher wrote it, and the instant in UTC.
+TEST_F(IngestTest, PublicationDateTimes) {
+  ArticleReader reader(*rules_);
+  std::string dir = ScratchDir("sidecar_time");
+  WriteAll(dir + "/x.txt", "Some headline about the floods today\n\nBody text here.\n");
+  WriteAll(dir + "/x.meta.textproto", "published: \"2021-07-14T23:30:00-05:00\"\n");
+  absl::StatusOr<Article> a = reader.ReadTextFile(dir + "/x.txt");
+  ASSERT_OK(a);
+  EXPECT_EQ(a->published(), "2021-07-14");
+  EXPECT_EQ(a->published_time(), "2021-07-15T04:30:00Z");
+  a = reader.ParseJsonLine(
+      "feed.jsonl", 3,
+      R"({"id":"t1","published":"2019-03-10T14:05:00+03:00","text":"Floods kill three."})");
+  ASSERT_OK(a);
+  EXPECT_EQ(a->published(), "2019-03-10");
+  EXPECT_EQ(a->published_time(), "2019-03-10T11:05:00Z");
+  EXPECT_THAT(
+      reader.ParseJsonLine("feed.jsonl", 4,
+                           R"({"id":"t2","published":"2019-03-10T25:05","text":"Floods."})"),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               AllOf(HasSubstr("feed.jsonl:4"), HasSubstr("RFC 3339"), HasSubstr("25:05"))));
+}
+
 TEST_F(IngestTest, BadTextFilesAreErrorsNamingTheFile) {
   ArticleReader reader(*rules_);
   std::string dir = ScratchDir("bad_text");

@@ -58,6 +58,7 @@ ArticleSummary SummaryOf(const ArticleClaims& ac) {
   s.set_claim_count(ac.claims_size());
   s.set_published_source(a.published_source());
   s.set_url(a.url());
+  s.set_published_time(a.published_time());
   return s;
 }
 

@@ -100,8 +100,8 @@ void AppendSummary(const ReportSummary& s, std::string* out) {
   if (s.uncompared_claims() > 0) {
     absl::StrAppend(out, s.uncompared_claims(),
                     " claims come from articles without a publication date and were not "
-                    "compared (without a date, two events of one kind cannot be told apart; "
-                    "use --compare_undated for a corpus about a single event).\n\n");
+                    "compared (--nocompare_undated; by default they are compared within their "
+                    "event).\n\n");
   }
   if (s.kept_apart() > 0) {
     std::vector<std::string> examples;
