@@ -7,7 +7,10 @@ bin="$root/checker/crosscheck"
 eval="$root/tools/eval_findings.py"
 gold="$root/testdata/ecbplus/gold.json"
 status=0
-# topic  min-precision  min-recall  (the figures measured when this was written)
+# topic  min-precision  min-recall  (the figures measured when this was written;
+# topic 20 since undated articles are compared within their event: its undated
+# ecb half holds Sunday's 5.6 quake and Monday's 5.2 one at the same place, which
+# nothing in the text that crosscheck reads tells apart, 6 of its 21 findings)
 while read -r topic precision recall; do
   "$bin" report --format=json "$root/testdata/ecbplus/$topic.jsonl" >"$TEST_TMPDIR/$topic.json"
   python3 "$eval" "$TEST_TMPDIR/$topic.json" "$gold" "$topic" \
@@ -15,6 +18,6 @@ while read -r topic precision recall; do
 done <<'TABLE'
 topic_8 1.0 1.0
 topic_18 1.0 1.0
-topic_20 1.0 0.5
+topic_20 0.65 1.0
 TABLE
 exit $status
