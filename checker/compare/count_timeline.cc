@@ -46,7 +46,9 @@ bool CountTimeline::On(const DatedClaim& c) const {
   // span that ended before it ("killed 253 last weekend"); not a span still
   // running ("this week": a count of its own span), nor a background time.
   if (c.scope_end > c.day || c.day - c.scope_end > window_) return false;
-  return c.scope_start == c.scope_end || c.scope_end < c.day;
+  // (A night up to the report, "risen to 359 overnight", is the report's
+  // own count too.)
+  return c.scope_end - c.scope_start <= 1 || c.scope_end < c.day;
 }
 
 bool CountTimeline::ReportedBetween(int64_t day_a, int64_t day_b) const {

@@ -11,8 +11,9 @@
 // up to its report: it has no scope, or its scope is the event's time, not a
 // background time (ending within `window` days before publication): a single
 // day ("killed 138 on Sunday" in Tuesday's article is Tuesday's running toll
-// of Sunday's attack) or a span that ended before the report ("killed 253
-// last weekend"). A span still running ("20 this week") counts that span.
+// of Sunday's attack) or a night ("overnight"), or a span that ended before
+// the report ("killed 253 last weekend"). A longer span still running ("20
+// this week") counts that span.
 //
 // Example:
 //   CountTimeline timeline(dated_claims, /*window=*/7);

@@ -29,7 +29,8 @@ TEST(CountTimelineTest, DaysValuesAndWhatLaterReportsSay) {
   // "last weekend": the event's days, before the report.
   claims.push_back(Toll("i", "I", "2019-04-27", QUALIFIER_EXACT, 253));
   SetScope(&claims.back(), "last weekend", "2019-04-20", "2019-04-21", GRANULARITY_WEEKEND);
-  // "this week": a span still running, not a running count.
+  // "this week": a span still running, not a running count (but a night
+  // up to the report is: below).
   claims.push_back(Toll("h", "H", "2019-04-23", QUALIFIER_EXACT, 999));
   SetScope(&claims.back(), "this week", "2019-04-22", "2019-04-28", GRANULARITY_WEEK);
   ClaimGroup group = ClaimGroup::Of(claims);
@@ -43,6 +44,11 @@ TEST(CountTimelineTest, DaysValuesAndWhatLaterReportsSay) {
   EXPECT_TRUE(timeline.On(dated[6]));
   EXPECT_TRUE(timeline.On(dated[7]));
   EXPECT_FALSE(timeline.On(dated[8]));
+  Claim overnight = Toll("j", "J", "2019-04-24", QUALIFIER_EXACT, 359);
+  SetScope(&overnight, "overnight", "2019-04-23", "2019-04-24", GRANULARITY_HOURS);
+  const std::vector<Claim> night = {overnight};
+  ClaimGroup night_group = ClaimGroup::Of(night);
+  EXPECT_TRUE(timeline.On(DateClaim(night_group.claims()[0], 0)));
   EXPECT_EQ(timeline.Describe(),
             "2019-04-21: 138 to 156; 2019-04-22: 290; 2019-04-23: 310; 2019-04-24: 359; "
             "2019-04-25: 253; 2019-04-27: 253");
