@@ -332,8 +332,18 @@ std::string Extractor::PartNamed(absl::string_view sentence, absl::string_view m
   const size_t limit = std::min(sentence.size(), end + 80);
   while (end < limit && sentence[end] != ';') ++end;
   const absl::string_view clause = sentence.substr(begin, end - begin);
+  // A fronted phrase before the first comma, when the count comes after it
+  // ("In just one church, St Sebastian's, more than 50 had been killed").
+  const size_t comma = sentence.find(',');
+  const absl::string_view fronted =
+      comma != absl::string_view::npos && comma < begin ? sentence.substr(0, comma)
+                                                        : absl::string_view();
   for (const auto& [name, re] : parts_) {
-    if (re != nullptr && RE2::PartialMatch(Piece(clause), *re)) return name;
+    if (re == nullptr) continue;
+    if (RE2::PartialMatch(Piece(clause), *re) ||
+        (!fronted.empty() && RE2::PartialMatch(Piece(fronted), *re))) {
+      return name;
+    }
   }
   return "";
 }

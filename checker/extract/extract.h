@@ -63,8 +63,9 @@ class Extractor {
   // The name of the occasion (EventRules.occasions) whose word is nearest to
   // `match` in `sentence`: empty when that is the story's own kind, or none.
   std::string NearestOccasion(absl::string_view sentence, absl::string_view match) const;
-  // The name of the first part (EventRules.parts) named in `match` or in the
-  // rest of its clause (up to 80 bytes after it, not past ';'), or empty.
+  // The name of the first part (EventRules.parts) named in `match`, in the
+  // rest of its clause (up to 80 bytes after it, not past ';') or in a
+  // fronted phrase before the sentence's first comma; or empty.
   std::string PartNamed(absl::string_view sentence, absl::string_view match) const;
   // The time expression of the sentence nearest to `match` (not inside
   // `value`), or empty: the scope of a claim whose pattern captured none.
