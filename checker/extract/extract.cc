@@ -335,9 +335,9 @@ std::string Extractor::PartNamed(absl::string_view sentence, absl::string_view m
   // A fronted phrase before the first comma, when the count comes after it
   // ("In just one church, St Sebastian's, more than 50 had been killed").
   const size_t comma = sentence.find(',');
-  const absl::string_view fronted =
-      comma != absl::string_view::npos && comma < begin ? sentence.substr(0, comma)
-                                                        : absl::string_view();
+  const absl::string_view fronted = comma != absl::string_view::npos && comma < begin
+                                        ? sentence.substr(0, comma)
+                                        : absl::string_view();
   for (const auto& [name, re] : parts_) {
     if (re == nullptr) continue;
     if (RE2::PartialMatch(Piece(clause), *re) ||
