@@ -83,6 +83,11 @@ std::string ExplainPair(const ClaimKind& k, PairReason reason, const GroupClaim&
                           ": a later report with a lower count that no later report from another "
                           "outlet keeps; it lags behind, counts something narrower, or is wrong.");
     }
+    case PairReason::kUndatedReports:
+      return absl::StrCat(Who(a), " says ", Statement(k, a), "; ", Who(b), " says ",
+                          Statement(k, b),
+                          ": neither is dated, and a developing count's undated reports cannot "
+                          "be ordered.");
     case PairReason::kUndatedConflict:
       return absl::StrCat(Who(a), " says ", Statement(k, a), "; ", Who(b), " says ",
                           Statement(k, b), ": ", relation(),
@@ -118,7 +123,7 @@ std::string ExplainTimelineStep(const ClaimKind& k, PairReason reason,
   }
   std::vector<std::string> days;
   for (const auto& [day, values] : by_day) {
-    days.push_back(absl::StrCat(day, ": ", absl::StrJoin(values, ", ")));
+    days.push_back(absl::StrCat(day.empty() ? "undated" : day, ": ", absl::StrJoin(values, ", ")));
   }
   const std::string reports = absl::StrJoin(days, "; then ");
   const std::string subject = claims.empty() ? std::string("the count") : claims.front()->subject();

@@ -89,6 +89,11 @@ TimelineVerdict DecideOnTimeline(const DatedClaim& x, const DatedClaim& y,
     result.applies = true;
     return result;
   }
+  if (x.day == kUndatedDay && y.day == kUndatedDay) {
+    result.applies = true;
+    result.verdict = PairVerdict{DISCREPANCY, PairReason::kUndatedReports};
+    return result;
+  }
   if (!timeline.On(x) || !timeline.On(y)) return result;
   result.applies = true;
   if (x.day == y.day) {

@@ -48,6 +48,7 @@ enum class PairReason {
   kSameDay,          // a developing count given two values in reports of one day
   kRevised,          // a developing count cut, and the later reports keep the cut
   kLagging,          // a later report lower than an earlier one, the rest went higher
+  kUndatedReports,   // a developing count's reports without a date: no order to them
 };
 
 // Whether a verdict for `reason` is a notable update (a revision), listed
@@ -86,7 +87,8 @@ struct TimelineVerdict {
 // one (within `tolerance`, relative), else a DISCREPANCY: the lower report
 // lags. Reports with reports of days between them make no finding, and
 // neither does an undated report against a dated one (it could be from any
-// day of the count).
+// day of the count); undated reports that differ make one DISCREPANCY
+// together (kUndatedReports): they cannot be ordered.
 TimelineVerdict DecideOnTimeline(const DatedClaim& x, const DatedClaim& y,
                                  const Comparison& comparison, const CountTimeline& timeline);
 

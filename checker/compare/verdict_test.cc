@@ -31,8 +31,9 @@ absl::optional<PairVerdict> Decide(const std::vector<Claim>& claims, const Compa
 // "DISPUTED/kTwoAccounts", or "none".
 std::string Words(const absl::optional<PairVerdict>& v) {
   if (!v) return "none";
-  const char* reasons[] = {"kTwoAccounts",     "kHeadline", "kGrew",    "kApart",  "kConflict",
-                           "kUndatedConflict", "kSameDay",  "kRevised", "kLagging"};
+  const char* reasons[] = {"kTwoAccounts", "kHeadline",        "kGrew",    "kApart",
+                           "kConflict",    "kUndatedConflict", "kSameDay", "kRevised",
+                           "kLagging",     "kUndatedReports"};
   return Verdict_Name(v->verdict) + "/" + reasons[static_cast<int>(v->reason)];
 }
 
@@ -206,6 +207,11 @@ TEST(DecideOnTimelineTest, DevelopingCounts) {
        0,
        1,
        "DISCREPANCY/kLagging"},
+      {"undated reports of a developing count: one discrepancy, unordered",
+       {{"", 154}, {"", 220}},
+       0,
+       1,
+       "DISCREPANCY/kUndatedReports"},
       {"lower and nobody confirms it: not a revision",
        {{"2019-04-24", 359}, {"2019-04-25", 6}},
        0,
