@@ -102,6 +102,24 @@ TEST_F(CompareTest, SameDayReportsAreListedByTimeWhenKnown) {
   EXPECT_EQ(findings[0].claims(0).published_time(), "2021-07-14T18:30:00Z");
 }
 
+// Undated reports of a developing count cannot be ordered: one finding for
+// them all, none against the dated ones.
+TEST_F(CompareTest, UndatedReportsOfADevelopingCountAreOneFinding) {
+  Comparer comparer(*rules_);
+  comparer.set_compare_undated(true);  // (the pipeline's default)
+  const std::vector<Claim> claims = {Toll("a", "AP", "", QUALIFIER_EXACT, 154),
+                                     Toll("b", "BBC", "", QUALIFIER_EXACT, 220),
+                                     Toll("c", "CNN", "", QUALIFIER_EXACT, 158),
+                                     Toll("d", "Reuters", "2020-08-05", QUALIFIER_EXACT, 135)};
+  std::vector<Finding> findings = comparer.Compare(claims);
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), DISCREPANCY);
+  EXPECT_EQ(findings[0].claims_size(), 3);
+  EXPECT_THAT(findings[0].explanation(),
+              StartsWith("undated: 154 (AP), 220 (BBC), 158 (CNN): reports without a publication "
+                         "date give different deaths counts"));
+}
+
 // A toll that grew through a day and the next ones (3, then 8, 17, 30): a
 // timeline, each step an update, never a chain of contradictions; reports
 // with days between them are not compared.

@@ -149,6 +149,11 @@ std::string ExplainTimelineStep(const ClaimKind& k, PairReason reason,
                          " count, and no later report from another outlet keeps it: the later "
                          "report lags behind, counts something narrower, or is wrong");
       break;
+    case PairReason::kUndatedReports:
+      why = absl::StrCat("reports without a publication date give different ", subject,
+                         " counts; a developing count's undated reports cannot be ordered, so "
+                         "they may differ only by when they were written");
+      break;
     default: why = "the values differ"; break;
   }
   return absl::StrCat(reports, ": ", why, ". The count by day of publication: ", timeline, ".");
