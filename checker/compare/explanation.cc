@@ -62,32 +62,11 @@ std::string ExplainPair(const ClaimKind& k, PairReason reason, const GroupClaim&
       return absl::StrCat(Who(a), " says ", Statement(k, a), "; ", Who(b), " says ",
                           Statement(k, b), ": ", relation(), ".");
     case PairReason::kSameDay:
-      return absl::StrCat(Who(a), " says ", Statement(k, a), "; ", Who(b), " says ",
-                          Statement(k, b),
-                          ": both published the same day while the count was developing, so "
-                          "they were most likely written at different hours; a difference of "
-                          "timing, not a contradiction.");
-    case PairReason::kRevised: {
-      const GroupClaim& earlier = a.published() < b.published() ? a : b;
-      const GroupClaim& later = a.published() < b.published() ? b : a;
-      return absl::StrCat(Who(earlier), " says ", Statement(k, earlier), "; later, ", Who(later),
-                          " says ", Statement(k, later),
-                          ": the count was revised down, and the later reports keep the lower "
-                          "figure; a revision, not a conflict between outlets.");
-    }
-    case PairReason::kLagging: {
-      const GroupClaim& earlier = a.published() < b.published() ? a : b;
-      const GroupClaim& later = a.published() < b.published() ? b : a;
-      return absl::StrCat(Who(earlier), " says ", Statement(k, earlier), "; later, ", Who(later),
-                          " says only ", Statement(k, later),
-                          ": a later report with a lower count that no later report from another "
-                          "outlet keeps; it lags behind, counts something narrower, or is wrong.");
-    }
+    case PairReason::kRevised:
+    case PairReason::kLagging:
     case PairReason::kUndatedReports:
-      return absl::StrCat(Who(a), " says ", Statement(k, a), "; ", Who(b), " says ",
-                          Statement(k, b),
-                          ": neither is dated, and a developing count's undated reports cannot "
-                          "be ordered.");
+      // A developing count's reasons: the words of its timeline's step.
+      return ExplainTimelineStep(k, reason, {&a, &b}, "");
     case PairReason::kUndatedConflict:
       return absl::StrCat(Who(a), " says ", Statement(k, a), "; ", Who(b), " says ",
                           Statement(k, b), ": ", relation(),
@@ -156,7 +135,9 @@ std::string ExplainTimelineStep(const ClaimKind& k, PairReason reason,
       break;
     default: why = "the values differ"; break;
   }
-  return absl::StrCat(reports, ": ", why, ". The count by day of publication: ", timeline, ".");
+  return absl::StrCat(
+      reports, ": ", why, ".",
+      timeline.empty() ? "" : absl::StrCat(" The count by day of publication: ", timeline, "."));
 }
 
 std::string ExplainAgreement(const ClaimKind& kind, const Agreement& agreement) {

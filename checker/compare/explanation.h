@@ -38,7 +38,7 @@ std::string Statement(const ClaimKind& kind, const GroupClaim& c);
 // The words of one step of a developing count's timeline: the reports of
 // one day that differ (kSameDay), or the reports of one day and of the next
 // day with reports (kGrew, kRevised, kLagging); `claims` in output order,
-// `timeline` the count by day (CountTimeline::Describe).
+// `timeline` the count by day (CountTimeline::Describe; empty: not shown).
 std::string ExplainTimelineStep(const ClaimKind& kind, PairReason reason,
                                 const std::vector<const GroupClaim*>& claims,
                                 const std::string& timeline);

@@ -14,6 +14,11 @@
 namespace crosscheck {
 namespace {
 
+constexpr uint32_t kFnvBasis = 2166136261u;
+
+// One byte into an FNV-1a hash.
+uint32_t FnvStep(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
+
 bool IsAsciiLetter(char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)); }
 bool IsWordByte(char c) { return IsAsciiLetter(c) || (static_cast<unsigned char>(c) & 0x80) != 0; }
 
@@ -121,10 +126,9 @@ std::pair<uint32_t, size_t> FoldedHash(absl::string_view word) {
   }
   size_t n = folded.size();
   if (n > 2 && folded[n - 2] == '\'' && (folded[n - 1] == 's' || folded[n - 1] == 'S')) n -= 2;
-  uint32_t h = 2166136261u;
+  uint32_t h = kFnvBasis;
   for (size_t i = 0; i < n; ++i) {
-    h ^= static_cast<unsigned char>(absl::ascii_tolower(static_cast<unsigned char>(folded[i])));
-    h *= 16777619u;
+    h = FnvStep(h, absl::ascii_tolower(static_cast<unsigned char>(folded[i])));
   }
   return {h, n};
 }
@@ -132,11 +136,8 @@ std::pair<uint32_t, size_t> FoldedHash(absl::string_view word) {
 }  // namespace
 
 uint32_t EventTermHash(absl::string_view folded) {
-  uint32_t h = 2166136261u;  // FNV-1a
-  for (char c : folded) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 16777619u;
-  }
+  uint32_t h = kFnvBasis;  // FNV-1a
+  for (char c : folded) h = FnvStep(h, static_cast<unsigned char>(c));
   return h;
 }
 
@@ -183,11 +184,8 @@ EventTerms EventTermFinder::Find(const Document& doc) const {
       const Word& w = words[i];
       if (w.year) {
         end_name();
-        uint32_t h = EventTermHash("y");
-        for (char c : w.text) {
-          h ^= static_cast<unsigned char>(c);
-          h *= 16777619u;
-        }
+        uint32_t h = EventTermHash("y");  // "y2013"
+        for (char c : w.text) h = FnvStep(h, static_cast<unsigned char>(c));
         add(h, rules_.year_weight());
         continue;
       }
