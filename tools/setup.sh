@@ -17,6 +17,7 @@ PACKAGES=(
   libjemalloc-dev       # jemalloc 5.3: the crosscheck binary's allocator
   rapidjson-dev         # RapidJSON 1.1: parses JSONL article records
   python3               # tools/ scripts (benchmark driver, corpus generator)
+  tzdata                # IANA time zones: "6:50 p.m. local time" in Paris is 16:50 UTC
   time                  # /usr/bin/time -v for peak memory in benchmarks
   unzip                 # tests read Bazel's undeclared outputs (outputs.zip)
   chromium              # headless browser: //checker/render:render_html_browser_test

@@ -8,7 +8,16 @@ namespace crosscheck {
 
 std::string ValueKey(const Claim& c) {
   if (c.has_time()) {  // the days, however they were written
-    return absl::StrCat(c.time().start(), "..", c.time().end());
+    const TimeInterval& t = c.time();
+    if (!t.has_clock()) return absl::StrCat(t.start(), "..", t.end());
+    // With the time of day: in UTC when the zone is known, else as written
+    // in its zone ("L": the event's local time).
+    const int shift = t.has_utc_offset() ? t.utc_offset() : 0;
+    return absl::StrCat(t.start(), "..", t.end(), "@", t.clock_from() - shift, "-",
+                        t.clock_to() - shift,
+                        t.has_utc_offset()  ? "Z"
+                        : t.zone_explicit() ? t.zone()
+                                            : "L");
   }
   if (!c.has_actor()) return c.display_value();
   const Actor& a = c.actor();

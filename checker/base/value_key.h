@@ -14,7 +14,8 @@
 namespace crosscheck {
 
 // The key under which claims count as the same value: the displayed value,
-// for times the days ("Saturday" and "72 hours after Wednesday" alike), or
+// for times the days ("Saturday" and "72 hours after Wednesday" alike) and the
+// time of day (in UTC when its zone is known), or
 // for actors the side they speak for (the body just under a country:
 // the State Department and the White House both key to the US government).
 std::string ValueKey(const Claim& claim);

@@ -259,7 +259,7 @@ void SubjectComparison::ComparePair(const DatedClaim& x, const DatedClaim& y) {
   // "killed 138 on Sunday".)
   const bool both_on_timeline = timeline_ != nullptr && timeline_->On(x) && timeline_->On(y);
   if (!both_on_timeline && TimesApart(x, y, Window())) return;
-  if (std::string why = EventSeparator::ParticipantsApart(a, b); !why.empty()) {
+  if (std::string why = separator_.UngroupedParticipantsApart(a, b); !why.empty()) {
     apart_->Record(a, b, why);  // different events
     return;
   }
@@ -355,7 +355,8 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
   if (places_ == nullptr) {
     for (const GroupClaim& c : claims) local_places.Add(c.place());
   }
-  const EventSeparator separator(places_ != nullptr ? *places_ : local_places);
+  const EventSeparator separator(places_ != nullptr ? *places_ : local_places,
+                                 /*events_grouped=*/event_of_ != nullptr);
   KeptApartLog kept_apart;
   // Voices: articles joined by copying count once.
   const absl::flat_hash_map<std::string, std::string> local_roots = CopyRoots(copies);

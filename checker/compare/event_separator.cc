@@ -56,7 +56,7 @@ std::string EventSeparator::ParticipantsApart(const GroupClaim& a, const GroupCl
 std::string EventSeparator::Apart(const Comparison& comparison, const GroupClaim& a,
                                   const GroupClaim& b) const {
   std::string why = PlacesApart(comparison, a, b);
-  return why.empty() ? ParticipantsApart(a, b) : why;
+  return why.empty() ? UngroupedParticipantsApart(a, b) : why;
 }
 
 std::vector<std::vector<const GroupClaim*>> EventSeparator::SplitIntoEvents(
@@ -70,7 +70,9 @@ std::vector<std::vector<const GroupClaim*>> EventSeparator::SplitIntoEvents(
     const bool c_dated = !c.published().empty();
     if (c_dated ? event.undated : event.dated) {
       for (const GroupClaim* m : event.members) {
-        if (m->published().empty() == c_dated && !ParticipantsApart(*m, c).empty()) return false;
+        if (m->published().empty() == c_dated && !UngroupedParticipantsApart(*m, c).empty()) {
+          return false;
+        }
       }
     }
     return true;

@@ -64,7 +64,11 @@ class KeptApartLog {
 class EventSeparator {
  public:
   // `places`: which places lie in which; it must outlive the separator.
-  explicit EventSeparator(const PlaceHierarchy& places) : places_(places) {}
+  // `events_grouped`: the articles were grouped into events before (what
+  // they share said which story each covers), so an undated article of the
+  // event is compared with the dated ones (ParticipantsApart is not asked).
+  explicit EventSeparator(const PlaceHierarchy& places, bool events_grouped = false)
+      : places_(places), events_grouped_(events_grouped) {}
 
   // For kinds whose `comparison` has separate_places: why the places of `a`
   // and `b` exclude each other ("Vancouver, British Columbia vs Troy,
@@ -76,7 +80,11 @@ class EventSeparator {
   // article undated and the other dated, and no participant in common.
   // Empty when nothing says so.
   static std::string ParticipantsApart(const GroupClaim& a, const GroupClaim& b);
-  // PlacesApart, else ParticipantsApart.
+  // ParticipantsApart, unless the events were grouped.
+  std::string UngroupedParticipantsApart(const GroupClaim& a, const GroupClaim& b) const {
+    return events_grouped_ ? "" : ParticipantsApart(a, b);
+  }
+  // PlacesApart, else UngroupedParticipantsApart.
   std::string Apart(const Comparison& comparison, const GroupClaim& a, const GroupClaim& b) const;
 
   // `claims` (of one value) as events, in order of first claim: a claim
@@ -91,6 +99,7 @@ class EventSeparator {
 
  private:
   const PlaceHierarchy& places_;
+  const bool events_grouped_;
 };
 
 }  // namespace crosscheck

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "checker/extract/actors.h"
+#include "checker/extract/clock_time.h"
 
 namespace crosscheck {
 namespace {
@@ -92,10 +94,79 @@ Relation RelateQuantities(const A& a, const B& b, const Comparison& cmp, std::st
   return Relation::kSoftConflict;
 }
 
+// "18:40-18:50 local time", "16:00 UTC": a clock as compared.
+std::string ClockWords(const TimeInterval& t, bool utc) {
+  const int shift = utc ? t.utc_offset() : 0;
+  std::string words = FormatClock(t.clock_from() - shift);
+  if (t.clock_to() != t.clock_from())
+    absl::StrAppend(&words, "-", FormatClock(t.clock_to() - shift));
+  absl::StrAppend(&words, utc ? " UTC" : " local time");
+  return words;
+}
+
+// Two times of day (each maybe on a day): compared in UTC when both zones
+// are known, else as local clocks when neither names a foreign zone.
+template <typename A, typename B>
+Relation RelateClocks(const A& a, const B& b, std::string* reason) {
+  const TimeInterval& ta = a.time();
+  const TimeInterval& tb = b.time();
+  const bool utc = ta.has_utc_offset() && tb.has_utc_offset();
+  if (!utc && (ta.zone_explicit() || tb.zone_explicit())) {
+    if (reason) *reason = "they give the time in different zones, one of them unknown";
+    return Relation::kCompatible;
+  }
+  const bool days = !ta.start().empty() && !tb.start().empty();
+  if (days && (ta.start() > tb.end() || tb.start() > ta.end())) {
+    if (!a.attribution().hedged() && !b.attribution().hedged()) {
+      if (reason) *reason = "they put it on different days";
+      return Relation::kHardConflict;
+    }
+    if (reason) *reason = "they put it on different days, but at least one is hedged";
+    return Relation::kSoftConflict;
+  }
+  // Minutes on one line: a day's clock, less the zone's offset.
+  int64_t a_from = ta.clock_from() - (utc ? ta.utc_offset() : 0);
+  int64_t a_to = ta.clock_to() - (utc ? ta.utc_offset() : 0);
+  int64_t b_from = tb.clock_from() - (utc ? tb.utc_offset() : 0);
+  int64_t b_to = tb.clock_to() - (utc ? tb.utc_offset() : 0);
+  bool overlap = false;
+  if (days && ta.start() == ta.end() && tb.start() == tb.end()) {
+    overlap = a_from <= b_to && b_from <= a_to;
+  } else {
+    // Without the days, a clock is the same clock a day earlier or later.
+    for (int shift : {-1440, 0, 1440}) overlap |= a_from <= b_to + shift && b_from + shift <= a_to;
+  }
+  const std::string words = absl::StrCat(ClockWords(ta, utc), " vs ", ClockWords(tb, utc));
+  if (overlap) {
+    if (a_from == a_to && b_from == b_to) {
+      if (reason) *reason = absl::StrCat("the times match (", words, ")");
+      return Relation::kEqual;
+    }
+    if (reason) *reason = absl::StrCat("the times overlap (", words, "), so both can be true");
+    return Relation::kCompatible;
+  }
+  if (ta.clock_exact() && tb.clock_exact() && !a.attribution().hedged() &&
+      !b.attribution().hedged()) {
+    if (reason) *reason = absl::StrCat("both give the minute, and they differ (", words, ")");
+    return Relation::kHardConflict;
+  }
+  if (reason) {
+    *reason = absl::StrCat("the times do not overlap (", words,
+                           "), but at least one is approximate, rounded or hedged");
+  }
+  return Relation::kSoftConflict;
+}
+
 template <typename A, typename B>
 Relation RelateTimes(const A& a, const B& b, std::string* reason) {
   const TimeInterval& ta = a.time();
   const TimeInterval& tb = b.time();
+  if (ta.has_clock() && tb.has_clock()) return RelateClocks(a, b, reason);
+  // A time of day against a day: the days decide, when both give one.
+  if ((ta.has_clock() || tb.has_clock()) && (ta.start().empty() || tb.start().empty())) {
+    if (reason) *reason = "one gives only a time of day and the other only a day";
+    return Relation::kCompatible;
+  }
   if (ta.start() == tb.start() && ta.end() == tb.end()) {
     if (reason) *reason = "the dates match";
     return Relation::kEqual;

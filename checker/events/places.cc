@@ -107,6 +107,23 @@ const PlaceEntry* PlaceFinder::Lookup(absl::string_view name) const {
   return it == vocabulary_.end() ? nullptr : it->second;
 }
 
+std::string PlaceFinder::TimeZoneOf(absl::string_view name) const {
+  const PlaceEntry* e = Lookup(name);
+  for (int depth = 0; e != nullptr && depth < 8; ++depth) {
+    if (!e->time_zone().empty()) return e->time_zone();
+    if (e->parent().empty()) break;
+    e = Lookup(e->parent());
+  }
+  return "";
+}
+
+std::string PlaceFinder::TimeZoneOf(const Place& place) const {
+  if (place.key().empty()) return "";
+  std::string zone = TimeZoneOf(place.key());
+  for (int i = 0; zone.empty() && i < place.within_size(); ++i) zone = TimeZoneOf(place.within(i));
+  return zone;
+}
+
 std::string PlaceFinder::KeyOf(absl::string_view name) const {
   if (const PlaceEntry* e = Lookup(name)) return FoldForMatching(e->name());
   return FoldForMatching(name);

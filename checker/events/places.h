@@ -79,6 +79,12 @@ class PlaceFinder {
   // nullptr.
   const PlaceEntry* Lookup(absl::string_view name) const;
 
+  // The IANA time zone of a place: the vocabulary's zone of `name` (folded
+  // or not) or of the nearest place it lies in; empty when none is known.
+  std::string TimeZoneOf(absl::string_view name) const;
+  // The same for a claim's place: its own name, then what it lies in.
+  std::string TimeZoneOf(const Place& place) const;
+
  private:
   struct NameAt;
 

@@ -87,7 +87,12 @@ bool Overlaps(const std::vector<std::pair<int, int>>& taken, int b, int e) {
 }  // namespace
 
 Extractor::Extractor(const Rules& rules)
-    : rules_(rules), numbers_(rules.proto()), actors_(rules), places_(rules), participants_(rules) {
+    : rules_(rules),
+      numbers_(rules.proto()),
+      clocks_(rules.proto()),
+      actors_(rules),
+      places_(rules),
+      participants_(rules) {
   const AttributionCues& cues = rules.proto().attribution();
   for (const std::string& p : cues.source_patterns()) {
     if (auto re = CompileOrNull(rules, p)) source_patterns_.push_back(std::move(re));
@@ -242,6 +247,19 @@ bool Extractor::FillValue(const CompiledKind& kind, const CompiledPattern& patte
       return true;
     }
     case VALUE_TYPE_TIME: {
+      // "6:50 p.m. local time (Monday)": a time of day, with or without a
+      // date to put its day on.
+      if (absl::optional<ClockReading> clock = clocks_.Read(value)) {
+        TimeInterval t =
+            ResolveClockTime(*clock, ctx.published, kind.kind->time_direction(), numbers_);
+        if (!clock->zone_place.empty() && ctx.published) {
+          SetLocalZone(places_.TimeZoneOf(clock->zone_place), ctx.published, &t);
+          t.set_zone_explicit(t.has_utc_offset());
+        }
+        claim->set_display_value(DisplayTime(t));
+        *claim->mutable_time() = std::move(t);
+        return true;
+      }
       if (!ctx.published) return false;  // relative times need a date
       absl::StatusOr<TimeInterval> t =
           ResolveTime(value, *ctx.published, kind.kind->time_direction(),
@@ -462,8 +480,10 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
           claim.set_earlier_figure(true);
         }
       }
-      // A count of one site or group is a part of the whole.
-      if (const std::string part = PartNamed(ctx.sentence, groups[0]); !part.empty()) {
+      // A count of one site or group is a part of the whole (a time or an
+      // actor is not a count).
+      if (const std::string part = claim.has_quantity() ? PartNamed(ctx.sentence, groups[0]) : "";
+          !part.empty()) {
         claim.set_subject(absl::StrCat(claim.subject(), " (", part, ")"));
       }
       absl::string_view scope_text =
@@ -584,6 +604,12 @@ ArticleClaims Extractor::Extract(const Document& doc) const {
                                                c.sentence_span().end() - c.sentence_span().begin());
       absl::string_view match = text.substr(c.span().begin(), c.span().end() - c.span().begin());
       places_.Locate(article_places, sentence, match, &c);
+      // A clock in the event's local time is in its place's zone.
+      if (c.has_time() && c.time().has_clock() && c.has_place()) {
+        SetLocalZone(places_.TimeZoneOf(c.place()), ParseIsoDate(article.published()),
+                     c.mutable_time());
+        c.set_display_value(DisplayTime(c.time()));
+      }
     }
   }
   for (Claim& c : claims) *result.add_claims() = std::move(c);

@@ -23,6 +23,7 @@
 #include "checker/events/participants.h"
 #include "checker/events/places.h"
 #include "checker/extract/actors.h"
+#include "checker/extract/clock_time.h"
 #include "checker/extract/quantity.h"
 #include "checker/rules/rule_set.h"
 #include "proto/article.pb.h"
@@ -79,6 +80,7 @@ class Extractor {
 
   const Rules& rules_;
   QuantityParser numbers_;
+  ClockReader clocks_;
   ActorResolver actors_;
   PlaceFinder places_;
   ParticipantFinder participants_;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -239,7 +240,77 @@ absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text, absl::CivilDay 
   return absl::InvalidArgumentError(absl::StrCat("unreadable time '", text, "'"));
 }
 
+TimeInterval ResolveClockTime(const ClockReading& clock, absl::optional<absl::CivilDay> published,
+                              TimeDirection direction, const QuantityParser& numbers) {
+  TimeInterval t;
+  if (!clock.rest.empty() && published) {
+    absl::StatusOr<TimeInterval> day = ResolveTime(clock.rest, *published, direction, 0, numbers);
+    // A day, or a part of one ("Monday night"); not a week or a month.
+    if (day.ok() && day->granularity() == GRANULARITY_DAY && day->duration_days() == 0) {
+      t = *std::move(day);
+    }
+  }
+  t.set_has_clock(true);
+  t.set_clock_from(clock.from);
+  t.set_clock_to(clock.to);
+  t.set_clock_exact(clock.exact);
+  t.set_zone(clock.zone);
+  t.set_zone_explicit(clock.zone_explicit);
+  if (clock.utc_offset) {
+    t.set_utc_offset(*clock.utc_offset);
+  } else if (!clock.iana_zone.empty()) {
+    absl::optional<absl::CivilDay> day = ParseIsoDate(t.start());
+    if (!day) day = published;
+    if (day) {
+      if (absl::optional<int> offset = UtcOffsetMinutes(clock.iana_zone, *day)) {
+        t.set_utc_offset(*offset);
+      }
+    }
+  }
+  return t;
+}
+
+void SetLocalZone(const std::string& iana_zone, absl::optional<absl::CivilDay> published,
+                  TimeInterval* t) {
+  if (!t->has_clock() || t->zone_explicit() || t->has_utc_offset() || iana_zone.empty()) return;
+  absl::optional<absl::CivilDay> day = ParseIsoDate(t->start());
+  if (!day) day = published;
+  if (!day) return;
+  if (absl::optional<int> offset = UtcOffsetMinutes(iana_zone, *day)) {
+    t->set_utc_offset(*offset);
+    if (t->zone().empty()) t->set_zone("local time");
+  }
+}
+
+namespace {
+
+// "18:50", "17:45-18:15" (about 6 pm), with the zone and UTC.
+std::string DisplayClock(const TimeInterval& t) {
+  std::string clock = FormatClock(t.clock_from());
+  if (t.clock_to() != t.clock_from()) absl::StrAppend(&clock, "-", FormatClock(t.clock_to()));
+  if (!t.zone().empty()) {
+    absl::StrAppend(&clock, " ", t.zone_explicit() ? absl::AsciiStrToUpper(t.zone()) : t.zone());
+  }
+  if (t.has_utc_offset() && !(t.zone_explicit() && t.utc_offset() == 0)) {
+    absl::StrAppend(&clock, " (", FormatClock(t.clock_from() - t.utc_offset()));
+    if (t.clock_to() != t.clock_from()) {
+      absl::StrAppend(&clock, "-", FormatClock(t.clock_to() - t.utc_offset()));
+    }
+    absl::StrAppend(&clock, " UTC)");
+  }
+  return clock;
+}
+
+}  // namespace
+
 std::string DisplayTime(const TimeInterval& t) {
+  if (t.has_clock()) {
+    std::string clock = DisplayClock(t);
+    if (t.start().empty()) return clock;
+    TimeInterval day = t;
+    day.clear_has_clock();
+    return absl::StrCat(clock, ", ", DisplayTime(day));
+  }
   absl::optional<absl::CivilDay> start = ParseIsoDate(t.start());
   switch (t.granularity()) {
     case GRANULARITY_DAY:

@@ -18,6 +18,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "absl/types/optional.h"
+#include "checker/extract/clock_time.h"
 #include "checker/extract/quantity.h"
 #include "proto/claim.pb.h"
 #include "proto/rules.pb.h"
@@ -33,6 +35,21 @@ namespace crosscheck {
 absl::StatusOr<TimeInterval> ResolveTime(absl::string_view text, absl::CivilDay published,
                                          TimeDirection direction, int lookback_days,
                                          const QuantityParser& numbers);
+
+// A time of day read by ClockReader, with the day its text gives ("Monday",
+// "yesterday": resolved from `published` the way `direction` points, when
+// known). The day
+// stays empty when the text names none or the article is undated; the
+// offset from UTC is set when the zone fixes it (a named IANA zone needs the
+// day, or else the publication day).
+TimeInterval ResolveClockTime(const ClockReading& clock, absl::optional<absl::CivilDay> published,
+                              TimeDirection direction, const QuantityParser& numbers);
+
+// Sets the offset of a clock in the event's local time from `iana_zone` (the
+// place's zone) on its day, or else on `published`; nothing when the clock's
+// zone was named or already fixed, or no day is known.
+void SetLocalZone(const std::string& iana_zone, absl::optional<absl::CivilDay> published,
+                  TimeInterval* t);
 
 // The interval in words: "Sunday 2019-01-27", "weekend 2019-01-26..2019-01-27",
 // "within 72 hours (ends 2019-01-25..2019-01-28)".

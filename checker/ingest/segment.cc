@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "checker/base/re2_util.h"
@@ -82,6 +83,14 @@ Segmenter::Segmenter(const Rules& rules) {
   for (const std::string& a : rules.proto().abbreviations()) {
     abbreviations_.insert(absl::AsciiStrToLower(a));
   }
+  for (const std::string& a : rules.proto().sentence_final_abbreviations()) {
+    sentence_final_.insert(absl::AsciiStrToLower(a));
+  }
+  if (!rules.proto().abbreviation_continues().empty()) {
+    continues_ = std::make_unique<RE2>(
+        absl::StrCat("^\\s*(?:", rules.proto().abbreviation_continues(), ")"));
+    if (!continues_->ok()) continues_.reset();
+  }
 }
 
 Document Segmenter::Segment(Article article) const {
@@ -121,7 +130,12 @@ Document Segmenter::Segment(Article article) const {
                    ? pb
                    : static_cast<int>(word_start) + 1;
       std::string last_word = absl::AsciiStrToLower(text.substr(ws, pe - ws));
-      if (!line_end && abbreviations_.contains(last_word)) {
+      // "6:30 p.m. Though ...": an abbreviation that may end a sentence
+      // ends it unless the next words continue it ("p.m. Tuesday").
+      const bool ends_here =
+          sentence_final_.contains(last_word) && continues_ != nullptr &&
+          !RE2::PartialMatch(Piece(absl::string_view(text).substr(b, e - b)), *continues_);
+      if (!line_end && abbreviations_.contains(last_word) && !ends_here) {
         prev.second = e;
         continue;
       }

@@ -9,6 +9,7 @@
 #ifndef CROSSCHECK_CHECKER_INGEST_SEGMENT_H_
 #define CROSSCHECK_CHECKER_INGEST_SEGMENT_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "absl/strings/string_view.h"
 #include "checker/rules/rule_set.h"
 #include "proto/article.pb.h"
+#include "re2/re2.h"
 
 namespace crosscheck {
 
@@ -32,6 +34,8 @@ class Segmenter {
 
  private:
   absl::flat_hash_set<std::string> abbreviations_;
+  absl::flat_hash_set<std::string> sentence_final_;  // lower case
+  std::unique_ptr<RE2> continues_;                   // null: always continues
 };
 
 // Classifies one line of an article: the title, a caption (ends in a photo

@@ -100,6 +100,25 @@ TEST_F(SegmentTest, NoBreakAfterAbbreviations) {
               ElementsAre("Mr. Maduro and Dr. Smith met in Washington, D.C. on Friday."));
 }
 
+TEST_F(SegmentTest, ClockAbbreviationsEndASentenceUnlessItGoesOn) {
+  struct Case {
+    const char* text;
+    int sentences;
+  };
+  const Case cases[] = {
+      {"The fire began around 6:30 p.m. Though the cause is unknown, it spread.", 2},
+      {"The blast came at 6:08 p.m. Tuesday at the port.", 1},
+      {"It broke out at 6:50 p.m. local time, police said.", 1},
+      {"It broke out at 6 p.m. (1600 GMT) on Monday.", 1},
+      {"The quake hit at 9:12 a.m. GMT in the valley.", 1},
+      {"Shares of Acme Inc. fell. Its rival rose.", 2},
+      {"Doors opened at 9 a.m. Sunday and closed at 5 p.m. The crowd left.", 2},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Texts(Segment(c.text)).size(), static_cast<size_t>(c.sentences)) << c.text;
+  }
+}
+
 TEST_F(SegmentTest, LinesAreHardBreaks) {
   EXPECT_THAT(Texts(Segment("A line without a period\nThe next line.\n")),
               ElementsAre("A line without a period", "The next line."));

@@ -36,10 +36,12 @@ const GroupNeed& ValueNeed(ValueType type) {
       new GroupNeed{"a count or amount such as '12', 'three', 'dozens' or '$20 million'",
                     {"12", "15,000", "three", "at least 20", "a dozen", "dozens", "$20 million",
                      "20 million dollars", "35"}};
-  static const GroupNeed* time =
-      new GroupNeed{"a day or span such as 'Sunday', 'this weekend', 'Jan. 31' or '72 hours'",
-                    {"Sunday", "by Sunday", "this weekend", "Jan. 31", "January 31", "72 hours",
-                     "within 72 hours", "tomorrow"}};
+  static const GroupNeed* time = new GroupNeed{
+      "a day, span or time of day such as 'Sunday', 'this weekend', 'Jan. 31', "
+      "'72 hours' or '6:50 p.m.'",
+      {"Sunday", "by Sunday", "this weekend", "Jan. 31", "January 31", "72 hours",
+       "within 72 hours", "tomorrow", "6:50 p.m.", "6 pm", "18:50", "0912 GMT", "around 6 pm",
+       "noon"}};
   static const GroupNeed* actor =
       new GroupNeed{"an actor such as 'Maduro', 'the State Department' or 'he'",
                     {"Maduro", "Nicolás Maduro", "the State Department", "The United States", "he",

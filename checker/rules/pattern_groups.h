@@ -8,7 +8,7 @@
 // Example:
 //   std::string problem = CheckGroup(expanded_regex, "value",
 //                                    ValueNeed(VALUE_TYPE_TIME), PatternOptions());
-//   if (!problem.empty()) ...  // "group (?P<value>) cannot match a day or span ..."
+//   if (!problem.empty()) ...  // "group (?P<value>) cannot match a day, span ..."
 #ifndef CROSSCHECK_CHECKER_RULES_PATTERN_GROUPS_H_
 #define CROSSCHECK_CHECKER_RULES_PATTERN_GROUPS_H_
 

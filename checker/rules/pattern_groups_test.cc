@@ -32,7 +32,7 @@ TEST(GroupRegexTest, EscapedAndClassParenthesesAreLiteral) {
 TEST(NeedsTest, EachValueTypeHasItsOwn) {
   EXPECT_THAT(ValueNeed(VALUE_TYPE_QUANTITY).what, HasSubstr("a count or amount"));
   EXPECT_THAT(ValueNeed(VALUE_TYPE_UNSPECIFIED).what, HasSubstr("a count or amount"));
-  EXPECT_THAT(ValueNeed(VALUE_TYPE_TIME).what, HasSubstr("a day or span"));
+  EXPECT_THAT(ValueNeed(VALUE_TYPE_TIME).what, HasSubstr("a day, span or time of day"));
   EXPECT_THAT(ValueNeed(VALUE_TYPE_ACTOR).what, HasSubstr("an actor"));
   EXPECT_THAT(ScopeNeed().what, HasSubstr("a time"));
   EXPECT_THAT(AddNeed().what, HasSubstr("a number"));

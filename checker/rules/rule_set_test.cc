@@ -424,7 +424,8 @@ kinds { name: "k" value_type: VALUE_TYPE_QUANTITY trigger: "k"
        "such as '12', 'three', 'dozens' or '$20 million' (value_type VALUE_TYPE_QUANTITY)"},
       {"value_not_a_day", R"pb(kinds { name: "k" value_type: VALUE_TYPE_TIME trigger: "k"
   patterns { id: "p" regex: "leave within (?P<value>\\d+) (?:hours|days)" } })pb",
-       "kind 'k' pattern 'p' field regex: group (?P<value>) cannot match a day or span"},
+       "kind 'k' pattern 'p' field regex: group (?P<value>) cannot match a day, span or time of "
+       "day"},
       {"value_not_an_actor", R"pb(kinds { name: "k" value_type: VALUE_TYPE_ACTOR trigger: "k"
   patterns { id: "p" regex: "(?P<value>\\d+) ordered" } })pb",
        "kind 'k' pattern 'p' field regex: group (?P<value>) cannot match an actor"},
