@@ -183,3 +183,95 @@ TEST(RelateTest, ClaimsOfAGroupRelateAsTheClaimsThemselves) {
 
 }  // namespace
 }  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+// A claim of the time the event happened: minutes after local midnight.
+Claim Clock(int from, int to, bool exact, const char* day = "", int offset = 0,
+            bool has_offset = false, bool explicit_zone = false) {
+  Claim c;
+  c.set_kind("event_time");
+  c.set_subject("time the fire broke out");
+  TimeInterval* t = c.mutable_time();
+  t->set_has_clock(true);
+  t->set_clock_from(from);
+  t->set_clock_to(to);
+  t->set_clock_exact(exact);
+  t->set_start(day);
+  t->set_end(day);
+  if (*day != '\0') t->set_granularity(GRANULARITY_DAY);
+  if (has_offset) t->set_utc_offset(offset);
+  t->set_zone_explicit(explicit_zone);
+  if (explicit_zone) t->set_zone("gmt");
+  return c;
+}
+
+int Hm(int h, int m) { return h * 60 + m; }
+
+TEST(RelateClocksTest, TimesOfDayInTheirZones) {
+  const Comparison& cmp = ::crosscheck::testing::ComparisonOf("event_time");
+  struct Case {
+    const char* name;
+    Claim a;
+    Claim b;
+    Relation want;
+  };
+  const Case cases[] = {
+      {"6:08 p.m. is just after 6 p.m.", Clock(Hm(18, 8), Hm(18, 8), true),
+       Clock(Hm(18, 1), Hm(18, 15), false), Relation::kCompatible},
+      {"around 7 pm allows 6:50 p.m.", Clock(Hm(18, 45), Hm(19, 15), false),
+       Clock(Hm(18, 50), Hm(18, 50), true), Relation::kCompatible},
+      {"around 6 pm is not 6:50 p.m.", Clock(Hm(17, 45), Hm(18, 15), false),
+       Clock(Hm(18, 50), Hm(18, 50), true), Relation::kSoftConflict},
+      {"8.45 and 8:45 are one time", Clock(Hm(8, 45), Hm(8, 45), true),
+       Clock(Hm(8, 45), Hm(8, 45), true), Relation::kEqual},
+      {"6:40 pm and 6:50 p.m., both to the minute", Clock(Hm(18, 40), Hm(18, 40), true),
+       Clock(Hm(18, 50), Hm(18, 50), true), Relation::kHardConflict},
+      // "0912 GMT" and "9:12 a.m. local time" five hours ahead of GMT are
+      // five hours apart.
+      {"0912 GMT vs 9:12 a.m. local time at UTC+5",
+       Clock(Hm(9, 12), Hm(9, 12), true, "", 0, true, true),
+       Clock(Hm(9, 12), Hm(9, 12), true, "", 300, true), Relation::kHardConflict},
+      {"1600 GMT is 6 pm at UTC+2", Clock(Hm(16, 0), Hm(16, 0), false, "", 0, true, true),
+       Clock(Hm(17, 45), Hm(18, 15), false, "", 120, true), Relation::kCompatible},
+      {"a named zone against an unknown one is not compared",
+       Clock(Hm(16, 0), Hm(16, 0), false, "", 0, true, true), Clock(Hm(18, 50), Hm(18, 50), true),
+       Relation::kCompatible},
+      {"Monday 6:50 p.m. vs Tuesday 6:50 p.m.", Clock(Hm(18, 50), Hm(18, 50), true, "2019-04-15"),
+       Clock(Hm(18, 50), Hm(18, 50), true, "2019-04-16"), Relation::kHardConflict},
+      {"shortly before midnight vs 00:05 the next day",
+       Clock(Hm(0, 0) - 15, Hm(0, 0) - 1, false, "2019-04-16"),
+       Clock(Hm(0, 5), Hm(0, 5), true, "2019-04-16"), Relation::kSoftConflict},
+      {"23:55 vs 00:05 with no day: ten minutes apart, not a day",
+       Clock(Hm(23, 55), Hm(23, 55), true), Clock(Hm(0, 5), Hm(0, 5), true),
+       Relation::kHardConflict},
+      {"just before midnight includes 23:55 of the day before without days",
+       Clock(Hm(23, 55), Hm(23, 55), true), Clock(-15, -1, false), Relation::kCompatible},
+  };
+  for (const Case& c : cases) {
+    std::string reason;
+    EXPECT_EQ(::crosscheck::testing::RelationName(Relate(c.a, c.b, cmp, &reason)),
+              ::crosscheck::testing::RelationName(c.want))
+        << c.name << ": " << reason;
+    EXPECT_FALSE(reason.empty()) << c.name;
+  }
+}
+
+TEST(RelateClocksTest, AClockAgainstADayOnlyComparesDaysWhenBothHaveOne) {
+  const Comparison& cmp = ::crosscheck::testing::ComparisonOf("event_time");
+  Claim clock_only = Clock(Hm(18, 50), Hm(18, 50), true);
+  Claim day_only;
+  day_only.set_kind("event_time");
+  day_only.mutable_time()->set_start("2019-04-16");
+  day_only.mutable_time()->set_end("2019-04-16");
+  day_only.mutable_time()->set_granularity(GRANULARITY_DAY);
+  EXPECT_EQ(::crosscheck::testing::RelationName(Relate(clock_only, day_only, cmp, nullptr)),
+            ::crosscheck::testing::RelationName(Relation::kCompatible));
+  Claim monday_clock = Clock(Hm(18, 50), Hm(18, 50), true, "2019-04-15");
+  EXPECT_EQ(::crosscheck::testing::RelationName(Relate(monday_clock, day_only, cmp, nullptr)),
+            ::crosscheck::testing::RelationName(Relation::kHardConflict));
+}
+
+}  // namespace
+}  // namespace crosscheck

@@ -330,6 +330,21 @@ void Extractor::FillAttribution(const Context& ctx, absl::string_view match,
       ctx.sentence.substr(window_begin, match_begin - window_begin + match.size());
   a->set_hedged(hedge_ && RE2::PartialMatch(Piece(window), *hedge_));
   if (negation_ != nullptr) {
+    // "No one has claimed responsibility for the explosions that took place
+    // at 8:45am": a claim that is the object of a preposition belongs to
+    // another verb, and what negates that verb does not negate the claim.
+    // (The match may itself start with the preposition: "for the
+    // explosions that took place ...".)
+    static const LazyRE2 kGovernedBy = {
+        R"(\b(?i:for|of|about|over|after|before|since|behind|against|from|into)\s+$)"};
+    static const LazyRE2 kLeadingPreposition = {
+        R"(^(?i:for|of|about|over|after|before|since|behind|against|from|into)\s+)"};
+    absl::string_view before = window.substr(0, match_begin - window_begin);
+    re2::StringPiece rest = Piece(window.substr(before.size()));
+    if (RE2::PartialMatch(Piece(before), *kGovernedBy) ||
+        RE2::Consume(&rest, *kLeadingPreposition)) {
+      window = View(rest);
+    }
     std::string text(window);
     if (not_negation_ != nullptr) RE2::GlobalReplace(&text, *not_negation_, " ");
     a->set_negated(RE2::PartialMatch(text, *negation_));

@@ -314,6 +314,35 @@ TEST_F(ExtractTest, CuesCountOnlyInTheClaimsOwnClause) {
   EXPECT_FALSE(role[0].attribution().negated());
 }
 
+TEST_F(ExtractTest, ANegationOfAnotherVerbDoesNotNegateTheClaim) {
+  struct Case {
+    const char* kind;
+    const char* text;
+    bool negated;
+  };
+  const Case cases[] = {
+      {"event_time",
+       "No one has claimed responsibility for the explosions that took place at 8:45am.", false},
+      {"event_time", "Nobody has been blamed for the fire, which broke out at 6:50 p.m.", false},
+      {"death_toll", "Police have not confirmed reports that 20 people were killed.", true},
+      {"event_time", "Officials denied that the blast struck at 9:12 a.m.", true},
+  };
+  for (const Case& c : cases) {
+    std::vector<Claim> claims = Run(c.kind, c.text);
+    ASSERT_THAT(claims, SizeIs(1)) << c.text;
+    EXPECT_EQ(claims[0].attribution().negated(), c.negated) << c.text;
+  }
+}
+
+TEST_F(ExtractTest, APastWhenTellsWhenItHappened) {
+  EXPECT_THAT(Run("event_time",
+                  "Three people died when their car fell as the old bridge gave way about "
+                  "11.30am on Tuesday."),
+              SizeIs(1));
+  EXPECT_THAT(Run("death_toll", "When one is killed, all of us lose."), SizeIs(0));
+  EXPECT_THAT(Run("death_toll", "When the levee breaks, dozens will be killed."), SizeIs(0));
+}
+
 TEST_F(ExtractTest, AHypotheticalOrGenericCountIsNoClaim) {
   EXPECT_THAT(Run("death_toll", "When one is killed, all of us lose."), SizeIs(0));
   EXPECT_THAT(Run("death_toll", "\"There might have been two people killed,\" he said."),
