@@ -9,7 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "checker/extract/actors.h"
-#include "checker/extract/clock_time.h"
+#include "checker/base/clock_time.h"
 
 namespace crosscheck {
 namespace {

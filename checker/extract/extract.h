@@ -23,7 +23,7 @@
 #include "checker/events/participants.h"
 #include "checker/events/places.h"
 #include "checker/extract/actors.h"
-#include "checker/extract/clock_time.h"
+#include "checker/base/clock_time.h"
 #include "checker/extract/quantity.h"
 #include "checker/rules/rule_set.h"
 #include "proto/article.pb.h"

@@ -19,7 +19,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/types/optional.h"
-#include "checker/extract/clock_time.h"
+#include "checker/base/clock_time.h"
 #include "checker/extract/quantity.h"
 #include "proto/claim.pb.h"
 #include "proto/rules.pb.h"

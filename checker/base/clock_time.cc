@@ -1,4 +1,4 @@
-#include "checker/extract/clock_time.h"
+#include "checker/base/clock_time.h"
 
 #include <algorithm>
 #include <string>
@@ -72,10 +72,10 @@ ClockReader::ClockReader(const RuleSet& rules) : rules_(rules.clock()) {
   }
   SortLongestFirst(&modifier_words_);
   SortLongestFirst(&zone_names_);
-  // 18:50, 6.30 p.m., 8:45am | 6 pm | 18h50 | 0912 (a zone must follow) |
-  // noon.
+  // 18:50, 6.30 p.m., 8:45am, "9: 56 AM" (tokenized text) | 6 pm | 18h50 |
+  // 0912 (a zone must follow) | noon.
   core_ = std::make_unique<RE2>(
-      R"((?:^|[^\d:.,])(?:(\d{1,2})[:.](\d{2})(?:\s*([ap])\.?\s?m\b\.?)?)"
+      R"((?:^|[^\d:.,])(?:(\d{1,2})(?::\s?|\.)(\d{2})(?:\s*([ap])\.?\s?m\b\.?)?)"
       R"(|(\d{1,2})\s*([ap])\.?\s?m\b\.?|(\d{1,2})h(\d{2})\b|\b([01]\d|2[0-3])([0-5]\d)\b)"
       R"(|\b(noon|midday|midnight)\b))");
   if (!modifier_words_.empty()) {

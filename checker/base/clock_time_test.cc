@@ -1,9 +1,12 @@
-#include "checker/extract/clock_time.h"
+#include "checker/base/clock_time.h"
 
 #include <string>
 
-#include "checker/internal/shipped_rules.h"
-#include "checker/rules/rule_set.h"
+#include <fstream>
+#include <sstream>
+
+#include "checker/internal/testing.h"
+#include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
 
 namespace crosscheck {
@@ -11,10 +14,23 @@ namespace {
 
 constexpr int kNone = -9999;
 
+// The shipped clock rules (rules/clock.textproto).
+const RuleSet& ClockRules() {
+  static const RuleSet* rules = [] {
+    auto* r = new RuleSet;
+    std::ifstream in(testing::RunfilePath("rules/clock.textproto"));
+    std::stringstream text;
+    text << in.rdbuf();
+    EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text.str(), r));
+    return r;
+  }();
+  return *rules;
+}
+
 int Hm(int h, int m) { return h * 60 + m; }
 
 TEST(ClockReaderTest, ReadsTheWaysNewsWritesAClock) {
-  const ClockReader reader(testing::ShippedRules().proto());
+  const ClockReader reader(ClockRules());
   struct Case {
     const char* text;
     int from;
@@ -43,6 +59,7 @@ TEST(ClockReaderTest, ReadsTheWaysNewsWritesAClock) {
       {"9:12 a.m. New York time", Hm(9, 12), Hm(9, 12), true, kNone, "new york time", ""},
       {"at 2:21 a.m. (1721 GMT Wednesday)", Hm(2, 21), Hm(2, 21), true, 540, "local time", ""},
       {"midnight", 0, 0, false, kNone, "", ""},
+      {"UPDATED 3: 09 AM EST", Hm(3, 9), Hm(3, 9), true, -300, "est", "updated"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);
@@ -58,7 +75,7 @@ TEST(ClockReaderTest, ReadsTheWaysNewsWritesAClock) {
 }
 
 TEST(ClockReaderTest, NamedZonesWithSeasonsNeedTheDay) {
-  const ClockReader reader(testing::ShippedRules().proto());
+  const ClockReader reader(ClockRules());
   absl::optional<ClockReading> r = reader.Read("12:40 pm Eastern Time");
   ASSERT_TRUE(r.has_value());
   EXPECT_TRUE(r->zone_explicit);
@@ -70,7 +87,7 @@ TEST(ClockReaderTest, NamedZonesWithSeasonsNeedTheDay) {
 }
 
 TEST(ClockReaderTest, NumbersThatAreNoClock) {
-  const ClockReader reader(testing::ShippedRules().proto());
+  const ClockReader reader(ClockRules());
   for (const char* text : {
            "at 6:50",                 // morning or evening?
            "a magnitude 6.40 quake",  // a decimal

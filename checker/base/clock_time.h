@@ -13,8 +13,8 @@
 //   absl::optional<ClockReading> r = reader.Read("about 6 pm (1600 GMT) on Monday");
 //   // r->from == 17 * 60 + 45, r->to == 18 * 60 + 15, r->utc_offset == 120,
 //   // r->rest == "on monday"
-#ifndef CROSSCHECK_CHECKER_EXTRACT_CLOCK_TIME_H_
-#define CROSSCHECK_CHECKER_EXTRACT_CLOCK_TIME_H_
+#ifndef CROSSCHECK_CHECKER_BASE_CLOCK_TIME_H_
+#define CROSSCHECK_CHECKER_BASE_CLOCK_TIME_H_
 
 #include <memory>
 #include <string>
@@ -85,4 +85,4 @@ std::string FormatClock(int minute);
 
 }  // namespace crosscheck
 
-#endif  // CROSSCHECK_CHECKER_EXTRACT_CLOCK_TIME_H_
+#endif  // CROSSCHECK_CHECKER_BASE_CLOCK_TIME_H_
