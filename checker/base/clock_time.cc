@@ -125,7 +125,7 @@ absl::optional<ClockReading> ClockReader::ReadFolded(const std::string& t,
       return n;
     };
     int hour = -1, minute = 0;
-    bool minutes_written = false, twelve_hour = false, pm = false;
+    bool minutes_written = false, twelve_hour = false, pm = false, ambiguous = false;
     if (groups[kHour].data() != nullptr) {
       hour = number(kHour);
       minute = number(kMinute);
@@ -134,7 +134,7 @@ absl::optional<ClockReading> ClockReader::ReadFolded(const std::string& t,
         twelve_hour = true;
         pm = groups[kMeridiem][0] == 'p';
       } else if (hour >= 1 && hour <= 12 && groups[kHour][0] != '0') {
-        continue;  // "at 6:50": morning or evening? (or a score, a decimal)
+        ambiguous = true;  // "at 6:50": morning or evening? (or a score, a decimal)
       }
     } else if (groups[kHourMeridiem].data() != nullptr) {
       hour = number(kHourMeridiem);
@@ -189,8 +189,9 @@ absl::optional<ClockReading> ClockReader::ReadFolded(const std::string& t,
         end += zone_match[0].size();
       }
     }
-    // The 24-hour form without a colon ("0912") is only a clock with a zone.
-    if (groups[kHour24].data() != nullptr && !r.zone_explicit) continue;
+    // The 24-hour form without a colon ("0912") is only a clock with a zone,
+    // and so is "11:11" without a.m. or p.m. ("11:11 GMT" is 24-hour time).
+    if ((groups[kHour24].data() != nullptr || ambiguous) && !r.zone_explicit) continue;
     // "around 6 pm (1600 GMT)": the clock in a named zone fixes the offset.
     absl::string_view rest_after = absl::string_view(t).substr(end);
     static const LazyRE2 kParenthetical = {R"(^\s*\(([^()]*)\))"};

@@ -1,9 +1,8 @@
 #include "checker/base/clock_time.h"
 
-#include <string>
-
 #include <fstream>
 #include <sstream>
+#include <string>
 
 #include "checker/internal/testing.h"
 #include "google/protobuf/text_format.h"
@@ -59,6 +58,7 @@ TEST(ClockReaderTest, ReadsTheWaysNewsWritesAClock) {
       {"9:12 a.m. New York time", Hm(9, 12), Hm(9, 12), true, kNone, "new york time", ""},
       {"at 2:21 a.m. (1721 GMT Wednesday)", Hm(2, 21), Hm(2, 21), true, 540, "local time", ""},
       {"midnight", 0, 0, false, kNone, "", ""},
+      {"updated at 11:11 GMT", Hm(11, 11), Hm(11, 11), true, 0, "gmt", "updated"},
       {"UPDATED 3: 09 AM EST", Hm(3, 9), Hm(3, 9), true, -300, "est", "updated"},
   };
   for (const Case& c : cases) {

@@ -8,8 +8,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "checker/extract/actors.h"
 #include "checker/base/clock_time.h"
+#include "checker/extract/actors.h"
 
 namespace crosscheck {
 namespace {

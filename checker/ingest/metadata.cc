@@ -128,7 +128,7 @@ void Finish(Article* a) {
 
 }  // namespace
 
-MetadataInference::MetadataInference(const Rules& rules) : rules_(rules) {
+MetadataInference::MetadataInference(const Rules& rules) : rules_(rules), clocks_(rules.proto()) {
   // Loading validated these patterns.
   for (const Outlet& o : rules.proto().outlets()) {
     if (o.masthead().empty()) continue;
@@ -206,6 +206,8 @@ void MetadataInference::DateFromUrl(Article* a) const {
 
 void MetadataInference::ReadHeaderLines(Article* a) const {
   absl::string_view view(a->text());
+  // A time the record gives stands; the text's is for records without one.
+  const bool time_given = !a->published_time().empty();
   int pos = 0;
   for (int n = 0; n < 6 && pos < static_cast<int>(view.size()); ++n) {
     auto [b, e] = LineSpan(view, pos);
@@ -234,6 +236,15 @@ void MetadataInference::ReadHeaderLines(Article* a) const {
         a->set_published(FormatIsoDate(*day));
         a->set_published_source(METADATA_SOURCE_DATE_LINE);
       }
+      if (!time_given) TimeFromLine(line, day, a);
+      AddSpan(a, b, e);
+      continue;
+    }
+    // "Updated 14:05 GMT", "Last updated at 11:11 GMT": a time line.
+    static const LazyRE2 kTimeLine = {
+        R"((?i)^\W*(?:last\s+|first\s+)?(?:updated|published|posted|modified)\b)"};
+    if (RE2::PartialMatch(Piece(line), *kTimeLine) && line.size() < 120) {
+      if (!time_given) TimeFromLine(line, absl::nullopt, a);
       AddSpan(a, b, e);
       continue;
     }
@@ -241,6 +252,26 @@ void MetadataInference::ReadHeaderLines(Article* a) const {
       a->set_title(std::string(line));
       a->set_title_source(METADATA_SOURCE_FIRST_LINE);
     }
+  }
+}
+
+void MetadataInference::TimeFromLine(absl::string_view line,
+                                     absl::optional<absl::CivilDay> line_day, Article* a) const {
+  absl::optional<absl::CivilDay> published = ParseIsoDate(a->published());
+  absl::optional<absl::CivilDay> day = line_day ? line_day : published;
+  // A date line of another day than the record's is not this version's.
+  if (!day || (line_day && published && *line_day != *published)) return;
+  // "PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: 22:19 GMT": the last
+  // time is the version's.
+  for (absl::string_view piece : absl::StrSplit(line, '|')) {
+    absl::optional<ClockReading> clock = clocks_.Read(piece);
+    if (!clock || clock->from != clock->to || !clock->zone_explicit) continue;
+    absl::optional<int> offset = clock->utc_offset;
+    if (!offset) offset = UtcOffsetMinutes(clock->iana_zone, *day);
+    if (!offset) continue;
+    const absl::Time t =
+        absl::FromCivil(absl::CivilMinute(*day) + (clock->from - *offset), absl::UTCTimeZone());
+    a->set_published_time(absl::FormatTime("%Y-%m-%dT%H:%M:00Z", t, absl::UTCTimeZone()));
   }
 }
 

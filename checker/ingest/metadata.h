@@ -12,7 +12,11 @@
 //     date patterns) (URL);
 //   - the first lines: a masthead line names the outlet (MASTHEAD), a short
 //     date line under the headline the date (DATE_LINE), the first line
-//     that reads as a headline the title (FIRST_LINE).
+//     that reads as a headline the title (FIRST_LINE);
+//   - the time of publication (`published_time`, UTC), when the record
+//     gives none: the last clock in a named zone on a date line or an
+//     "Updated 14:05 GMT" / "Posted 3:09 AM EST" line among the first lines,
+//     on that line's date or else the publication date.
 //
 // Example:
 //   MetadataInference metadata(rules);
@@ -29,6 +33,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/types/optional.h"
+#include "checker/base/clock_time.h"
 #include "checker/rules/rule_set.h"
 #include "proto/article.pb.h"
 #include "re2/re2.h"
@@ -58,6 +63,10 @@ class MetadataInference {
   void DateFromUrl(Article* a) const;
   // The first lines: masthead, headline, a date line under the headline.
   void ReadHeaderLines(Article* a) const;
+  // A time of publication on a header line (see the class comment): sets
+  // `published_time` when the line's zone and the day are known.
+  void TimeFromLine(absl::string_view line, absl::optional<absl::CivilDay> line_day,
+                    Article* a) const;
 
   const Rules& rules_;
   // Compiled once: (outlet, masthead) and URL date patterns.
@@ -65,6 +74,7 @@ class MetadataInference {
   std::vector<std::unique_ptr<RE2>> url_dates_;
   // The rules' {DATE} macro, to find a dateline inside a header line.
   std::unique_ptr<RE2> written_date_;
+  ClockReader clocks_;
 };
 
 }  // namespace crosscheck

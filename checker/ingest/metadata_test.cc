@@ -174,6 +174,46 @@ TEST(MetadataInferenceTest, DateFromADateLineUnderTheHeadline) {
   EXPECT_TRUE(HasSpan(a, at, at + static_cast<int>(date_line.size())));
 }
 
+TEST(MetadataInferenceTest, PublicationTimeFromATimeLine) {
+  struct Case {
+    const char* text;
+    const char* published;  // the record's date, or empty
+    const char* want_time;  // UTC, or empty
+  };
+  const Case cases[] = {
+      {"Dam breaks in the north\nUpdated 14:05 GMT\nThe dam broke on Sunday.", "2019-03-10",
+       "2019-03-10T14:05:00Z"},
+      {"21 July 2013 Last updated at 11: 11 GMT\nFloods hit the town.", "", "2013-07-21T11:11:00Z"},
+      {"Storm hits the coast\nUPDATED 3: 09 AM EST\nThe storm hit on Friday.", "2013-03-01",
+       "2013-03-01T08:09:00Z"},
+      {"Storm hits\nPUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: 22:19 GMT\nText.", "",
+       "2013-03-12T22:19:00Z"},
+      // Eastern Time needs the day: summer time in July.
+      {"Fire in the hills\nPosted 9:12 a.m. ET\nA fire broke out.", "2019-07-04",
+       "2019-07-04T13:12:00Z"},
+      // A clock with no zone, or no day to put it on, gives no time.
+      {"Fire in the hills\nUpdated 9:12 a.m.\nA fire broke out.", "2019-07-04", ""},
+      {"Fire in the hills\nUpdated 14:05 GMT\nA fire broke out.", "", ""},
+      // A date line of another day than the record's is not this version's.
+      {"Fire\nMay 2, 2013 at 11:00 AM EDT\nA fire broke out.", "2013-05-03", ""},
+  };
+  static const MetadataInference* metadata = new MetadataInference(ShippedRules());
+  for (const Case& c : cases) {
+    Article a;
+    a.set_text(c.text);
+    a.set_published(c.published);
+    metadata->Infer(&a);
+    EXPECT_EQ(a.published_time(), c.want_time) << c.text;
+  }
+  // The record's own time stands.
+  Article given;
+  given.set_text("Dam breaks\nUpdated 14:05 GMT\nThe dam broke.");
+  given.set_published("2019-03-10");
+  given.set_published_time("2019-03-10T09:00:00Z");
+  metadata->Infer(&given);
+  EXPECT_EQ(given.published_time(), "2019-03-10T09:00:00Z");
+}
+
 // What the record gives is kept, as the sidecar's unless it says otherwise;
 // the text's own clues still mark their spans.
 TEST(MetadataInferenceTest, TheRecordsFieldsWin) {
