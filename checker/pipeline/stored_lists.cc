@@ -60,9 +60,15 @@ absl::Status StoredLists::Articles(absl::FunctionRef<absl::Status(absl::string_v
     const auto& [at, length] = articles_[i];
     ASSIGN_OR_RETURN(std::string bytes, store_->Read(articles_value_, at, length));
     if (i < article_events_.size() && !article_events_[i].empty()) {
-      // Serialized messages concatenated merge: the summary gains its event.
+      // Re-serialized, not appended: the JSON is written from the bytes in
+      // their order, and the event goes in its field's place (before
+      // `published_time`), as in a report built whole.
+      with_event.Clear();
+      if (!with_event.ParseFromString(bytes)) {
+        return absl::InternalError("an article summary the run stored does not parse");
+      }
       with_event.set_event(article_events_[i]);
-      with_event.AppendToString(&bytes);
+      bytes = with_event.SerializeAsString();
     }
     RETURN_IF_ERROR(emit(bytes));
   }
