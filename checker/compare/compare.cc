@@ -165,6 +165,9 @@ class SubjectComparison {
   // The findings of the developing count's timeline (collected by
   // ComparePair), one per day or step of days.
   void EmitTimeline();
+  // For a kind with one_finding_per_subject: the one finding of the
+  // subject's conflicts (collected by ComparePair).
+  void EmitSpread();
 
   // Whether the subject was left before it was examined to the end.
   bool exhausted() const { return budget_.Exhausted(); }
@@ -196,6 +199,17 @@ class SubjectComparison {
     std::vector<const GroupClaim*> claims;
   };
   std::map<std::tuple<int64_t, int64_t, int>, Step> steps_;
+  // The conflicts of a one_finding_per_subject kind, by verdict: the first
+  // pair (for the explanation) and every claim in a conflict of that
+  // verdict. (Two exact clocks that differ are a CONTRADICTION; a rounded
+  // one is in the DISCREPANCY finding only, never called contradicted.)
+  struct Spread {
+    const GroupClaim* first_a = nullptr;
+    const GroupClaim* first_b = nullptr;
+    PairReason reason = PairReason::kConflict;
+    std::vector<const GroupClaim*> claims;
+  };
+  std::map<Verdict, Spread> spreads_;
 };
 
 void SubjectComparison::FindConflicts(const std::vector<const GroupClaim*>& claims,
@@ -280,9 +294,41 @@ void SubjectComparison::ComparePair(const DatedClaim& x, const DatedClaim& y) {
   // The verdict first; the words only for findings that are listed.
   const absl::optional<PairVerdict> verdict = DecidePairVerdict(
       a, b, comparison_, Relate(a, b, comparison_, nullptr), PublishedDaysApart(x, y));
-  if (!verdict || !budget_.Room(verdict->verdict)) return;
+  if (!verdict) return;
+  if (comparison_.one_finding_per_subject() &&
+      (verdict->verdict == CONTRADICTION || verdict->verdict == DISCREPANCY)) {
+    Spread& spread = spreads_[verdict->verdict];
+    if (spread.first_a == nullptr) {
+      spread.first_a = &a;
+      spread.first_b = &b;
+      spread.reason = verdict->reason;
+    }
+    spread.claims.push_back(&a);
+    spread.claims.push_back(&b);
+    return;
+  }
+  if (!budget_.Room(verdict->verdict)) return;
   findings_->push_back(MakeFinding(kind_, subject_, verdict->verdict, {a.Whole(), b.Whole()},
                                    ExplainPair(kind_, verdict->reason, a, b)));
+}
+
+void SubjectComparison::EmitSpread() {
+  for (auto& [verdict, spread] : spreads_) {
+    std::vector<const GroupClaim*>& claims = spread.claims;
+    std::sort(claims.begin(), claims.end(),
+              [](const GroupClaim* p, const GroupClaim* q) { return ClaimLess(*p, *q); });
+    claims.erase(std::unique(claims.begin(), claims.end()), claims.end());
+    if (claims.size() > kMaxTimelineStepClaims) claims.resize(kMaxTimelineStepClaims);
+    if (!budget_.Room(verdict)) continue;
+    std::vector<Claim> whole;
+    whole.reserve(claims.size());
+    for (const GroupClaim* c : claims) whole.push_back(c->Whole());
+    std::string pair = ExplainPair(kind_, spread.reason, *spread.first_a, *spread.first_b);
+    // A single pair reads as a pair.
+    std::string why = claims.size() == 2 ? std::move(pair) : ExplainSpread(claims, pair);
+    findings_->push_back(MakeFinding(kind_, subject_, verdict, std::move(whole), std::move(why)));
+  }
+  spreads_.clear();
 }
 
 void SubjectComparison::EmitTimeline() {
@@ -385,6 +431,7 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
                               max_findings_per_subject_, &findings);
     subject.FindConflicts(unique, &counted.comparisons);
     subject.EmitTimeline();
+    subject.EmitSpread();
     if (subject.exhausted()) ++counted.truncated_subjects;
     if (comparison.report_agreement()) subject.FindAgreements(unique, voice);
     counted.omitted += subject.omitted();

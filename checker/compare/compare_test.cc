@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "checker/base/verdict_order.h"
 #include "checker/compare/test_claims.h"
 #include "checker/internal/shipped_rules.h"
@@ -624,6 +625,77 @@ TEST_F(CompareTest, ATollThatGrowsFromDayToDayIsAnUpdate) {
   // A toll that falls the next day stays a conflict.
   Claim fewer = Toll("c", "Reuters", "1998-08-09", QUALIFIER_EXACT, 6);
   EXPECT_EQ(CountVerdict(Compare({later, fewer}), UPDATE), 0);
+}
+
+}  // namespace
+}  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+// "<outlet> says the fire broke out at <from>-<to> local time", dated.
+Claim FireTime(const std::string& article, const std::string& outlet, int from, int to,
+               bool exact) {
+  Claim c = testing::BaseClaim("event_time", "time the fire broke out", article, outlet,
+                               "2019-04-16", "broke out");
+  TimeInterval* t = c.mutable_time();
+  t->set_has_clock(true);
+  t->set_clock_from(from);
+  t->set_clock_to(to);
+  t->set_clock_exact(exact);
+  c.set_display_value(absl::StrCat(from, "-", to));
+  return c;
+}
+
+class SpreadTest : public ::testing::Test {
+ protected:
+  std::vector<Finding> Compare(const std::vector<Claim>& claims) {
+    return Comparer(testing::ShippedRules()).Compare(claims);
+  }
+};
+
+TEST_F(SpreadTest, OneSubjectsConflictsAreOneFindingPerVerdict) {
+  ASSERT_TRUE(testing::ComparisonOf("event_time").one_finding_per_subject());
+  // About 6 pm, around 6:30, around 7 pm, 6:40 and 6:50: rounded times that
+  // do not overlap are one DISCREPANCY; the two exact minutes that differ
+  // are one CONTRADICTION, and "around 7 pm" (compatible with 6:50) is not
+  // in it.
+  std::vector<Finding> findings = Compare({
+      FireTime("a", "A", 17 * 60 + 45, 18 * 60 + 15, false),
+      FireTime("b", "B", 18 * 60 + 20, 18 * 60 + 40, false),
+      FireTime("c", "C", 18 * 60 + 45, 19 * 60 + 15, false),
+      FireTime("d", "D", 18 * 60 + 40, 18 * 60 + 40, true),
+      FireTime("e", "E", 18 * 60 + 50, 18 * 60 + 50, true),
+  });
+  std::vector<Finding> conflicts;
+  for (const Finding& f : findings) {
+    if (f.verdict() == CONTRADICTION || f.verdict() == DISCREPANCY) conflicts.push_back(f);
+  }
+  ASSERT_THAT(conflicts, SizeIs(2));
+  const Finding& hard = conflicts[0].verdict() == CONTRADICTION ? conflicts[0] : conflicts[1];
+  const Finding& soft = conflicts[0].verdict() == CONTRADICTION ? conflicts[1] : conflicts[0];
+  ASSERT_EQ(hard.verdict(), CONTRADICTION);
+  ASSERT_THAT(hard.claims(), SizeIs(2));
+  EXPECT_EQ(hard.claims(0).article_id(), "d");
+  EXPECT_EQ(hard.claims(1).article_id(), "e");
+  EXPECT_EQ(soft.verdict(), DISCREPANCY);
+  EXPECT_GE(soft.claims_size(), 4);
+  EXPECT_THAT(soft.explanation(), StartsWith("Outlets give "));
+  EXPECT_THAT(soft.explanation(), HasSubstr("For example: "));
+  // The same claims in another order give the same findings.
+  std::vector<Finding> again = Compare({
+      FireTime("e", "E", 18 * 60 + 50, 18 * 60 + 50, true),
+      FireTime("c", "C", 18 * 60 + 45, 19 * 60 + 15, false),
+      FireTime("a", "A", 17 * 60 + 45, 18 * 60 + 15, false),
+      FireTime("d", "D", 18 * 60 + 40, 18 * 60 + 40, true),
+      FireTime("b", "B", 18 * 60 + 20, 18 * 60 + 40, false),
+  });
+  ASSERT_EQ(again.size(), findings.size());
+  for (size_t i = 0; i < again.size(); ++i) EXPECT_EQ(again[i].id(), findings[i].id());
+}
+
+TEST_F(SpreadTest, PairKindsStillMakeOneFindingPerPair) {
+  EXPECT_FALSE(testing::ComparisonOf("death_toll").one_finding_per_subject());
 }
 
 }  // namespace

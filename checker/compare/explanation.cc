@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "checker/base/value_key.h"
 #include "checker/compare/claim_days.h"
 #include "checker/compare/relate.h"
 
@@ -138,6 +139,32 @@ std::string ExplainTimelineStep(const ClaimKind& k, PairReason reason,
   return absl::StrCat(
       reports, ": ", why, ".",
       timeline.empty() ? "" : absl::StrCat(" The count by day of publication: ", timeline, "."));
+}
+
+std::string ExplainSpread(const std::vector<const GroupClaim*>& claims, const std::string& worst) {
+  // Values in order of first appearance, each with its outlets once.
+  std::vector<std::pair<std::string, std::vector<std::string>>> values;
+  for (const GroupClaim* c : claims) {
+    const std::string key = ValueKey(c->shape());
+    auto it =
+        std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == key; });
+    if (it == values.end()) {
+      values.push_back({key, {c->display_value()}});
+      it = values.end() - 1;
+    }
+    const std::string who = c->outlet().empty() ? c->article_id() : c->outlet();
+    if (std::find(it->second.begin() + 1, it->second.end(), who) == it->second.end()) {
+      it->second.push_back(who);
+    }
+  }
+  std::vector<std::string> listed;
+  for (const auto& [key, words] : values) {
+    listed.push_back(absl::StrCat(words.front(), " (",
+                                  absl::StrJoin(words.begin() + 1, words.end(), ", "), ")"));
+  }
+  const std::string subject = claims.empty() ? std::string("value") : claims.front()->subject();
+  return absl::StrCat("Outlets give ", values.size(), " different values for the ", subject, ": ",
+                      absl::StrJoin(listed, "; "), ". For example: ", worst);
 }
 
 std::string ExplainAgreement(const ClaimKind& kind, const Agreement& agreement) {

@@ -46,6 +46,14 @@ std::string ExplainTimelineStep(const ClaimKind& kind, PairReason reason,
 std::string ExplainPair(const ClaimKind& kind, PairReason reason, const GroupClaim& a,
                         const GroupClaim& b);
 
+// The conflicts of one subject as one finding (Comparison's
+// one_finding_per_subject): each value with the outlets that give it, in
+// the order of `claims`, then one pair's own words (`worst`, ExplainPair's):
+// "Outlets give 3 different values for the time the fire broke out:
+// 17:45-18:15 local time (Punch); 18:50 local time (National Post, The
+// Local France); ... For example: ...".
+std::string ExplainSpread(const std::vector<const GroupClaim*>& claims, const std::string& worst);
+
 // Why the outlets of `agreement` agree: "3 outlets (AP, BBC News, Reuters)
 // agree that deaths is 12." Names at most kMaxAgreementClaims outlets (and
 // how many more).

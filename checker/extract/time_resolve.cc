@@ -289,7 +289,20 @@ std::string DisplayClock(const TimeInterval& t) {
   std::string clock = FormatClock(t.clock_from());
   if (t.clock_to() != t.clock_from()) absl::StrAppend(&clock, "-", FormatClock(t.clock_to()));
   if (!t.zone().empty()) {
-    absl::StrAppend(&clock, " ", t.zone_explicit() ? absl::AsciiStrToUpper(t.zone()) : t.zone());
+    // "GMT", "Central European Summer Time", "local time".
+    std::string zone = t.zone();
+    if (t.zone_explicit()) {
+      if (zone.size() <= 5) {
+        absl::AsciiStrToUpper(&zone);
+      } else {
+        bool start = true;
+        for (char& ch : zone) {
+          if (start) ch = absl::ascii_toupper(static_cast<unsigned char>(ch));
+          start = ch == ' ';
+        }
+      }
+    }
+    absl::StrAppend(&clock, " ", zone);
   }
   if (t.has_utc_offset() && !(t.zone_explicit() && t.utc_offset() == 0)) {
     absl::StrAppend(&clock, " (", FormatClock(t.clock_from() - t.utc_offset()));
