@@ -110,8 +110,12 @@ template <typename A, typename B>
 Relation RelateClocks(const A& a, const B& b, std::string* reason) {
   const TimeInterval& ta = a.time();
   const TimeInterval& tb = b.time();
-  const bool utc = ta.has_utc_offset() && tb.has_utc_offset();
-  if (!utc && (ta.zone_explicit() || tb.zone_explicit())) {
+  // Two clocks in the event's local time are compared as written (an
+  // offset from a place may be another city's); a named zone needs both in
+  // UTC.
+  const bool named = ta.zone_explicit() || tb.zone_explicit();
+  const bool utc = named && ta.has_utc_offset() && tb.has_utc_offset();
+  if (!utc && named) {
     if (reason) *reason = "they give the time in different zones, one of them unknown";
     return Relation::kCompatible;
   }

@@ -258,6 +258,21 @@ TEST(RelateClocksTest, TimesOfDayInTheirZones) {
   }
 }
 
+TEST(RelateClocksTest, LocalClocksAreComparedAsWrittenWhateverPlaceTheirArticlesName) {
+  const Comparison& cmp = ::crosscheck::testing::ComparisonOf("event_time");
+  // 8:45 in an article placed in Colombo (UTC+5:30), 8:30 in one whose first
+  // place is Christchurch (UTC+12): one event's local times, 15 minutes
+  // apart, not 15 hours.
+  Claim colombo = Clock(Hm(8, 45), Hm(8, 45), true, "", 330, true);
+  colombo.mutable_time()->set_offset_from_place(true);
+  Claim christchurch = Clock(Hm(8, 30), Hm(8, 30), false, "", 720, true);
+  christchurch.mutable_time()->set_offset_from_place(true);
+  std::string reason;
+  EXPECT_EQ(::crosscheck::testing::RelationName(Relate(colombo, christchurch, cmp, &reason)),
+            ::crosscheck::testing::RelationName(Relation::kSoftConflict));
+  EXPECT_THAT(reason, HasSubstr("08:45 local time vs 08:30 local time"));
+}
+
 TEST(RelateClocksTest, AClockAgainstADayOnlyComparesDaysWhenBothHaveOne) {
   const Comparison& cmp = ::crosscheck::testing::ComparisonOf("event_time");
   Claim clock_only = Clock(Hm(18, 50), Hm(18, 50), true);

@@ -253,8 +253,10 @@ bool Extractor::FillValue(const CompiledKind& kind, const CompiledPattern& patte
         TimeInterval t =
             ResolveClockTime(*clock, ctx.published, kind.kind->time_direction(), numbers_);
         if (!clock->zone_place.empty() && ctx.published) {
+          // "Paris time": a zone the text names, through its place.
           SetLocalZone(places_.TimeZoneOf(clock->zone_place), ctx.published, &t);
           t.set_zone_explicit(t.has_utc_offset());
+          t.set_offset_from_place(false);
         }
         claim->set_display_value(DisplayTime(t));
         *claim->mutable_time() = std::move(t);

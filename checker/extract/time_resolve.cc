@@ -278,7 +278,7 @@ void SetLocalZone(const std::string& iana_zone, absl::optional<absl::CivilDay> p
   if (!day) return;
   if (absl::optional<int> offset = UtcOffsetMinutes(iana_zone, *day)) {
     t->set_utc_offset(*offset);
-    if (t->zone().empty()) t->set_zone("local time");
+    t->set_offset_from_place(true);
   }
 }
 
@@ -304,7 +304,7 @@ std::string DisplayClock(const TimeInterval& t) {
     }
     absl::StrAppend(&clock, " ", zone);
   }
-  if (t.has_utc_offset() && !(t.zone_explicit() && t.utc_offset() == 0)) {
+  if (t.has_utc_offset() && !t.offset_from_place() && !(t.zone_explicit() && t.utc_offset() == 0)) {
     absl::StrAppend(&clock, " (", FormatClock(t.clock_from() - t.utc_offset()));
     if (t.clock_to() != t.clock_from()) {
       absl::StrAppend(&clock, "-", FormatClock(t.clock_to() - t.utc_offset()));

@@ -46,8 +46,9 @@ TimeInterval ResolveClockTime(const ClockReading& clock, absl::optional<absl::Ci
                               TimeDirection direction, const QuantityParser& numbers);
 
 // Sets the offset of a clock in the event's local time from `iana_zone` (the
-// place's zone) on its day, or else on `published`; nothing when the clock's
-// zone was named or already fixed, or no day is known.
+// place's zone) on its day, or else on `published`, marked as the place's
+// (offset_from_place); nothing when the clock's zone was named or already
+// fixed, or no day is known.
 void SetLocalZone(const std::string& iana_zone, absl::optional<absl::CivilDay> published,
                   TimeInterval* t);
 
