@@ -29,9 +29,7 @@ template <typename T>
 std::string Alternation(const std::vector<std::pair<std::string, T>>& words) {
   std::vector<std::string> quoted;
   for (const auto& [w, unused] : words) {
-    std::string q = RE2::QuoteMeta(w);
-    // "a.m.": a space in the rules matches any run of spaces.
-    quoted.push_back(q);
+    quoted.push_back(RE2::QuoteMeta(w));
   }
   return absl::StrJoin(quoted, "|");
 }
@@ -254,6 +252,12 @@ absl::optional<int> UtcOffsetMinutes(const std::string& iana_zone, absl::CivilDa
 std::string FormatClock(int minute) {
   int m = ((minute % 1440) + 1440) % 1440;
   return absl::StrFormat("%02d:%02d", m / 60, m % 60);
+}
+
+std::string FormatClockRange(int from, int to, int shift) {
+  std::string words = FormatClock(from - shift);
+  if (to != from) absl::StrAppend(&words, "-", FormatClock(to - shift));
+  return words;
 }
 
 }  // namespace crosscheck

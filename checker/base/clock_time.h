@@ -83,6 +83,10 @@ absl::optional<int> UtcOffsetMinutes(const std::string& iana_zone, absl::CivilDa
 // "18:50", "06:05"; minutes outside one day wrap ("-15" is "23:45").
 std::string FormatClock(int minute);
 
+// "18:50", or "17:45-18:15" when `from` and `to` differ; both moved back by
+// `shift` minutes (a zone's offset, to show UTC).
+std::string FormatClockRange(int from, int to, int shift = 0);
+
 }  // namespace crosscheck
 
 #endif  // CROSSCHECK_CHECKER_BASE_CLOCK_TIME_H_

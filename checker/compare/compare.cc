@@ -139,6 +139,16 @@ class FindingBudget {
 // thousands of reports a day would make findings nobody reads).
 constexpr size_t kMaxTimelineStepClaims = 24;
 
+// The claims of pairs (each collected once per pair) as a finding shows
+// them: each once, in output order, at most kMaxTimelineStepClaims.
+std::vector<const GroupClaim*> ShownClaims(std::vector<const GroupClaim*> claims) {
+  std::sort(claims.begin(), claims.end(),
+            [](const GroupClaim* p, const GroupClaim* q) { return ClaimLess(*p, *q); });
+  claims.erase(std::unique(claims.begin(), claims.end()), claims.end());
+  if (claims.size() > kMaxTimelineStepClaims) claims.resize(kMaxTimelineStepClaims);
+  return claims;
+}
+
 // Compares the claims of one (kind, subject) into `findings`.
 class SubjectComparison {
  public:
@@ -314,11 +324,7 @@ void SubjectComparison::ComparePair(const DatedClaim& x, const DatedClaim& y) {
 
 void SubjectComparison::EmitSpread() {
   for (auto& [verdict, spread] : spreads_) {
-    std::vector<const GroupClaim*>& claims = spread.claims;
-    std::sort(claims.begin(), claims.end(),
-              [](const GroupClaim* p, const GroupClaim* q) { return ClaimLess(*p, *q); });
-    claims.erase(std::unique(claims.begin(), claims.end()), claims.end());
-    if (claims.size() > kMaxTimelineStepClaims) claims.resize(kMaxTimelineStepClaims);
+    const std::vector<const GroupClaim*> claims = ShownClaims(std::move(spread.claims));
     if (!budget_.Room(verdict)) continue;
     std::vector<Claim> whole;
     whole.reserve(claims.size());
@@ -336,14 +342,8 @@ void SubjectComparison::EmitTimeline() {
   const std::string timeline = timeline_->Describe();
   for (auto& [key, step] : steps_) {
     const PairReason reason = static_cast<PairReason>(std::get<2>(key));
-    // Each claim once (a pair per claim was collected), in output order: an
-    // article's headline and body both shown when both give the count.
-    std::sort(step.claims.begin(), step.claims.end(),
-              [](const GroupClaim* p, const GroupClaim* q) { return ClaimLess(*p, *q); });
-    step.claims.erase(std::unique(step.claims.begin(), step.claims.end()), step.claims.end());
-    std::vector<const GroupClaim*> unique(
-        step.claims.begin(),
-        step.claims.begin() + std::min(step.claims.size(), kMaxTimelineStepClaims));
+    // (An article's headline and body both shown when both give the count.)
+    const std::vector<const GroupClaim*> unique = ShownClaims(std::move(step.claims));
     if (!budget_.Room(step.verdict)) continue;
     std::vector<Claim> whole;
     whole.reserve(unique.size());

@@ -96,12 +96,8 @@ Relation RelateQuantities(const A& a, const B& b, const Comparison& cmp, std::st
 
 // "18:40-18:50 local time", "16:00 UTC": a clock as compared.
 std::string ClockWords(const TimeInterval& t, bool utc) {
-  const int shift = utc ? t.utc_offset() : 0;
-  std::string words = FormatClock(t.clock_from() - shift);
-  if (t.clock_to() != t.clock_from())
-    absl::StrAppend(&words, "-", FormatClock(t.clock_to() - shift));
-  absl::StrAppend(&words, utc ? " UTC" : " local time");
-  return words;
+  return absl::StrCat(FormatClockRange(t.clock_from(), t.clock_to(), utc ? t.utc_offset() : 0),
+                      utc ? " UTC" : " local time");
 }
 
 // Two times of day (each maybe on a day): compared in UTC when both zones

@@ -286,8 +286,7 @@ namespace {
 
 // "18:50", "17:45-18:15" (about 6 pm), with the zone and UTC.
 std::string DisplayClock(const TimeInterval& t) {
-  std::string clock = FormatClock(t.clock_from());
-  if (t.clock_to() != t.clock_from()) absl::StrAppend(&clock, "-", FormatClock(t.clock_to()));
+  std::string clock = FormatClockRange(t.clock_from(), t.clock_to());
   if (!t.zone().empty()) {
     // "GMT", "Central European Summer Time", "local time".
     std::string zone = t.zone();
@@ -305,11 +304,8 @@ std::string DisplayClock(const TimeInterval& t) {
     absl::StrAppend(&clock, " ", zone);
   }
   if (t.has_utc_offset() && !t.offset_from_place() && !(t.zone_explicit() && t.utc_offset() == 0)) {
-    absl::StrAppend(&clock, " (", FormatClock(t.clock_from() - t.utc_offset()));
-    if (t.clock_to() != t.clock_from()) {
-      absl::StrAppend(&clock, "-", FormatClock(t.clock_to() - t.utc_offset()));
-    }
-    absl::StrAppend(&clock, " UTC)");
+    absl::StrAppend(&clock, " (", FormatClockRange(t.clock_from(), t.clock_to(), t.utc_offset()),
+                    " UTC)");
   }
   return clock;
 }
