@@ -8,6 +8,7 @@
 //   crosscheck extract --output=FILE.claims [--shard=K/N] PATH...
 //   crosscheck rules
 //   crosscheck timex FILE.jsonl
+//   crosscheck quantities FILE.jsonl
 //
 // PATH is an article (.txt, with an optional NAME.meta.textproto sidecar),
 // a JSON Lines file (.jsonl, one article per line) or a directory of them;
@@ -32,6 +33,7 @@
 #include "checker/cli/command.h"
 #include "checker/cli/common_flags.h"
 #include "checker/cli/extract_command.h"
+#include "checker/cli/quantities_command.h"
 #include "checker/cli/report_command.h"
 #include "checker/cli/review_command.h"
 #include "checker/cli/rules_command.h"
@@ -83,7 +85,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"report", RunReportCommand}, {"review", RunReviewCommand},   {"test", RunTestCommand},
     {"claims", RunClaimsCommand}, {"extract", RunExtractCommand}, {"rules", RunRulesCommand},
-    {"timex", RunTimexCommand},
+    {"timex", RunTimexCommand},   {"quantities", RunQuantitiesCommand},
 };
 
 // --help and --helpshort list the flags of the command line's own files
