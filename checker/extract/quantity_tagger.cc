@@ -116,7 +116,8 @@ struct QuantityTagger::Impl {
   absl::flat_hash_map<std::string, std::string> lemmas;
   std::unique_ptr<RE2> number;  // digits or words
   std::unique_ptr<RE2> identifier_before, not_after, score_before, name_before, not_counted,
-      clause_break, age_before, people_before, people_after;
+      clause_break, age_before, people_before, people_after, relative_after,
+      age_apposition_before, age_apposition_after;
 
   std::vector<QuantityMention> Tag(absl::string_view text) const;
   void TagSentence(absl::string_view text, int s_begin, int s_end,
@@ -222,6 +223,9 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Rul
       {q.age_before(), &impl->age_before, "age_before", false},
       {q.people_before(), &impl->people_before, "people_before", false},
       {q.people_after(), &impl->people_after, "people_after", false},
+      {q.relative_after(), &impl->relative_after, "relative_after", false},
+      {q.age_apposition_before(), &impl->age_apposition_before, "age_apposition_before", false},
+      {q.age_apposition_after(), &impl->age_apposition_after, "age_apposition_after", false},
   };
   for (const Field& f : fields) {
     *f.re = Compile(f.pattern.empty() ? std::string("$^") : f.pattern, f.case_sensitive);
@@ -259,6 +263,12 @@ std::vector<QuantityMention> QuantityTagger::Tag(absl::string_view text) const {
 
 std::string QuantityTagger::Impl::Lemma(absl::string_view word) const {
   std::string w = absl::AsciiStrToLower(word);
+  for (absl::string_view possessive : {"'s", "’s", "'", "’"}) {
+    if (absl::EndsWith(w, possessive) && w.size() > possessive.size()) {
+      w.resize(w.size() - possessive.size());
+      break;
+    }
+  }
   auto it = lemmas.find(w);
   if (it != lemmas.end()) return it->second;
   auto ends = [&](absl::string_view s) { return absl::EndsWith(w, s); };
@@ -267,7 +277,8 @@ std::string QuantityTagger::Impl::Lemma(absl::string_view word) const {
                        ends("shes"))) {
     return w.substr(0, w.size() - 2);
   }
-  if (w.size() > 2 && ends("s") && !ends("ss") && !ends("us") && !ends("is")) {
+  if (w.size() > 2 && ends("s") && !ends("ss") && !ends("us") && !ends("is") &&
+      !(ends("as") && w.size() <= 5)) {
     return w.substr(0, w.size() - 1);
   }
   return w;
@@ -634,6 +645,7 @@ void QuantityTagger::Impl::TagSentence(absl::string_view text, int s_begin, int 
       words.push_back(std::move(word));
     }
   }
+  const int s_begin_word = 0;
   auto in_date = [&](int b, int e) {
     for (const auto& [db, de] : dates) {
       if (b < de && db < e) return true;
@@ -647,19 +659,29 @@ void QuantityTagger::Impl::TagSentence(absl::string_view text, int s_begin, int 
   std::string previous_change;
   std::string previous_count_unit;
   int skip_until = -1;
+  // A rejected number takes the numbers joined to it by dashes along
+  // ("Boeing 737-800", "9-1-1", "27/09/2013").
+  auto reject_chain = [&](int from) {
+    static const LazyRE2 kChain = {"^(?:\\s*[-–/]\\s*\\d+)+"};
+    re2::StringPiece rest = Piece(text.substr(from, s_end - from));
+    if (RE2::Consume(&rest, *kChain)) skip_until = static_cast<int>(rest.data() - text.data());
+  };
   for (size_t ni = 0; ni < numbers.size(); ++ni) {
     const Number& num = numbers[ni];
     if (num.begin < skip_until) continue;
     if (in_date(num.begin, num.end)) continue;
     // A time of day, a date or a ratio written with ':' or '/'.
-    if (num.begin > 0 && (text[num.begin - 1] == ':' || text[num.begin - 1] == '/') &&
-        num.begin > 1 && absl::ascii_isdigit(static_cast<unsigned char>(text[num.begin - 2]))) {
-      continue;
-    }
-    if (num.end + 1 < static_cast<int>(text.size()) &&
-        (text[num.end] == ':' || text[num.end] == '/') &&
-        absl::ascii_isdigit(static_cast<unsigned char>(text[num.end + 1]))) {
-      continue;
+    {
+      static const LazyRE2 kTimeBefore = {"\\d\\s?[:/.]\\s?$"};
+      static const LazyRE2 kTimeAfter = {"^\\s?[:/]\\s?\\d"};
+      if (Partial(before_text(num.begin, 6), *kTimeBefore) && !num.words &&
+          text[num.begin - 1] != '.') {
+        continue;
+      }
+      if (Partial(text.substr(num.end, std::min<int>(8, text.size() - num.end)), *kTimeAfter)) {
+        reject_chain(num.end);
+        continue;
+      }
     }
     absl::string_view left = before_text(num.begin, 48);
     QuantityMention m;
@@ -692,8 +714,10 @@ void QuantityTagger::Impl::TagSentence(absl::string_view text, int s_begin, int 
     const bool money = m.dimension() == "money";
     if (m.unit().empty()) {
       // Identifiers, names with digits, glued letters.
-      if (Partial(left, *identifier_before)) continue;
-      if (Partial(left, *name_before)) continue;
+      if (Partial(left, *identifier_before) || Partial(left, *name_before)) {
+        reject_chain(num.end);
+        continue;
+      }
     }
     {
       static const LazyRE2 kDashNumber = {"^\\s*[-–]\\s*\\d"};
@@ -811,6 +835,27 @@ void QuantityTagger::Impl::TagSentence(absl::string_view text, int s_begin, int 
       m.set_unit("year");
       m.set_dimension("time span");
     }
+    if (m.unit().empty() && num.integer && !m.range() && num.value < 130 &&
+        Partial(left, *age_apposition_before) &&
+        Partial(text.substr(end, std::min<int>(12, s_end - end)), *age_apposition_after)) {
+      m.set_unit("year");
+      m.set_dimension("time span");
+    }
+    // What follows the number itself may show it is no quantity: "1st",
+    // "9 a.m.", "0912 GMT", "76ers", "9-1-1", "12-gauge" (unless a unit or
+    // scale glued to it was read: "5km", "1.2bn", "40C").
+    const bool glued = end > num.end && text[num.end] != ' ';
+    if (!glued && Partial(text.substr(num.end, std::min<int>(40, text.size() - num.end)),
+                          *not_after)) {
+      reject_chain(num.end);
+      continue;
+    }
+    // A number written with a leading zero is a code, a time or a date part
+    // ("0800", "06").
+    if (num.integer && num.end - num.begin >= 2 && text[num.begin] == '0') {
+      reject_chain(num.end);
+      continue;
+    }
     // Counted nouns: "300 children", "eight other defendants", "30 of the passengers".
     const bool fraction = num.words && num.value < 1;
     if (m.unit().empty() && fraction) {
@@ -831,26 +876,51 @@ void QuantityTagger::Impl::TagSentence(absl::string_view text, int s_begin, int 
         i = j;
       }
       int noun = -1;
-      for (int j = i; j < static_cast<int>(words.size()) && j < i + 4; ++j) {
+      // "125-seat legislature", "four-book series": the word glued by a
+      // hyphen is what is counted.
+      if (i == w && i < static_cast<int>(words.size()) && end < static_cast<int>(text.size()) &&
+          text[end] == '-' && words[i].begin == end + 1 &&
+          !noun_stops.contains(words[i].lower) && !Full(words[i].lower, *not_counted)) {
+        noun = i;
+      }
+      for (int j = i; noun < 0 && j < static_cast<int>(words.size()) && j < i + 4; ++j) {
         const Word& word = words[j];
         absl::string_view gap =
             text.substr(j == w ? end : words[j - 1].end,
                         word.begin - (j == w ? end : words[j - 1].end));
         if (gap.find_first_not_of(" -") != absl::string_view::npos) break;
         if (noun_stops.contains(word.lower) || Full(word.lower, *not_counted) ||
-            absl::ascii_isdigit(static_cast<unsigned char>(word.lower[0]))) {
+            absl::ascii_isdigit(static_cast<unsigned char>(word.lower[0])) ||
+            Full(word.lower, *number)) {
           break;
         }
-        const bool participle = word.lower.size() > 4 && (absl::EndsWith(word.lower, "ed") ||
-                                                          absl::EndsWith(word.lower, "ing"));
-        if (participle && noun >= 0) break;
-        if (word.capitalized && j > i && noun >= 0 && !words[noun].capitalized) break;
-        noun = j;
+        // A participle is no thing counted ("126 needed", "10,000 reported").
+        if (word.lower.size() > 4 && absl::EndsWith(word.lower, "ed")) break;
+        if (word.lower.size() > 4 && absl::EndsWith(word.lower, "ing") && noun >= 0) break;
+        const bool next_is_content =
+            j + 1 < static_cast<int>(words.size()) && j + 1 < i + 4 &&
+            text.substr(word.end, words[j + 1].begin - word.end).find_first_not_of(" -") ==
+                absl::string_view::npos &&
+            !noun_stops.contains(words[j + 1].lower) && !Full(words[j + 1].lower, *not_counted) &&
+            !(words[j + 1].lower.size() > 4 && absl::EndsWith(words[j + 1].lower, "ed"));
+        // A name or a demonym modifies what follows ("8.5 million Windows
+        // devices", "three Texas counties"); alone, a plural one is counted
+        // ("three Americans").
+        if (word.capitalized && j > s_begin_word) {
+          if (next_is_content) continue;
+          if (Lemma(word.lower) == word.lower || absl::EndsWith(word.lower, "as")) break;
+          noun = j;
+          break;
+        }
         const std::string lemma = Lemma(word.lower);
         const bool plural = lemma != word.lower || lemmas.contains(word.lower);
-        // A plural ends the noun unless another noun follows ("police officers").
-        if (plural && !(j + 1 < static_cast<int>(words.size()) &&
-                        lemmas.contains(word.lower) && Lemma(words[j + 1].lower) != words[j + 1].lower)) {
+        if (plural && !(next_is_content && lemmas.contains(word.lower) &&
+                        Lemma(words[j + 1].lower) != words[j + 1].lower)) {
+          noun = j;
+          break;
+        }
+        if (!next_is_content) {
+          noun = j;
           break;
         }
       }
@@ -876,17 +946,29 @@ void QuantityTagger::Impl::TagSentence(absl::string_view text, int s_begin, int 
         }
       }
     }
-    // Numbers that are no quantity after all: "three days ago", "1st", "4G".
-    {
-      absl::string_view after_number = text.substr(num.end, std::min<int>(40, text.size() - num.end));
-      absl::string_view after_span = text.substr(end, std::min<int>(40, text.size() - end));
-      if (Partial(after_span, *not_after)) continue;
-      if (m.dimension() == "count" && m.unit().empty() &&
-          Partial(after_number, *not_after)) {
+    // A length of time that dates something: "three days ago", "two weeks later".
+    if (m.dimension() == "time span" &&
+        Partial(text.substr(end, std::min<int>(40, text.size() - end)), *relative_after)) {
+      continue;
+    }
+    // A bare pair of whole numbers with nothing counted is a record or a
+    // score ("9-14", "2-8"), not a range.
+    if (m.range() && m.unit().empty() && num.integer) continue;
+    // A year in words ("nineteen ninety-four").
+    if (num.words && m.unit().empty() && num.value >= 1100 && num.value <= 2099) continue;
+    // "one-sided", "one-time": an adjective, not a count.
+    if (num.words && num.value == 1 && num.end < static_cast<int>(text.size()) &&
+        text[num.end] == '-' && m.dimension() == "count") {
+      continue;
+    }
+    // A bare number right after a name is part of it ("Oregon 214",
+    // "SportsCenter 5").
+    if (m.unit().empty() && !num.words && !m.range()) {
+      static const LazyRE2 kNameBefore = {"(?:^|[^.!?\"“:]\\s)(?-i:[A-Z][\\pL&]+) $"};
+      if (Partial(before_text(num.begin, 40), *kNameBefore) &&
+          !Partial(before_text(num.begin, 40), *age_before)) {
         continue;
       }
-      static const LazyRE2 kOrdinal = {"^(?:st|nd|rd|th)\\b"};
-      if (!num.words && Partial(after_number, *kOrdinal)) continue;
     }
     // Bare years: four digits from 1000 to 2099 without a unit.
     if (num.integer && m.unit().empty() && num.value >= 1000 && num.value <= 2099 &&
