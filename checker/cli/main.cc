@@ -83,8 +83,8 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
-    {"report", RunReportCommand}, {"review", RunReviewCommand},   {"test", RunTestCommand},
-    {"claims", RunClaimsCommand}, {"extract", RunExtractCommand}, {"rules", RunRulesCommand},
+    {"report", RunReportCommand}, {"review", RunReviewCommand},         {"test", RunTestCommand},
+    {"claims", RunClaimsCommand}, {"extract", RunExtractCommand},       {"rules", RunRulesCommand},
     {"timex", RunTimexCommand},   {"quantities", RunQuantitiesCommand},
 };
 

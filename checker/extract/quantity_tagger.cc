@@ -24,9 +24,9 @@
 #include "checker/extract/quantity.h"
 #include "checker/extract/timex.h"
 #include "google/protobuf/util/json_util.h"
-#include "re2/re2.h"
 #include "rapidjson/stringbuffer.h"
 #include "rapidjson/writer.h"
+#include "re2/re2.h"
 
 namespace crosscheck {
 namespace {
@@ -116,8 +116,8 @@ struct QuantityTagger::Impl {
   absl::flat_hash_map<std::string, std::string> lemmas;
   std::unique_ptr<RE2> number;  // digits or words
   std::unique_ptr<RE2> identifier_before, not_after, score_before, name_before, not_counted,
-      clause_break, age_before, people_before, people_after, relative_after,
-      age_apposition_before, age_apposition_after;
+      clause_break, age_before, people_before, people_after, relative_after, age_apposition_before,
+      age_apposition_after, change_carries;
 
   std::vector<QuantityMention> Tag(absl::string_view text) const;
   void TagSentence(absl::string_view text, int s_begin, int s_end,
@@ -127,9 +127,8 @@ struct QuantityTagger::Impl {
   std::string Lemma(absl::string_view word) const;
   std::string Concept(absl::string_view text, const std::vector<Word>& words,
                       const QuantityMention& m, int number_begin, bool counted) const;
-  std::string Change(absl::string_view text, const std::vector<Word>& words, int s_begin,
-                     int begin, int number_end, int end,
-                     const std::string& previous_change) const;
+  std::string Change(absl::string_view text, const std::vector<Word>& words, int s_begin, int begin,
+                     int number_end, int end, const std::string& previous_change) const;
 };
 
 QuantityTagger::QuantityTagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -146,9 +145,8 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Rul
   for (const Dimension& d : q.dimensions()) impl->dimensions[d.name()] = &d;
   for (const Unit& u : q.units()) {
     if (!impl->dimensions.contains(u.dimension()) && u.dimension() != "angle or temperature") {
-      return absl::InvalidArgumentError(absl::StrCat("quantities.units \"", u.name(),
-                                                     "\": unknown dimension \"", u.dimension(),
-                                                     "\""));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "quantities.units \"", u.name(), "\": unknown dimension \"", u.dimension(), "\""));
     }
     impl->units[u.name()] = &u;
     for (const std::string& a : u.aliases()) {
@@ -195,17 +193,17 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Rul
   for (const std::string& w : q.noun_stops()) impl->noun_stops.insert(w);
   for (const std::string& w : q.concept_drop()) impl->concept_drop.insert(w);
   for (const Lemma& l : q.lemmas()) impl->lemmas[l.plural()] = l.singular();
-  std::string fractions = absl::StrJoin(q.fractions(), "|", [](std::string* out, const Fraction& f) {
-    absl::StrAppend(out, f.word());
-  });
+  std::string fractions =
+      absl::StrJoin(q.fractions(), "|",
+                    [](std::string* out, const Fraction& f) { absl::StrAppend(out, f.word()); });
   // A number: digits (1,200.5; .5), or words with an optional fraction
   // ("two-thirds", "one and a half"), or a fraction alone ("a quarter of",
   // "half the").
   const std::string fraction_re = fractions.empty() ? std::string("$^") : fractions;
-  std::string number = absl::StrCat(
-      "((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|\\.\\d+)|(", q.number_words(),
-      ")(?:[\\s-]+(?:and[\\s-]+)?(?:(?:a|an)[\\s-]+)?\\b(", fraction_re,
-      ")\\b)?|((?:\\b(?:a|an)[\\s-]+)?\\b(?:", fraction_re, ")\\b)");
+  std::string number =
+      absl::StrCat("((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|\\.\\d+)|(", q.number_words(),
+                   ")(?:[\\s-]+(?:and[\\s-]+)?(?:(?:a|an)[\\s-]+)?\\b(", fraction_re,
+                   ")\\b)?|((?:\\b(?:a|an)[\\s-]+)?\\b(?:", fraction_re, ")\\b)");
   impl->number = Compile(number);
   struct Field {
     const std::string& pattern;
@@ -226,6 +224,7 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Rul
       {q.relative_after(), &impl->relative_after, "relative_after", false},
       {q.age_apposition_before(), &impl->age_apposition_before, "age_apposition_before", false},
       {q.age_apposition_after(), &impl->age_apposition_after, "age_apposition_after", false},
+      {q.change_carries(), &impl->change_carries, "change_carries", false},
   };
   for (const Field& f : fields) {
     *f.re = Compile(f.pattern.empty() ? std::string("$^") : f.pattern, f.case_sensitive);
@@ -273,8 +272,8 @@ std::string QuantityTagger::Impl::Lemma(absl::string_view word) const {
   if (it != lemmas.end()) return it->second;
   auto ends = [&](absl::string_view s) { return absl::EndsWith(w, s); };
   if (w.size() > 3 && ends("ies")) return absl::StrCat(w.substr(0, w.size() - 3), "y");
-  if (w.size() > 3 && (ends("sses") || ends("xes") || ends("zes") || ends("ches") ||
-                       ends("shes"))) {
+  if (w.size() > 3 &&
+      (ends("sses") || ends("xes") || ends("zes") || ends("ches") || ends("shes"))) {
     return w.substr(0, w.size() - 2);
   }
   if (w.size() > 2 && ends("s") && !ends("ss") && !ends("us") && !ends("is") &&
@@ -302,7 +301,8 @@ std::vector<Number> QuantityTagger::Impl::Numbers(absl::string_view text, int s_
     const int begin = static_cast<int>(start - text.data());
     const int end = static_cast<int>(stop - text.data());
     // A number glued into a word ("A320", "COVID19").
-    if (!digits.empty() && begin > 0 && absl::ascii_isalnum(static_cast<unsigned char>(text[begin - 1]))) {
+    if (!digits.empty() && begin > 0 &&
+        absl::ascii_isalnum(static_cast<unsigned char>(text[begin - 1]))) {
       continue;
     }
     Number n;
@@ -321,10 +321,12 @@ std::vector<Number> QuantityTagger::Impl::Numbers(absl::string_view text, int s_
       // "a third of", "a quarter of", "half the": a fraction alone; a bare
       // "third" or "quarter" is an ordinal or a part of the year.
       std::string lower = absl::AsciiStrToLower(bare);
-      std::vector<std::string> parts = absl::StrSplit(lower, absl::ByAnyChar(" -"), absl::SkipEmpty());
+      std::vector<std::string> parts =
+          absl::StrSplit(lower, absl::ByAnyChar(" -"), absl::SkipEmpty());
       auto it = fractions.find(parts.back());
       if (it == fractions.end()) continue;
-      static const LazyRE2 kOf = {"^\\s+(?:of|the|a|an|its|their|his|her|our|this|that|these|those)\\b"};
+      static const LazyRE2 kOf = {
+          "^\\s+(?:of|the|a|an|its|their|his|her|our|this|that|these|those)\\b"};
       if (parts.size() == 1 && parts.back() != "half") continue;
       if (!Partial(text.substr(end), *kOf) && parts.back() != "half") continue;
       n.value = it->second;
@@ -379,8 +381,7 @@ std::string QuantityTagger::Impl::Change(absl::string_view text, const std::vect
       absl::string_view r(right_lower);
       if (phrase[0] != '-' && phrase[0] != '+') r = absl::StripLeadingAsciiWhitespace(r);
       if (absl::StartsWith(r, phrase) &&
-          (r.size() == phrase.size() ||
-           !IsWordByte(static_cast<unsigned char>(r[phrase.size()])) ||
+          (r.size() == phrase.size() || !IsWordByte(static_cast<unsigned char>(r[phrase.size()])) ||
            !IsWordByte(static_cast<unsigned char>(phrase.back())))) {
         if (bound.empty()) bound = change;
         break;
@@ -398,8 +399,20 @@ std::string QuantityTagger::Impl::Change(absl::string_view text, const std::vect
     if (w.end <= s_begin) break;
     if (w.begin >= bound_begin) continue;  // the bound's own words ("up to")
     auto it = directions_before.find(w.lower);
+    // "up"/"down" alone are particles unless right before the number ("set
+    // up 36 centres", "went down 3 miles off" vs "up 3%", "was down 2.1%").
+    if (it != directions_before.end() && (w.lower == "up" || w.lower == "down") && seen > 0) {
+      break;
+    }
     if (it != directions_before.end()) return it->second;
-    if (Full(w.lower, *clause_break) && w.lower != "after" && w.lower != "from") break;
+    // "up from $100 million" is the earlier level; "has not lost in more
+    // than four years" no fall.
+    if (w.lower == "from" || w.lower == "in" || w.lower == "for" || w.lower == "over" ||
+        w.lower == "during" || w.lower == "since" || w.lower == "at" || w.lower == "on" ||
+        w.lower == "of") {
+      break;
+    }
+    if (Full(w.lower, *clause_break)) break;
     if (absl::ascii_isdigit(static_cast<unsigned char>(w.lower[0]))) {
       // "rose 5 cents to $40.25": the level after a change changes too.
       if ((previous_change == "up" || previous_change == "down") && i + 1 < index &&
@@ -411,7 +424,8 @@ std::string QuantityTagger::Impl::Change(absl::string_view text, const std::vect
       break;
     }
     // Stop at punctuation between them.
-    absl::string_view gap = text.substr(w.end, (i + 1 < index ? words[i + 1].begin : begin) - w.end);
+    absl::string_view gap =
+        text.substr(w.end, (i + 1 < index ? words[i + 1].begin : begin) - w.end);
     if (absl::StrContains(gap, ",") || absl::StrContains(gap, ";") || absl::StrContains(gap, "(")) {
       break;
     }
@@ -456,10 +470,10 @@ std::string QuantityTagger::Impl::Concept(absl::string_view text, const std::vec
            absl::StrContains(gap, "—");
   };
   auto verbish = [&](const Word& w) {
-    return directions_before.contains(w.lower) || Full(w.lower, *clause_break) ||
-           w.lower == "is" || w.lower == "was" || w.lower == "were" || w.lower == "are" ||
-           w.lower == "has" || w.lower == "have" || w.lower == "had" || w.lower == "will" ||
-           w.lower == "would" || w.lower == "be" || w.lower == "been" ||
+    return directions_before.contains(w.lower) || Full(w.lower, *clause_break) || w.lower == "is" ||
+           w.lower == "was" || w.lower == "were" || w.lower == "are" || w.lower == "has" ||
+           w.lower == "have" || w.lower == "had" || w.lower == "will" || w.lower == "would" ||
+           w.lower == "be" || w.lower == "been" ||
            (w.lower.size() > 4 && absl::EndsWith(w.lower, "ed") && !w.capitalized);
   };
   // 1. A noun right after a measure ("6.1-magnitude quake", "$1.2bn deal"),
@@ -469,8 +483,9 @@ std::string QuantityTagger::Impl::Concept(absl::string_view text, const std::vec
     int i = after;
     if (words[i].lower == "in" || words[i].lower == "of") ++i;
     int j = i;
-    while (j < static_cast<int>(words.size()) && j < i + 3 && !noun_stops.contains(words[j].lower) &&
-           !verbish(words[j]) && !is_number_word(words[j]) && (j == i || !breaks_before(j))) {
+    while (j < static_cast<int>(words.size()) && j < i + 3 &&
+           !noun_stops.contains(words[j].lower) && !verbish(words[j]) &&
+           !is_number_word(words[j]) && (j == i || !breaks_before(j))) {
       ++j;
     }
     if (j > i) after_noun = clean(i, j);
@@ -481,9 +496,10 @@ std::string QuantityTagger::Impl::Concept(absl::string_view text, const std::vec
   if (!counted && after < static_cast<int>(words.size())) {
     int i = after;
     const absl::flat_hash_set<std::string> kProperty = {
-        "deep", "high", "tall", "long", "wide", "away", "thick", "across", "below", "above",
-        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-        "off", "from", "inland", "offshore", "underground", "old", "per", "a", "an"};
+        "deep",      "high",        "tall",      "long",      "wide",  "away", "thick",
+        "across",    "below",       "above",     "north",     "south", "east", "west",
+        "northeast", "northwest",   "southeast", "southwest", "off",   "from", "inland",
+        "offshore",  "underground", "old",       "per",       "a",     "an"};
     if (kProperty.contains(words[i].lower)) {
       int j = i + 1;
       while (j < static_cast<int>(words.size()) && j < i + 5 && !breaks_before(j) &&
@@ -529,10 +545,10 @@ std::string QuantityTagger::Impl::Concept(absl::string_view text, const std::vec
     if (verb.empty()) {
       for (int i = k; i >= 0 && i > k - 4; --i) {
         if (i < 0 || breaks_before(i + 1)) break;
-        if (verbish(words[i]) && !Full(words[i].lower, *clause_break) &&
-            words[i].lower != "is" && words[i].lower != "was" && words[i].lower != "were" &&
-            words[i].lower != "are" && words[i].lower != "be" && words[i].lower != "been" &&
-            words[i].lower != "has" && words[i].lower != "have" && words[i].lower != "had") {
+        if (verbish(words[i]) && !Full(words[i].lower, *clause_break) && words[i].lower != "is" &&
+            words[i].lower != "was" && words[i].lower != "were" && words[i].lower != "are" &&
+            words[i].lower != "be" && words[i].lower != "been" && words[i].lower != "has" &&
+            words[i].lower != "have" && words[i].lower != "had") {
           verb = std::string(text.substr(words[i].begin, words[i].end - words[i].begin));
           break;
         }
@@ -543,8 +559,7 @@ std::string QuantityTagger::Impl::Concept(absl::string_view text, const std::vec
   std::string subject;
   if (of_noun.empty() || !counted) {
     int start = k;
-    while (start >= 0 && !breaks_before(start + 1) &&
-           !Full(words[start].lower, *clause_break)) {
+    while (start >= 0 && !breaks_before(start + 1) && !Full(words[start].lower, *clause_break)) {
       --start;
     }
     ++start;
@@ -607,9 +622,9 @@ std::vector<QuantityMention> QuantityTagger::Impl::Tag(absl::string_view text) c
         text[i + 1] == ' ' &&
         (absl::ascii_isupper(static_cast<unsigned char>(text[i + 2])) || text[i + 2] == '"')) {
       // Not after a single capital ("U.S. Army", "J. Smith").
-      const bool initial = i >= 1 && absl::ascii_isupper(static_cast<unsigned char>(text[i - 1])) &&
-                           (i < 2 || !IsWordByte(static_cast<unsigned char>(text[i - 2])) ||
-                            text[i - 2] == '.');
+      const bool initial =
+          i >= 1 && absl::ascii_isupper(static_cast<unsigned char>(text[i - 1])) &&
+          (i < 2 || !IsWordByte(static_cast<unsigned char>(text[i - 2])) || text[i - 2] == '.');
       if (!initial) {
         TagSentence(text, s_begin, i + 1, dates, &out);
         s_begin = i + 2;
@@ -658,6 +673,7 @@ void QuantityTagger::Impl::TagSentence(absl::string_view text, int s_begin, int 
   };
   std::string previous_change;
   std::string previous_count_unit;
+  int previous_end = -1;
   int skip_until = -1;
   // A rejected number takes the numbers joined to it by dashes along
   // ("Boeing 737-800", "9-1-1", "27/09/2013").
@@ -752,8 +768,8 @@ void QuantityTagger::Impl::TagSentence(absl::string_view text, int s_begin, int 
       absl::string_view gap = text.substr(end, std::max(0, next.begin - end));
       static const LazyRE2 kRangeGap = {"^\\s*(?:-|–|—|to|and)\\s*(?:\\$|€|£)?\\s*$"};
       static const LazyRE2 kFrom = {"\\b(?:from|by|of)\\s*$"};
-      const bool between = absl::EndsWithIgnoreCase(absl::StripTrailingAsciiWhitespace(left),
-                                                     "between");
+      const bool between =
+          absl::EndsWithIgnoreCase(absl::StripTrailingAsciiWhitespace(left), "between");
       std::string g = absl::AsciiStrToLower(gap);
       const bool is_and = absl::StrContains(g, "and");
       if (next.begin >= end && Full(gap, *kRangeGap) && (!is_and || between) &&
@@ -845,8 +861,8 @@ void QuantityTagger::Impl::TagSentence(absl::string_view text, int s_begin, int 
     // "9 a.m.", "0912 GMT", "76ers", "9-1-1", "12-gauge" (unless a unit or
     // scale glued to it was read: "5km", "1.2bn", "40C").
     const bool glued = end > num.end && text[num.end] != ' ';
-    if (!glued && Partial(text.substr(num.end, std::min<int>(40, text.size() - num.end)),
-                          *not_after)) {
+    if (!glued &&
+        Partial(text.substr(num.end, std::min<int>(40, text.size() - num.end)), *not_after)) {
       reject_chain(num.end);
       continue;
     }
@@ -875,19 +891,25 @@ void QuantityTagger::Impl::TagSentence(absl::string_view text, int s_begin, int 
         }
         i = j;
       }
+      // "20-plus victims", "40-odd people": the bound is no noun.
+      while (i < static_cast<int>(words.size()) &&
+             std::any_of(bounds_after.begin(), bounds_after.end(), [&](const auto& b) {
+               return b.first == words[i].lower || b.first == absl::StrCat("-", words[i].lower);
+             })) {
+        ++i;
+      }
       int noun = -1;
       // "125-seat legislature", "four-book series": the word glued by a
       // hyphen is what is counted.
-      if (i == w && i < static_cast<int>(words.size()) && end < static_cast<int>(text.size()) &&
-          text[end] == '-' && words[i].begin == end + 1 &&
-          !noun_stops.contains(words[i].lower) && !Full(words[i].lower, *not_counted)) {
+      if (i < static_cast<int>(words.size()) && end < static_cast<int>(text.size()) && i == w &&
+          text[end] == '-' && words[i].begin == end + 1 && !noun_stops.contains(words[i].lower) &&
+          !Full(words[i].lower, *not_counted)) {
         noun = i;
       }
       for (int j = i; noun < 0 && j < static_cast<int>(words.size()) && j < i + 4; ++j) {
         const Word& word = words[j];
-        absl::string_view gap =
-            text.substr(j == w ? end : words[j - 1].end,
-                        word.begin - (j == w ? end : words[j - 1].end));
+        absl::string_view gap = text.substr(j == w ? end : words[j - 1].end,
+                                            word.begin - (j == w ? end : words[j - 1].end));
         if (gap.find_first_not_of(" -") != absl::string_view::npos) break;
         if (noun_stops.contains(word.lower) || Full(word.lower, *not_counted) ||
             absl::ascii_isdigit(static_cast<unsigned char>(word.lower[0])) ||
@@ -985,6 +1007,13 @@ void QuantityTagger::Impl::TagSentence(absl::string_view text, int s_begin, int 
     m.set_end(end);
     m.set_text(std::string(text.substr(m.begin(), m.end() - m.begin())));
     m.set_change(Change(text, words, s_begin, m.begin(), num.end, m.end(), previous_change));
+    if (m.change() == "=" && (previous_change == "up" || previous_change == "down") &&
+        previous_end >= 0 &&
+        Full(text.substr(previous_end, std::max(0, static_cast<int>(m.begin()) - previous_end)),
+             *change_carries)) {
+      m.set_change(previous_change);
+    }
+    previous_end = m.end();
     m.set_concept(Concept(text, words, m, num.begin, counted));
     if (counted && !m.unit().empty()) previous_count_unit = m.unit();
     previous_change = m.change();

@@ -59,8 +59,7 @@ TEST_F(QuantityTaggerTest, ValuesInDigitsWordsScalesAndFractions) {
       {"The deal is worth 2.75 million dollars.", {"2750000 USD ="}},
       {"Eleven people died and twenty-five were injured.", {"11 person =", "25 person ="}},
       {"He served two and a half years.", {"2.5 year ="}},
-      {"A quarter of the staff left, and half the town was flooded.",
-       {"0.25 - =", "0.5 - ="}},
+      {"A quarter of the staff left, and half the town was flooded.", {"0.25 - =", "0.5 - ="}},
       {"Officials counted a dozen bodies.", {"12 body ="}},
       {"They raised £5bn and US$300m.", {"5000000000 GBP =", "300000000 USD ="}},
       {"Sales fell to 1,204,500 units.", {"1204500 unit down"}},
@@ -163,7 +162,8 @@ TEST_F(QuantityTaggerTest, RejectsBadRules) {
       {{"bad.textproto",
         "kinds { name: \"count\" value_type: VALUE_TYPE_QUANTITY trigger: \"count\" "
         "patterns { id: \"c\" regex: \"count of (?P<value>\\\\d+)\" } }\n"
-        "quantities { units { name: \"smoot\" dimension: \"lengthiness\" aliases: \"smoots\" } }"}});
+        "quantities { units { name: \"smoot\" dimension: \"lengthiness\" aliases: \"smoots\" } "
+        "}"}});
   ASSERT_TRUE(rules.ok()) << rules.status().message();
   absl::StatusOr<std::unique_ptr<QuantityTagger>> tagger = QuantityTagger::Create(**rules);
   ASSERT_FALSE(tagger.ok());
@@ -171,8 +171,18 @@ TEST_F(QuantityTaggerTest, RejectsBadRules) {
 }
 
 TEST_F(QuantityTaggerTest, NeverCrashesOnOddText) {
-  const char* cases[] = {"", "-", "$", "1-", "- 5 -", "between and", "5%%%", "a a a half",
-                         "9999999999999999999999999 km", "\xff\xfe 12", "12 \xc2", "1e5 m"};
+  const char* cases[] = {"",
+                         "-",
+                         "$",
+                         "1-",
+                         "- 5 -",
+                         "between and",
+                         "5%%%",
+                         "a a a half",
+                         "9999999999999999999999999 km",
+                         "\xff\xfe 12",
+                         "12 \xc2",
+                         "1e5 m"};
   for (const char* text : cases) Mentions(text);
 }
 
