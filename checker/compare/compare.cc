@@ -152,11 +152,12 @@ std::vector<const GroupClaim*> ShownClaims(std::vector<const GroupClaim*> claims
 // Compares the claims of one (kind, subject) into `findings`.
 class SubjectComparison {
  public:
-  SubjectComparison(const ClaimKind& kind, const std::string& subject,
+  // `comparison` is the kind's, or for a measure kind its dimension's.
+  SubjectComparison(const ClaimKind& kind, const Comparison& comparison, const std::string& subject,
                     const EventSeparator& separator, KeptApartLog* apart, int max_findings,
                     std::vector<Finding>* findings)
       : kind_(kind),
-        comparison_(kind.comparison()),
+        comparison_(comparison),
         subject_(subject),
         separator_(separator),
         apart_(apart),
@@ -385,6 +386,23 @@ void SubjectComparison::FindAgreements(const std::vector<const GroupClaim*>& cla
 
 Comparer::Comparer(const Rules& rules) : rules_(rules) {}
 
+Comparison Comparer::ComparisonFor(const ClaimKind& kind,
+                                   const std::vector<const GroupClaim*>& claims) const {
+  Comparison comparison = kind.comparison();
+  if (kind.open_dimensions_size() == 0 || claims.empty() || !claims.front()->has_quantity()) {
+    return comparison;
+  }
+  const std::string& dimension = claims.front()->quantity().dimension();
+  for (const Dimension& d : rules_.proto().quantities().dimensions()) {
+    if (d.name() == dimension) {
+      comparison.set_relative_tolerance(d.relative_tolerance());
+      comparison.set_absolute_tolerance(d.absolute_tolerance());
+      break;
+    }
+  }
+  return comparison;
+}
+
 void Comparer::set_copies(const std::vector<Copy>& copies) { copy_roots_ = CopyRoots(copies); }
 
 std::vector<Finding> Comparer::Compare(const std::vector<Claim>& claims,
@@ -418,7 +436,7 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
     const auto& [kind_name, subject_name, event] = key;
     const CompiledKind* kind = rules_.FindKind(kind_name);
     if (kind == nullptr) continue;
-    const Comparison& comparison = kind->kind->comparison();
+    const Comparison comparison = ComparisonFor(*kind->kind, members);
     // A developing count's earlier figures ("authorities earlier said 359")
     // are its past, not reports of it.
     if (comparison.cumulative()) {
@@ -427,7 +445,7 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
                     members.end());
     }
     const std::vector<const GroupClaim*> unique = UniqueClaims(std::move(members), comparison);
-    SubjectComparison subject(*kind->kind, subject_name, separator, &kept_apart,
+    SubjectComparison subject(*kind->kind, comparison, subject_name, separator, &kept_apart,
                               max_findings_per_subject_, &findings);
     subject.FindConflicts(unique, &counted.comparisons);
     subject.EmitTimeline();

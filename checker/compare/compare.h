@@ -107,6 +107,12 @@ class Comparer {
   void set_events(const absl::flat_hash_map<std::string, int>* event_of) { event_of_ = event_of; }
 
  private:
+  // How the claims of one (kind, subject) are compared: the kind's
+  // comparison, with the tolerances of the claims' dimension for a measure
+  // kind (`open_dimensions`).
+  Comparison ComparisonFor(const ClaimKind& kind,
+                           const std::vector<const GroupClaim*>& claims) const;
+
   const Rules& rules_;
   bool compare_undated_ = false;
   int max_findings_per_subject_ = 200;

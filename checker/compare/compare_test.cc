@@ -475,6 +475,64 @@ TEST_F(CompareTest, AmountsInDifferentCurrenciesNeitherConflictNorAgree) {
   EXPECT_EQ(findings[0].verdict(), AGREEMENT);
 }
 
+// --- Measures (kinds with open_dimensions) ----------------------------------
+
+// A measure claim as the extractor makes it: value in the base unit, the
+// unit it was written in kept.
+Claim Measure(const std::string& article_id, const std::string& outlet, const std::string& subject,
+              double base_value, const std::string& written_unit, const std::string& display) {
+  Claim c = testing::BaseClaim("measure", subject, article_id, outlet, "2020-08-05", display);
+  Quantity* q = c.mutable_quantity();
+  q->set_value(base_value);
+  q->set_lower(base_value);
+  q->set_upper(base_value);
+  q->set_qualifier(QUALIFIER_EXACT);
+  q->set_unit("metre");
+  q->set_dimension(written_unit == "tonne" ? "mass" : "length");
+  if (written_unit == "tonne") q->set_unit("kilogram");
+  q->set_written_unit(written_unit);
+  c.set_display_value(display);
+  return c;
+}
+
+TEST_F(CompareTest, MeasuresInTwoUnitsAreComparedInOne) {
+  Claim km = Measure("a1", "A", "distance from Addis Ababa", 55000, "kilometre", "55 km");
+  Claim miles = Measure("b1", "B", "distance from Addis Ababa", 48280.32, "mile",
+                        "30 miles (48.3 kilometres)");
+  std::vector<Finding> findings = Compare({km, miles});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), DISCREPANCY);
+  EXPECT_THAT(findings[0].explanation(), HasSubstr("30 miles (48.3 kilometres)"));
+  EXPECT_THAT(findings[0].explanation(), HasSubstr("55 km"));
+  // 130 miles is 209 km: a conversion's rounding of 207 km, no conflict.
+  Claim near = Measure("c1", "C", "distance from Addis Ababa", 209214.7, "mile",
+                       "130 miles (209 kilometres)");
+  Claim some = Measure("d1", "D", "distance from Addis Ababa", 207000, "kilometre", "207 km");
+  EXPECT_THAT(Compare({near, some}), IsEmpty());
+}
+
+TEST_F(CompareTest, MeasuresInOneUnitAreComparedAsWritten) {
+  // 2,700 and 2,750 tonnes are 2% apart: within a conversion's tolerance,
+  // but both are written in tonnes.
+  Claim a = Measure("a1", "A", "mass of nitrate", 2700000, "tonne", "2,700 tons");
+  Claim b = Measure("b1", "B", "mass of nitrate", 2750000, "tonne", "2,750 tonnes");
+  std::vector<Finding> findings = Compare({a, b});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  EXPECT_EQ(findings[0].verdict(), DISCREPANCY);
+  // The same amount written as tons and as tonnes agrees.
+  Claim c = Measure("c1", "C", "mass of nitrate", 2750000, "tonne", "2,750 tons");
+  EXPECT_THAT(Compare({b, c}), IsEmpty());
+}
+
+TEST_F(CompareTest, MeasuresOfOneArticleAreNotCompared) {
+  // "three churches" and "one church in Colombo" in one article: two
+  // scopes, not two accounts.
+  Claim a = Measure("a1", "A", "length of section", 200, "metre", "200-metre");
+  Claim b = Measure("a1", "A", "length of section", 80, "metre", "80 metres");
+  b.mutable_attribution()->set_source("the prefect");
+  EXPECT_THAT(Compare({a, b}), IsEmpty());
+}
+
 // --- Finding ids, order, explanations ---------------------------------------
 
 TEST_F(CompareTest, AFindingKeepsItsIdWhateverTheOrderOrTheRestOfTheCorpus) {

@@ -43,10 +43,20 @@ Relation RelateQuantities(const A& a, const B& b, const Comparison& cmp, std::st
     }
     return Relation::kCompatible;
   }
-  const double tol = cmp.relative_tolerance();
+  // Measures in one unit are compared as written ("2,700 tons" is not
+  // "2,750 tons"); in two units, within the tolerance a conversion needs
+  // ("130 miles" for "207 km").
+  // (A measure's tolerance is how far apart the two may be: half of it on
+  // each side.)
+  const double tol = qa.dimension().empty()                   ? cmp.relative_tolerance()
+                     : qa.written_unit() == qb.written_unit() ? 0
+                                                              : cmp.relative_tolerance() / 2;
+  const double abs_tol = cmp.absolute_tolerance();
   const double inf = INFINITY;
-  double la = qa.lower() * (1 - tol), ua = qa.unbounded() ? inf : qa.upper() * (1 + tol);
-  double lb = qb.lower() * (1 - tol), ub = qb.unbounded() ? inf : qb.upper() * (1 + tol);
+  double la = qa.lower() * (1 - tol) - abs_tol,
+         ua = qa.unbounded() ? inf : qa.upper() * (1 + tol) + abs_tol;
+  double lb = qb.lower() * (1 - tol) - abs_tol,
+         ub = qb.unbounded() ? inf : qb.upper() * (1 + tol) + abs_tol;
   // "more than 20" is (20, inf) and "fewer than 20" is [0, 20): open ends.
   auto lower_open = [](const Quantity& q) { return q.qualifier() == QUALIFIER_MORE_THAN; };
   auto upper_open = [](const Quantity& q) { return q.qualifier() == QUALIFIER_LESS_THAN; };

@@ -39,6 +39,7 @@ absl::optional<PairVerdict> DecidePairVerdict(const GroupClaim& a, const GroupCl
                                               const Comparison& comparison, Relation relation,
                                               absl::optional<int64_t> days_apart) {
   if (a.article_id() == b.article_id()) {
+    if (comparison.across_articles_only()) return absl::nullopt;
     if (a.attribution().source() != b.attribution().source()) {
       // A developing count in the article's own words beside a sourced one
       // is the story told as it moved ("the ministry says 171; the previous

@@ -123,6 +123,33 @@ Extractor::Extractor(const Rules& rules)
   for (const SubjectTerm& t : rules.proto().subjects()) {
     if (auto re = CompileOrNull(rules, t.regex())) subjects_.emplace_back(&t, std::move(re));
   }
+  // (Rules that do not compile here fail their own tests and `crosscheck
+  // rules`; extraction goes on without measures.)
+  if (absl::StatusOr<std::unique_ptr<MeasureClaims>> measures = MeasureClaims::Create(rules);
+      measures.ok()) {
+    measures_ = std::move(*measures);
+  }
+}
+
+void Extractor::ExtractMeasures(const std::vector<const CompiledKind*>& kinds, const Context& ctx,
+                                size_t first, std::vector<Claim>* out) const {
+  // The numbers the sentence's claims of kinds with patterns took.
+  std::vector<std::pair<int, int>> taken;
+  for (size_t i = first; i < out->size(); ++i) {
+    const Claim& c = (*out)[i];
+    if (!c.has_quantity()) continue;
+    taken.emplace_back(c.span().begin() - ctx.sentence_begin, c.span().end() - ctx.sentence_begin);
+  }
+  for (MeasureClaim& m : measures_->Find(ctx.sentence)) {
+    if (std::find(kinds.begin(), kinds.end(), m.kind) == kinds.end()) continue;
+    if (Overlaps(taken, m.begin, m.end)) continue;
+    const absl::string_view match = ctx.sentence.substr(m.begin, m.end - m.begin);
+    if (Hypothetical(ctx, match)) continue;
+    Claim claim = std::move(m.claim);
+    FinishClaim(ctx, match, match, absl::string_view(), absl::string_view(), &claim);
+    claim.set_pattern_id(absl::StrCat(claim.kind(), "/open"));
+    out->push_back(std::move(claim));
+  }
 }
 
 std::string Extractor::SubjectFor(const CompiledKind& kind, const CompiledPattern& pattern,
@@ -451,6 +478,100 @@ absl::string_view Extractor::NearestContextTime(absl::string_view sentence, absl
   return best;
 }
 
+void Extractor::FinishClaim(const Context& ctx, absl::string_view match, absl::string_view value,
+                            absl::string_view scope, absl::string_view source, Claim* claim) const {
+  const int size = static_cast<int>(ctx.sentence.size());
+  const int b = static_cast<int>(match.data() - ctx.sentence.data());
+  const int e = b + static_cast<int>(match.size());
+  // A count of another happening told in passing ("15 dead as security
+  // forces raid a hideout" in coverage of bombings) is about that one.
+  if (const std::string occasion = NearestOccasion(ctx.sentence, match); !occasion.empty()) {
+    claim->set_subject(absl::StrCat(claim->subject(), " (", occasion, ")"));
+  }
+  // "Authorities earlier said 359": a figure given before.
+  if (earlier_figure_ != nullptr) {
+    // (The whole sentence up to the count: "Authorities earlier said that
+    // nine bombers, ..., carried out the blasts that killed 359".)
+    const size_t at = static_cast<size_t>(match.data() - ctx.sentence.data());
+    const absl::string_view before_and_match = ctx.sentence.substr(0, at + match.size());
+    if (RE2::PartialMatch(Piece(before_and_match), *earlier_figure_)) {
+      claim->set_earlier_figure(true);
+    }
+  }
+  // A count of one site or group is a part of the whole (a time or an
+  // actor is not a count).
+  if (const std::string part = claim->has_quantity() ? PartNamed(ctx.sentence, match) : "";
+      !part.empty()) {
+    claim->set_subject(absl::StrCat(claim->subject(), " (", part, ")"));
+  }
+  absl::string_view scope_text = scope;
+  if (scope_text.empty()) {
+    scope_text = NearestContextTime(ctx.sentence, match, value);
+  }
+  // "It killed 612 people." continues the sentence before it, and so
+  // does its time ("In February, a quake hit Zarand.").
+  if (scope_text.empty() && !ctx.previous.empty() && continuation_ != nullptr &&
+      RE2::PartialMatch(Piece(ctx.sentence), *continuation_)) {
+    absl::string_view end_of_previous(ctx.previous.data() + ctx.previous.size(), 0);
+    scope_text = NearestContextTime(ctx.previous, end_of_previous, absl::string_view());
+  }
+  // An undated article can still place a claim in "December 2003".
+  static const LazyRE2 kYear = {R"(\b(?:19|20)\d\d\b)"};
+  absl::optional<absl::CivilDay> reference = ctx.published;
+  if (!reference && RE2::PartialMatch(Piece(scope_text), *kYear)) {
+    reference = absl::CivilDay(2100, 1, 1);  // unused: the text names its year
+  }
+  // "the 2004 tsunami", "the quake of 2003": the year is the time.
+  for (absl::string_view article : {"the ", "of "}) {
+    absl::string_view t = absl::StripLeadingAsciiWhitespace(scope_text);
+    if (absl::StartsWithIgnoreCase(t, article)) {
+      t.remove_prefix(article.size());
+      if (RE2::FullMatch(Piece(absl::StripAsciiWhitespace(t)), *kYear)) scope_text = t;
+    }
+  }
+  if (!scope_text.empty()) {
+    absl::StatusOr<TimeInterval> scope =
+        reference ? ResolveTime(scope_text, *reference, TIME_DIRECTION_PAST, 0, numbers_)
+                  : absl::StatusOr<TimeInterval>(absl::FailedPreconditionError("undated"));
+    // An undated article cannot place "Friday" on a calendar, but the
+    // words still tell a reader (and a reviewer) which span is meant.
+    if (scope.ok() || !reference) {
+      absl::string_view shown = absl::StripAsciiWhitespace(scope_text);
+      while (!shown.empty() && (shown.back() == '.' || shown.back() == ',')) {
+        shown.remove_suffix(1);  // "in February." ends the sentence too
+      }
+      claim->set_scope_text(std::string(shown));
+    }
+    if (scope.ok()) {
+      *claim->mutable_scope() = std::move(*scope);
+    } else if (!reference) {
+      // An undated article's "in September": a month of an unknown year,
+      // another time than the article's own (no days: only how coarse).
+      absl::StatusOr<TimeInterval> probe =
+          ResolveTime(scope_text, absl::CivilDay(2000, 6, 15), TIME_DIRECTION_PAST, 0, numbers_);
+      if (probe.ok() &&
+          (probe->granularity() == GRANULARITY_MONTH || probe->granularity() == GRANULARITY_YEAR)) {
+        claim->mutable_scope()->set_granularity(probe->granularity());
+        claim->mutable_scope()->set_resolution("a month of an unknown year");
+      }
+    }
+  }
+  FillAttribution(ctx, match, source, claim);
+  if (ctx.article != nullptr) {
+    claim->set_article_id(ctx.article->id());
+    claim->set_outlet(ctx.article->outlet());
+    claim->set_published(ctx.article->published());
+    claim->set_published_time(ctx.article->published_time());
+  }
+  claim->set_quote(std::string(ctx.original));
+  claim->mutable_sentence_span()->set_begin(ctx.sentence_begin);
+  claim->mutable_sentence_span()->set_end(ctx.sentence_begin + size);
+  claim->mutable_span()->set_begin(ctx.sentence_begin + b);
+  claim->mutable_span()->set_end(ctx.sentence_begin + e);
+  claim->set_matched_text(std::string(ctx.original.substr(b, e - b)));
+  claim->set_section(ctx.section);
+}
+
 void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
                             std::vector<Claim>* out) const {
   std::vector<std::pair<int, int>> taken;
@@ -481,97 +602,10 @@ void Extractor::ExtractKind(const CompiledKind& kind, const Context& ctx,
       absl::string_view object =
           pattern.object_group ? groups[pattern.object_group] : absl::string_view();
       claim.set_subject(SubjectFor(kind, pattern, object, claim));
-      // A count of another happening told in passing ("15 dead as security
-      // forces raid a hideout" in coverage of bombings) is about that one.
-      if (const std::string occasion = NearestOccasion(ctx.sentence, groups[0]);
-          !occasion.empty()) {
-        claim.set_subject(absl::StrCat(claim.subject(), " (", occasion, ")"));
-      }
-      // "Authorities earlier said 359": a figure given before.
-      if (earlier_figure_ != nullptr) {
-        // (The whole sentence up to the count: "Authorities earlier said that
-        // nine bombers, ..., carried out the blasts that killed 359".)
-        const size_t at = static_cast<size_t>(groups[0].data() - ctx.sentence.data());
-        const absl::string_view before_and_match = ctx.sentence.substr(0, at + groups[0].size());
-        if (RE2::PartialMatch(Piece(before_and_match), *earlier_figure_)) {
-          claim.set_earlier_figure(true);
-        }
-      }
-      // A count of one site or group is a part of the whole (a time or an
-      // actor is not a count).
-      if (const std::string part = claim.has_quantity() ? PartNamed(ctx.sentence, groups[0]) : "";
-          !part.empty()) {
-        claim.set_subject(absl::StrCat(claim.subject(), " (", part, ")"));
-      }
-      absl::string_view scope_text =
-          pattern.scope_group ? groups[pattern.scope_group] : absl::string_view();
-      if (scope_text.empty()) {
-        scope_text = NearestContextTime(ctx.sentence, groups[0], groups[pattern.value_group]);
-      }
-      // "It killed 612 people." continues the sentence before it, and so
-      // does its time ("In February, a quake hit Zarand.").
-      if (scope_text.empty() && !ctx.previous.empty() && continuation_ != nullptr &&
-          RE2::PartialMatch(Piece(ctx.sentence), *continuation_)) {
-        absl::string_view end_of_previous(ctx.previous.data() + ctx.previous.size(), 0);
-        scope_text = NearestContextTime(ctx.previous, end_of_previous, absl::string_view());
-      }
-      // An undated article can still place a claim in "December 2003".
-      static const LazyRE2 kYear = {R"(\b(?:19|20)\d\d\b)"};
-      absl::optional<absl::CivilDay> reference = ctx.published;
-      if (!reference && RE2::PartialMatch(Piece(scope_text), *kYear)) {
-        reference = absl::CivilDay(2100, 1, 1);  // unused: the text names its year
-      }
-      // "the 2004 tsunami", "the quake of 2003": the year is the time.
-      for (absl::string_view article : {"the ", "of "}) {
-        absl::string_view t = absl::StripLeadingAsciiWhitespace(scope_text);
-        if (absl::StartsWithIgnoreCase(t, article)) {
-          t.remove_prefix(article.size());
-          if (RE2::FullMatch(Piece(absl::StripAsciiWhitespace(t)), *kYear)) scope_text = t;
-        }
-      }
-      if (!scope_text.empty()) {
-        absl::StatusOr<TimeInterval> scope =
-            reference ? ResolveTime(scope_text, *reference, TIME_DIRECTION_PAST, 0, numbers_)
-                      : absl::StatusOr<TimeInterval>(absl::FailedPreconditionError("undated"));
-        // An undated article cannot place "Friday" on a calendar, but the
-        // words still tell a reader (and a reviewer) which span is meant.
-        if (scope.ok() || !reference) {
-          absl::string_view shown = absl::StripAsciiWhitespace(scope_text);
-          while (!shown.empty() && (shown.back() == '.' || shown.back() == ',')) {
-            shown.remove_suffix(1);  // "in February." ends the sentence too
-          }
-          claim.set_scope_text(std::string(shown));
-        }
-        if (scope.ok()) {
-          *claim.mutable_scope() = std::move(*scope);
-        } else if (!reference) {
-          // An undated article's "in September": a month of an unknown year,
-          // another time than the article's own (no days: only how coarse).
-          absl::StatusOr<TimeInterval> probe = ResolveTime(scope_text, absl::CivilDay(2000, 6, 15),
-                                                           TIME_DIRECTION_PAST, 0, numbers_);
-          if (probe.ok() && (probe->granularity() == GRANULARITY_MONTH ||
-                             probe->granularity() == GRANULARITY_YEAR)) {
-            claim.mutable_scope()->set_granularity(probe->granularity());
-            claim.mutable_scope()->set_resolution("a month of an unknown year");
-          }
-        }
-      }
-      FillAttribution(ctx, groups[0],
-                      pattern.source_group ? groups[pattern.source_group] : absl::string_view(),
-                      &claim);
-      if (ctx.article != nullptr) {
-        claim.set_article_id(ctx.article->id());
-        claim.set_outlet(ctx.article->outlet());
-        claim.set_published(ctx.article->published());
-        claim.set_published_time(ctx.article->published_time());
-      }
-      claim.set_quote(std::string(ctx.original));
-      claim.mutable_sentence_span()->set_begin(ctx.sentence_begin);
-      claim.mutable_sentence_span()->set_end(ctx.sentence_begin + size);
-      claim.mutable_span()->set_begin(ctx.sentence_begin + b);
-      claim.mutable_span()->set_end(ctx.sentence_begin + e);
-      claim.set_matched_text(std::string(ctx.original.substr(b, e - b)));
-      claim.set_section(ctx.section);
+      FinishClaim(ctx, groups[0], groups[pattern.value_group],
+                  pattern.scope_group ? groups[pattern.scope_group] : absl::string_view(),
+                  pattern.source_group ? groups[pattern.source_group] : absl::string_view(),
+                  &claim);
       claim.set_pattern_id(absl::StrCat(kind.kind->name(), "/", pattern.pattern->id()));
       out->push_back(std::move(claim));
     }
@@ -601,7 +635,17 @@ ArticleClaims Extractor::Extract(const Document& doc) const {
         ctx.earlier = earlier;
         ctx.sentence_begin = s.span().begin();
         ctx.section = s.section();
-        for (int k : kinds) ExtractKind(rules_.kinds()[k], ctx, &claims);
+        const size_t first = claims.size();
+        std::vector<const CompiledKind*> measure_kinds;
+        for (int k : kinds) {
+          const CompiledKind& kind = rules_.kinds()[k];
+          if (measures_ != nullptr && measures_->IsMeasureKind(kind)) {
+            measure_kinds.push_back(&kind);
+          } else {
+            ExtractKind(kind, ctx, &claims);
+          }
+        }
+        if (!measure_kinds.empty()) ExtractMeasures(measure_kinds, ctx, first, &claims);
       }
     }
     earlier = previous;
@@ -646,7 +690,11 @@ std::vector<Claim> Extractor::ExtractSentence(absl::string_view kind, absl::stri
   std::string buffer;
   ctx.original = sentence;
   ctx.sentence = AsciiSpaces(sentence, &buffer);
-  ExtractKind(*k, ctx, &claims);
+  if (measures_ != nullptr && measures_->IsMeasureKind(*k)) {
+    ExtractMeasures({k}, ctx, 0, &claims);
+  } else {
+    ExtractKind(*k, ctx, &claims);
+  }
   std::stable_sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) {
     return a.span().begin() < b.span().begin();
   });

@@ -24,6 +24,7 @@
 #include "checker/events/participants.h"
 #include "checker/events/places.h"
 #include "checker/extract/actors.h"
+#include "checker/extract/measure_claims.h"
 #include "checker/extract/quantity.h"
 #include "checker/rules/rule_set.h"
 #include "proto/article.pb.h"
@@ -52,6 +53,18 @@ class Extractor {
  private:
   struct Context;
   void ExtractKind(const CompiledKind& kind, const Context& ctx, std::vector<Claim>* out) const;
+  // The claims of measure kinds (`open_dimensions`) among `kinds` in the
+  // sentence, but for numbers that claims of kinds with patterns, from
+  // `(*out)[first]` on, already took.
+  void ExtractMeasures(const std::vector<const CompiledKind*>& kinds, const Context& ctx,
+                       size_t first, std::vector<Claim>* out) const;
+  // What every claim carries besides its kind, value and subject: the
+  // occasion or part its subject names, whether it is an earlier figure,
+  // its scope (`scope`, else the nearest time), attribution (`source`, else
+  // the sentence's cues), article, quote and spans. `match` and `value`
+  // are views into ctx.sentence.
+  void FinishClaim(const Context& ctx, absl::string_view match, absl::string_view value,
+                   absl::string_view scope, absl::string_view source, Claim* claim) const;
   bool FillValue(const CompiledKind& kind, const CompiledPattern& pattern,
                  const absl::string_view* groups, const Context& ctx, Claim* claim) const;
   std::string SubjectFor(const CompiledKind& kind, const CompiledPattern& pattern,
@@ -100,6 +113,8 @@ class Extractor {
   std::unique_ptr<RE2> continuation_;
   // Subject vocabulary: compiled regex per SubjectTerm.
   std::vector<std::pair<const SubjectTerm*, std::unique_ptr<RE2>>> subjects_;
+  // Claims of measure kinds; null when no kind has `open_dimensions`.
+  std::unique_ptr<MeasureClaims> measures_;
 };
 
 }  // namespace crosscheck

@@ -114,7 +114,12 @@ struct QuantityTagger::Impl {
   absl::flat_hash_set<std::string> noun_stops;
   absl::flat_hash_set<std::string> concept_drop;
   absl::flat_hash_map<std::string, std::string> lemmas;
-  std::unique_ptr<RE2> number;  // digits or words
+  absl::flat_hash_map<std::string, std::string> synonyms;
+  absl::flat_hash_map<std::string, std::string> properties;  // word -> name
+  absl::flat_hash_map<std::string, std::string> states;      // word -> name
+  absl::flat_hash_set<std::string> measure_verbs;
+  absl::flat_hash_set<std::string> bound_words;  // words of bounds_before, articles
+  std::unique_ptr<RE2> number;                   // digits or words
   std::unique_ptr<RE2> identifier_before, not_after, score_before, name_before, not_counted,
       clause_break, age_before, people_before, people_after, relative_after, age_apposition_before,
       age_apposition_after, change_carries;
@@ -125,8 +130,14 @@ struct QuantityTagger::Impl {
                    std::vector<QuantityMention>* out) const;
   std::vector<Number> Numbers(absl::string_view text, int s_begin, int s_end) const;
   std::string Lemma(absl::string_view word) const;
-  std::string Concept(absl::string_view text, const std::vector<Word>& words,
-                      const QuantityMention& m, int number_begin, bool counted) const;
+  // Sets the concept of `m` and its parts (head, property, state, place).
+  void Concept(absl::string_view text, const std::vector<Word>& words, int number_begin,
+               bool counted, QuantityMention* m) const;
+  // The singular lower-case form of a subject word, through the synonyms.
+  std::string HeadWord(absl::string_view word) const;
+  // A word of a bound before a number ("about", "more", "than") or an
+  // article: what may stand between a thing and its measure.
+  bool IsBoundWord(const std::string& word) const { return bound_words.contains(word); }
   std::string Change(absl::string_view text, const std::vector<Word>& words, int s_begin, int begin,
                      int number_end, int end, const std::string& previous_change) const;
 };
@@ -183,6 +194,12 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Rul
       (c.after() ? impl->bounds_after : impl->bounds_before).push_back({phrase, c.change()});
     }
   }
+  for (const auto& [phrase, change] : impl->bounds_before) {
+    for (absl::string_view w : absl::StrSplit(phrase, ' ', absl::SkipEmpty())) {
+      impl->bound_words.insert(std::string(w));
+    }
+  }
+  for (const char* w : {"a", "an", "the"}) impl->bound_words.insert(w);
   auto longer = [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); };
   std::stable_sort(impl->bounds_before.begin(), impl->bounds_before.end(), longer);
   std::stable_sort(impl->bounds_after.begin(), impl->bounds_after.end(), longer);
@@ -193,6 +210,14 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Rul
   for (const std::string& w : q.noun_stops()) impl->noun_stops.insert(w);
   for (const std::string& w : q.concept_drop()) impl->concept_drop.insert(w);
   for (const Lemma& l : q.lemmas()) impl->lemmas[l.plural()] = l.singular();
+  for (const Lemma& l : q.synonyms()) impl->synonyms[l.plural()] = l.singular();
+  for (const WordClass& c : q.properties()) {
+    for (const std::string& w : c.words()) impl->properties[w] = c.name();
+  }
+  for (const WordClass& c : q.states()) {
+    for (const std::string& w : c.words()) impl->states[w] = c.name();
+  }
+  for (const std::string& w : q.measure_verbs()) impl->measure_verbs.insert(w);
   std::string fractions =
       absl::StrJoin(q.fractions(), "|",
                     [](std::string* out, const Fraction& f) { absl::StrAppend(out, f.word()); });
@@ -439,22 +464,28 @@ std::string QuantityTagger::Impl::Change(absl::string_view text, const std::vect
   return bound.empty() ? "=" : bound;
 }
 
-std::string QuantityTagger::Impl::Concept(absl::string_view text, const std::vector<Word>& words,
-                                          const QuantityMention& m, int number_begin,
-                                          bool counted) const {
+std::string QuantityTagger::Impl::HeadWord(absl::string_view word) const {
+  std::string lemma = Lemma(word);
+  auto it = synonyms.find(lemma);
+  return it == synonyms.end() ? lemma : it->second;
+}
+
+void QuantityTagger::Impl::Concept(absl::string_view text, const std::vector<Word>& words,
+                                   int number_begin, bool counted, QuantityMention* m) const {
+  const int n = static_cast<int>(words.size());
   // Words of the clause around the quantity.
   int first = 0;
-  while (first < static_cast<int>(words.size()) && words[first].end <= number_begin) ++first;
+  while (first < n && words[first].end <= number_begin) ++first;
   int after = first;
-  while (after < static_cast<int>(words.size()) && words[after].begin < m.end()) ++after;
-  std::vector<std::string> parts;
+  while (after < n && words[after].begin < m->end()) ++after;
+  auto word_text = [&](int i) {
+    return std::string(text.substr(words[i].begin, words[i].end - words[i].begin));
+  };
   auto clean = [&](int from, int to) {
     // Words [from, to), determiners dropped at the front.
     while (from < to && concept_drop.contains(words[from].lower)) ++from;
     std::vector<std::string> out;
-    for (int i = from; i < to; ++i) {
-      out.push_back(std::string(text.substr(words[i].begin, words[i].end - words[i].begin)));
-    }
+    for (int i = from; i < to; ++i) out.push_back(word_text(i));
     return absl::StrJoin(out, " ");
   };
   auto is_number_word = [&](const Word& w) {
@@ -469,66 +500,154 @@ std::string QuantityTagger::Impl::Concept(absl::string_view text, const std::vec
            absl::StrContains(gap, ")") || absl::StrContains(gap, "\"") ||
            absl::StrContains(gap, "—");
   };
+  auto auxiliary = [](const std::string& w) {
+    return w == "is" || w == "was" || w == "were" || w == "are" || w == "has" || w == "have" ||
+           w == "had" || w == "will" || w == "would" || w == "be" || w == "been";
+  };
   auto verbish = [&](const Word& w) {
-    return directions_before.contains(w.lower) || Full(w.lower, *clause_break) || w.lower == "is" ||
-           w.lower == "was" || w.lower == "were" || w.lower == "are" || w.lower == "has" ||
-           w.lower == "have" || w.lower == "had" || w.lower == "will" || w.lower == "would" ||
-           w.lower == "be" || w.lower == "been" ||
+    return directions_before.contains(w.lower) || Full(w.lower, *clause_break) ||
+           auxiliary(w.lower) ||
            (w.lower.size() > 4 && absl::EndsWith(w.lower, "ed") && !w.capitalized);
   };
-  // 1. A noun right after a measure ("6.1-magnitude quake", "$1.2bn deal"),
-  //    or "in aid" after an amount.
-  std::string after_noun;
-  if (!counted && after < static_cast<int>(words.size()) && !breaks_before(after)) {
-    int i = after;
-    if (words[i].lower == "in" || words[i].lower == "of") ++i;
+  // A word that can name the thing measured.
+  auto content = [&](int i) {
+    const Word& w = words[i];
+    return !noun_stops.contains(w.lower) && !concept_drop.contains(w.lower) && !is_number_word(w) &&
+           !verbish(w) && !measure_verbs.contains(w.lower) && !properties.contains(w.lower) &&
+           !states.contains(w.lower) && w.lower.size() > 1 &&
+           !(w.lower.size() > 5 && absl::EndsWith(w.lower, "ing")) &&
+           !(w.lower.size() > 4 && absl::EndsWith(w.lower, "ly"));
+  };
+  // The head of the noun phrase that starts at word `from` (before `to`):
+  // its last content word before a preposition, participle or verb
+  // ("the collective losses resulting from the blast" -> "loss").
+  auto phrase_head = [&](int from, int to) -> std::string {
+    while (from < to && concept_drop.contains(words[from].lower)) ++from;
+    std::string head;
+    for (int i = from; i < to; ++i) {
+      if (i > from && breaks_before(i)) break;
+      if (!content(i)) {
+        if (noun_stops.contains(words[i].lower) || verbish(words[i]) ||
+            measure_verbs.contains(words[i].lower) || !head.empty()) {
+          break;
+        }
+        continue;
+      }
+      head = HeadWord(words[i].lower);
+    }
+    return head;
+  };
+  // The last content word of words [from, to), as a head.
+  auto head_of = [&](int from, int to) -> std::string {
+    for (int i = to - 1; i >= from; --i) {
+      if (content(i)) return HeadWord(words[i].lower);
+    }
+    return "";
+  };
+  // The capitalized words from word i on: a place ("from Colombo",
+  // "west of Lebanon").
+  auto place_at = [&](int i) -> std::string {
+    while (i < n && concept_drop.contains(words[i].lower)) ++i;
     int j = i;
-    while (j < static_cast<int>(words.size()) && j < i + 3 &&
-           !noun_stops.contains(words[j].lower) && !verbish(words[j]) &&
+    while (j < n && j < i + 4 && words[j].capitalized && (j == i || !breaks_before(j))) ++j;
+    if (j == i) return "";
+    return std::string(text.substr(words[i].begin, words[j - 1].end - words[i].begin));
+  };
+  // 1. A noun right after a measure ("6.1-magnitude quake", "$1.2bn deal",
+  //    "2,750 tonnes of ammonium nitrate"), or "in aid" after an amount; a
+  //    property word first ("a 96-metre-high spire") is the property.
+  std::string after_noun;
+  std::string after_head;
+  bool after_of = false;  // "2,750 tonnes of ammonium nitrate"
+  // "a 200-metre section", "the 1,100-meter (3,600-foot) viaduct": the
+  // measure is an adjective of the noun after it.
+  const bool compound = m->end() - m->begin() > 1 && m->text().find('-') != std::string::npos &&
+                        !absl::ascii_isdigit(static_cast<unsigned char>(m->text().back()));
+  // "seven-year-old", "a 50-year-old bridge": an age.
+  if (after > first && words[after - 1].lower == "old") m->set_property("age");
+  if (!counted && after < n && !breaks_before(after)) {
+    int i = after;
+    if (auto p = properties.find(words[i].lower); p != properties.end() && i + 1 < n &&
+                                                  !breaks_before(i + 1) &&
+                                                  text[words[i].begin - 1] == '-') {
+      m->set_property(p->second);
+      ++i;
+    }
+    if (i < n && (words[i].lower == "in" || words[i].lower == "of")) {
+      after_of = true;
+      ++i;
+      while (i < n && concept_drop.contains(words[i].lower)) ++i;  // "of the vote"
+    }
+    int j = i;
+    while (j < n && j < i + 3 && !noun_stops.contains(words[j].lower) && !verbish(words[j]) &&
            !is_number_word(words[j]) && (j == i || !breaks_before(j))) {
       ++j;
     }
-    if (j > i) after_noun = clean(i, j);
+    if (j > i) {
+      after_noun = clean(i, j);
+      after_head = phrase_head(i, j);
+    }
   }
-  // 2. A property or place after a length: "43 metres deep", "40 km from
-  //    the capital", "10km away".
+  // 2. A property or place after a measure: "43 metres deep", "40 km from
+  //    the capital", "10km away", "325 kilometres east of Colombo".
   std::string where;
-  if (!counted && after < static_cast<int>(words.size())) {
+  bool rate = false;
+  if (!counted && after < n && m->property().empty()) {
     int i = after;
-    const absl::flat_hash_set<std::string> kProperty = {
-        "deep",      "high",        "tall",      "long",      "wide",  "away", "thick",
-        "across",    "below",       "above",     "north",     "south", "east", "west",
-        "northeast", "northwest",   "southeast", "southwest", "off",   "from", "inland",
-        "offshore",  "underground", "old",       "per",       "a",     "an"};
-    if (kProperty.contains(words[i].lower)) {
+    static const absl::flat_hash_set<std::string> kRate = {"a", "an", "per", "each", "every"};
+    rate = kRate.contains(words[i].lower);
+    if (auto p = properties.find(words[i].lower); p != properties.end() || rate) {
+      if (!rate) m->set_property(p->second);
       int j = i + 1;
-      while (j < static_cast<int>(words.size()) && j < i + 5 && !breaks_before(j) &&
-             !is_number_word(words[j]) && !Full(words[j].lower, *clause_break)) {
+      while (j < n && j < i + 5 && !breaks_before(j) && !is_number_word(words[j]) &&
+             !Full(words[j].lower, *clause_break)) {
         ++j;
       }
       where = std::string(text.substr(words[i].begin, words[j - 1].end - words[i].begin));
-      if (words[i].lower == "a" || words[i].lower == "an" || words[i].lower == "per") {
-        where.clear();
+      if (rate) where.clear();
+      // The place a distance is from.
+      for (int k = i; k < j && k < i + 3 && !rate; ++k) {
+        if (words[k].lower == "from" || words[k].lower == "of" || words[k].lower == "off" ||
+            words[k].lower == "to") {
+          m->set_place(place_at(k + 1));
+          break;
+        }
       }
     }
   }
-  // 3. "a depth of 10 km", "a toll of 30": the noun before "of".
+  // 3. "a depth of 10 km", "a toll of 30": the noun before "of" (a property
+  //    word there is the property).
   std::string of_noun;
+  std::string of_head;
   int k = first - 1;
-  while (k >= 0 && words[k].end > m.begin()) --k;  // words inside the span
-  if (k >= 1 && words[k].lower == "of" && !breaks_before(k)) {
-    int j = k - 1;
-    while (j >= 0 && j > k - 3 && !noun_stops.contains(words[j].lower) && !verbish(words[j]) &&
-           (j == k - 1 || !breaks_before(j + 1))) {
+  while (k >= 0 && words[k].end > m->begin()) --k;  // words inside the span
+  // ("a portion of about 100 metres": past the bound.)
+  int of = k;
+  while (of >= 1 && words[of].lower != "of" && IsBoundWord(words[of].lower) &&
+         !breaks_before(of + 1)) {
+    --of;
+  }
+  if (of >= 1 && words[of].lower == "of" && !breaks_before(of) && !breaks_before(of + 1)) {
+    int j = of - 1;
+    while (j >= 0 && j > of - 3 && !noun_stops.contains(words[j].lower) && !verbish(words[j]) &&
+           (j == of - 1 || !breaks_before(j + 1))) {
       --j;
     }
-    if (j < k - 1) of_noun = clean(j + 1, k);
+    if (j < of - 1) {
+      of_noun = clean(j + 1, of);
+      if (auto p = properties.find(words[of - 1].lower);
+          p != properties.end() && m->property().empty()) {
+        m->set_property(p->second);
+      } else if (!compound) {
+        of_head = head_of(j + 1, of);
+      }
+    }
   }
   // 4. The counted noun and what happened to it: "people killed",
-  //    "arrested ... people".
+  //    "arrested ... people", "people made homeless".
   std::string verb;
   if (counted) {
-    for (int i = after; i < static_cast<int>(words.size()) && i < after + 4; ++i) {
+    for (int i = after; i < n && i < after + 4; ++i) {
       if (breaks_before(i) && i != after) break;
       if (words[i].lower == "were" || words[i].lower == "was" || words[i].lower == "have" ||
           words[i].lower == "had" || words[i].lower == "been" || words[i].lower == "are") {
@@ -538,25 +657,51 @@ std::string QuantityTagger::Impl::Concept(absl::string_view text, const std::vec
           (absl::EndsWith(words[i].lower, "ed") || words[i].lower == "dead" ||
            words[i].lower == "hurt" || words[i].lower == "missing" ||
            absl::EndsWith(words[i].lower, "en"))) {
-        verb = std::string(text.substr(words[i].begin, words[i].end - words[i].begin));
+        verb = word_text(i);
       }
       break;
     }
     if (verb.empty()) {
       for (int i = k; i >= 0 && i > k - 4; --i) {
         if (i < 0 || breaks_before(i + 1)) break;
-        if (verbish(words[i]) && !Full(words[i].lower, *clause_break) && words[i].lower != "is" &&
-            words[i].lower != "was" && words[i].lower != "were" && words[i].lower != "are" &&
-            words[i].lower != "be" && words[i].lower != "been" && words[i].lower != "has" &&
-            words[i].lower != "have" && words[i].lower != "had") {
-          verb = std::string(text.substr(words[i].begin, words[i].end - words[i].begin));
+        if (verbish(words[i]) && !Full(words[i].lower, *clause_break) &&
+            !auxiliary(words[i].lower)) {
+          verb = word_text(i);
           break;
         }
       }
     }
+    // The state: the counted noun itself ("300,000 homeless"), a word
+    // after it in its clause ("people made homeless", "people still
+    // missing", "58 people into detention"), or the verb before the number
+    // ("arrested 40 people").
+    std::string state;
+    for (int i = first; i < after && state.empty(); ++i) {
+      if (auto s = states.find(words[i].lower); s != states.end()) state = s->second;
+    }
+    for (int i = after; i < n && i < after + 5 && state.empty(); ++i) {
+      if (breaks_before(i)) break;
+      if (Full(words[i].lower, *clause_break)) break;
+      if (auto s = states.find(words[i].lower); s != states.end()) state = s->second;
+    }
+    for (int i = k; i >= 0 && i > k - 4 && state.empty(); --i) {
+      if (auto s = states.find(words[i].lower); s != states.end()) state = s->second;
+      if (breaks_before(i)) break;
+    }
+    m->set_state(state);
+    // "141,000 vehicles per day" is a rate, not a count of vehicles.
+    const bool per =
+        after < n &&
+        (words[after].lower == "per" || words[after].lower == "a" || words[after].lower == "an" ||
+         words[after].lower == "each" || words[after].lower == "every") &&
+        after + 1 < n && words[after + 1].lower != "few";
+    if (m->dimension() == "count" && !m->unit().empty() && !per) {
+      m->set_head(HeadWord(m->unit()));
+    }
   }
   // 5. The subject: the words that open the clause, up to its verb.
   std::string subject;
+  std::string subject_head;
   if (of_noun.empty() || !counted) {
     int start = k;
     while (start >= 0 && !breaks_before(start + 1) && !Full(words[start].lower, *clause_break)) {
@@ -564,17 +709,40 @@ std::string QuantityTagger::Impl::Concept(absl::string_view text, const std::vec
     }
     ++start;
     int stop = start;
-    while (stop <= k && !verbish(words[stop]) && !is_number_word(words[stop]) &&
-           !bounds_before.empty() && stop < start + 6) {
+    while (
+        stop <= k && !verbish(words[stop]) && !is_number_word(words[stop]) &&
+        (!measure_verbs.contains(words[stop].lower) || concept_drop.contains(words[stop].lower)) &&
+        stop < start + 6) {
       ++stop;
     }
     if (stop > start && stop <= k + 1) subject = clean(start, stop);
     // A subject that is only function words says nothing.
-    bool content = false;
+    bool has_content = false;
     for (int i = start; i < stop; ++i) {
-      content |= !noun_stops.contains(words[i].lower) && !concept_drop.contains(words[i].lower);
+      has_content |= !noun_stops.contains(words[i].lower) && !concept_drop.contains(words[i].lower);
     }
-    if (!content) subject.clear();
+    if (!has_content) subject.clear();
+    // The subject is what the measure is of when only a linking verb and
+    // bound words stand between them ("The crater is about 43 metres deep",
+    // "the collective losses may reach $15 billion").
+    bool linked = stop > start && stop <= k + 1;
+    for (int i = stop; i <= k && linked; ++i) {
+      linked = measure_verbs.contains(words[i].lower) || auxiliary(words[i].lower);
+    }
+    // What stands right before the number, past its bound words: a noun
+    // is the thing measured ("a crater about 43 metres deep", "a major
+    // viaduct 1,182 metres long"); a linking verb makes it the clause's
+    // subject; anything else ("won 38.5%", "seen ... 207 km") neither.
+    int before = k;
+    while (before >= 0 && words[before].lower != "of" && IsBoundWord(words[before].lower)) {
+      --before;
+    }
+    if (before >= 0 && before >= start && !breaks_before(before + 1) && content(before)) {
+      subject_head = HeadWord(words[before].lower);
+    } else if (linked && !subject.empty() && before >= start &&
+               (measure_verbs.contains(words[before].lower) || auxiliary(words[before].lower))) {
+      subject_head = phrase_head(start, stop);
+    }
   }
   std::vector<std::string> concept;
   auto add = [&](const std::string& s) {
@@ -586,12 +754,12 @@ std::string QuantityTagger::Impl::Concept(absl::string_view text, const std::vec
     std::string noun;
     // The counted noun as written: the span's words after the number.
     for (int i = first; i < after; ++i) {
-      if (words[i].begin >= m.begin() && !is_number_word(words[i]) &&
+      if (words[i].begin >= m->begin() && !is_number_word(words[i]) &&
           !fractions.contains(words[i].lower)) {
-        noun = std::string(text.substr(words[i].begin, words[i].end - words[i].begin));
+        noun = word_text(i);
       }
     }
-    if (noun.empty() && !m.unit().empty()) noun = m.unit();
+    if (noun.empty() && !m->unit().empty()) noun = m->unit();
     add(of_noun);
     add(noun);
     add(verb);
@@ -601,8 +769,18 @@ std::string QuantityTagger::Impl::Concept(absl::string_view text, const std::vec
     add(of_noun);
     add(after_noun);
     add(where);
+    // What is measured: the noun after the measure, the noun before its
+    // "of", the clause's subject when a linking verb joins them. A rate
+    // ("$65 a tonne", "141,000 vehicles per day") is of nothing here.
+    // "a portion of about 100 metres of the bridge" measures the portion.
+    if (!rate) {
+      m->set_head(!after_head.empty() && !after_of ? after_head
+                  : !of_head.empty()               ? of_head
+                  : !after_head.empty()            ? after_head
+                                                   : subject_head);
+    }
   }
-  return absl::StrJoin(concept, " ");
+  m->set_concept(absl::StrJoin(concept, " "));
 }
 
 std::vector<QuantityMention> QuantityTagger::Impl::Tag(absl::string_view text) const {
@@ -1014,7 +1192,7 @@ void QuantityTagger::Impl::TagSentence(absl::string_view text, int s_begin, int 
       m.set_change(previous_change);
     }
     previous_end = m.end();
-    m.set_concept(Concept(text, words, m, num.begin, counted));
+    Concept(text, words, num.begin, counted, &m);
     if (counted && !m.unit().empty()) previous_count_unit = m.unit();
     previous_change = m.change();
     out->push_back(std::move(m));
@@ -1077,6 +1255,16 @@ absl::Status TagQuantityJsonLinesFile(const QuantityTagger& tagger, const std::s
             {"dimension", &q.dimension()},
             {"change", &q.change()},
             {"concept", &q.concept()}}) {
+        w.Key(key);
+        w.String(value->data(), static_cast<rapidjson::SizeType>(value->size()));
+      }
+      // The concept's parts, when the sentence gives them.
+      for (const auto& [key, value] :
+           {std::pair<const char*, const std::string*>{"head", &q.head()},
+            {"property", &q.property()},
+            {"state", &q.state()},
+            {"place", &q.place()}}) {
+        if (value->empty()) continue;
         w.Key(key);
         w.String(value->data(), static_cast<rapidjson::SizeType>(value->size()));
       }

@@ -85,6 +85,7 @@ absl::StatusOr<std::unique_ptr<Rules>> Rules::LoadTexts(
     rest.clear_actors();  // merged above
     rules->proto_.MergeFrom(rest);
   }
+  for (const RulesFile& file : files) ValidateOpenDimensions(file, rules->proto_, &errors);
   if (!errors.empty()) {
     return absl::InvalidArgumentError(absl::StrJoin(errors, "\n"));
   }

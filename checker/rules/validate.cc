@@ -113,7 +113,19 @@ void ValidateKindFields(const KindErrors& err, const MacroTable& macros,
             "missing; valid choices: VALUE_TYPE_QUANTITY, VALUE_TYPE_TIME, "
             "VALUE_TYPE_ACTOR");
   }
-  if (k.patterns_size() == 0) err.Add("patterns", -1, "a kind needs at least one pattern");
+  if (k.open_dimensions_size() > 0) {
+    // A measure kind: its claims are the quantity tagger's.
+    if (k.patterns_size() > 0) {
+      err.Add("patterns", -1,
+              "a kind with open_dimensions has no patterns (its claims are the quantities of "
+              "those dimensions)");
+    }
+    if (k.value_type() != VALUE_TYPE_QUANTITY) {
+      err.Add("value_type", -1, "a kind with open_dimensions is VALUE_TYPE_QUANTITY");
+    }
+  } else if (k.patterns_size() == 0) {
+    err.Add("patterns", -1, "a kind needs at least one pattern");
+  }
   if (k.trigger().empty()) {
     err.Add("trigger", -1, "missing: a cheap RE2 prefilter for sentences");
   } else if (absl::StatusOr<std::string> t = macros.Expand(k.trigger()); !t.ok()) {
@@ -313,6 +325,22 @@ void ValidateKinds(const RulesFile& file, const MacroTable& macros,
     absl::flat_hash_set<std::string> pattern_ids;
     for (int j = 0; j < err.kind().patterns_size(); ++j) {
       ValidatePattern(err, j, macros, &pattern_ids, validated);
+    }
+  }
+}
+
+void ValidateOpenDimensions(const RulesFile& file, const RuleSet& merged, RuleErrors* errors) {
+  absl::flat_hash_set<std::string> dimensions;
+  for (const Dimension& d : merged.quantities().dimensions()) dimensions.insert(d.name());
+  for (int i = 0; i < file.rules.kinds_size(); ++i) {
+    const KindErrors err(file, i, errors);
+    for (const std::string& d : err.kind().open_dimensions()) {
+      if (!dimensions.contains(d)) {
+        err.Add("open_dimensions", -1,
+                absl::StrCat("unknown dimension \"", d,
+                             "\"; the dimensions are those of quantities.dimensions "
+                             "(rules/units.textproto)"));
+      }
     }
   }
 }

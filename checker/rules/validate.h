@@ -69,6 +69,10 @@ void CollectActors(const RulesFile& file, RuleSet* merged,
 // Each macro of `file` expands and compiles, without capturing groups.
 void ValidateMacros(const RulesFile& file, const MacroTable& macros, RuleErrors* errors);
 
+// Each dimension a kind of `file` lists in `open_dimensions` is one of
+// `merged`'s quantities.dimensions.
+void ValidateOpenDimensions(const RulesFile& file, const RuleSet& merged, RuleErrors* errors);
+
 // Each parent of `merged`'s actors is a defined actor and the hierarchy
 // has no cycle.
 void ValidateActorParents(const RuleSet& merged,
