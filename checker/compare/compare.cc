@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/functional/function_ref.h"
 #include "absl/strings/str_cat.h"
 #include "absl/types/optional.h"
@@ -306,8 +307,11 @@ void SubjectComparison::ComparePair(const DatedClaim& x, const DatedClaim& y) {
   const absl::optional<PairVerdict> verdict = DecidePairVerdict(
       a, b, comparison_, Relate(a, b, comparison_, nullptr), PublishedDaysApart(x, y));
   if (!verdict) return;
+  // (A measure's values days apart are one finding too: the numbers of
+  // seasons and bullets in a week of coverage are one question, not ten.)
   if (comparison_.one_finding_per_subject() &&
-      (verdict->verdict == CONTRADICTION || verdict->verdict == DISCREPANCY)) {
+      (verdict->verdict == CONTRADICTION || verdict->verdict == DISCREPANCY ||
+       (verdict->verdict == UPDATE && comparison_.across_articles_only()))) {
     Spread& spread = spreads_[verdict->verdict];
     if (spread.first_a == nullptr) {
       spread.first_a = &a;
@@ -382,6 +386,42 @@ void SubjectComparison::FindAgreements(const std::vector<const GroupClaim*>& cla
   }
 }
 
+
+// For a kind whose subjects are matched by words (`across_articles_only`):
+// an article that gives two values for one subject that cannot both be the
+// same quantity ("seven bullets" hit him, his gun held "four bullets";
+// "three churches" in all, "two churches" in one town) uses the words for
+// more than one quantity. Its claims of the subject are left out, and when
+// a quarter or more of the subject's articles do so, the words name no one
+// quantity and the whole subject is.
+void DropAmbiguous(const Comparison& comparison, std::vector<const GroupClaim*>* members) {
+  if (!comparison.across_articles_only()) return;
+  std::map<std::string, std::vector<const GroupClaim*>> by_article;
+  for (const GroupClaim* c : *members) by_article[c->article_id()].push_back(c);
+  absl::flat_hash_set<std::string> ambiguous;
+  for (const auto& [article, claims] : by_article) {
+    const size_t n = std::min<size_t>(claims.size(), 20);
+    bool found = false;
+    for (size_t i = 0; i < n && !found; ++i) {
+      for (size_t j = i + 1; j < n && !found; ++j) {
+        const Relation r = Relate(*claims[i], *claims[j], comparison, nullptr);
+        found = r == Relation::kSoftConflict || r == Relation::kHardConflict;
+      }
+    }
+    if (found) ambiguous.insert(article);
+  }
+  if (ambiguous.empty()) return;
+  if (ambiguous.size() * 4 >= by_article.size()) {
+    members->clear();
+    return;
+  }
+  members->erase(std::remove_if(members->begin(), members->end(),
+                                [&](const GroupClaim* c) {
+                                  return ambiguous.contains(c->article_id());
+                                }),
+                 members->end());
+}
+
 }  // namespace
 
 Comparer::Comparer(const Rules& rules) : rules_(rules) {}
@@ -444,6 +484,8 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
                                    [](const GroupClaim* c) { return c->earlier_figure(); }),
                     members.end());
     }
+    DropAmbiguous(comparison, &members);
+    if (members.empty()) continue;
     const std::vector<const GroupClaim*> unique = UniqueClaims(std::move(members), comparison);
     SubjectComparison subject(*kind->kind, comparison, subject_name, separator, &kept_apart,
                               max_findings_per_subject_, &findings);

@@ -533,6 +533,24 @@ TEST_F(CompareTest, MeasuresOfOneArticleAreNotCompared) {
   EXPECT_THAT(Compare({a, b}), IsEmpty());
 }
 
+TEST_F(CompareTest, WordsOneArticleUsesForTwoMeasuresNameNone) {
+  // "seven bullets" hit him and his gun held "four bullets" (article b1):
+  // b1's claims are left out; with a quarter of the articles so, the whole
+  // subject is.
+  Claim a = Measure("a1", "A", "length of section", 200, "metre", "200 metres");
+  Claim b = Measure("b1", "B", "length of section", 80, "metre", "80 metres");
+  Claim b_other = Measure("b1", "B", "length of section", 200, "metre", "200 metres");
+  EXPECT_THAT(Compare({a, b, b_other}), IsEmpty());
+  Claim c = Measure("c1", "C", "length of section", 80, "metre", "80 metres");
+  Claim d = Measure("d1", "D", "length of section", 200, "metre", "200 metres");
+  Claim e = Measure("e1", "E", "length of section", 200, "metre", "200 metres");
+  Claim f = Measure("f1", "F", "length of section", 200, "metre", "200 metres");
+  // Once in five articles: only that article's claims are left out.
+  std::vector<Finding> findings = Compare({a, b, b_other, c, d, e, f});
+  ASSERT_THAT(findings, SizeIs(1)) << Dump(findings);
+  for (const Claim& claim : findings[0].claims()) EXPECT_NE(claim.article_id(), "b1");
+}
+
 // --- Finding ids, order, explanations ---------------------------------------
 
 TEST_F(CompareTest, AFindingKeepsItsIdWhateverTheOrderOrTheRestOfTheCorpus) {

@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "checker/base/status_macros.h"
 
@@ -68,7 +69,12 @@ absl::StatusOr<std::unique_ptr<MeasureClaims>> MeasureClaims::Create(const Rules
   }
   for (const std::string& w : q.bare_nouns()) measures->bare_nouns_.insert(w);
   for (const std::string& w : q.partial_words()) measures->partial_words_.insert(w);
-  for (const Lemma& l : q.lemmas()) measures->plurals_.emplace(l.singular(), l.plural());
+  for (const std::string& w : q.ongoing_words()) measures->ongoing_words_.insert(w);
+  for (const std::string& w : q.vague_nouns()) measures->vague_nouns_.insert(w);
+  for (const Lemma& l : q.lemmas()) {
+    measures->plurals_.emplace(l.singular(), l.plural());
+    measures->plurals_of_.insert(l.plural());
+  }
   for (const QualifierWord& w : rules.proto().qualifiers()) {
     if (w.phrase() == "about" && w.spread() > 0) measures->about_spread_ = w.spread();
   }
@@ -81,7 +87,18 @@ bool MeasureClaims::IsMeasureKind(const CompiledKind& kind) const {
 
 std::vector<MeasureClaim> MeasureClaims::Find(absl::string_view sentence) const {
   std::vector<MeasureClaim> out;
-  for (const QuantityMention& m : tagger_->Tag(sentence)) {
+  const std::vector<QuantityMention> mentions = tagger_->Tag(sentence);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const QuantityMention& m = mentions[i];
+    // "58km (36 miles)", "6 million euros ($6.8 million)": a conversion of
+    // the quantity before it, not a claim of its own.
+    if (i > 0 && mentions[i - 1].dimension() == m.dimension() && m.begin() > 0) {
+      const int gap_begin = mentions[i - 1].end();
+      absl::string_view gap =
+          gap_begin < m.begin() ? sentence.substr(gap_begin, m.begin() - gap_begin) : "";
+      gap = absl::StripAsciiWhitespace(gap);
+      if (absl::EndsWith(gap, "(") && gap.size() <= 12) continue;
+    }
     MeasureClaim claim;
     if (Build(sentence, m, &claim)) out.push_back(std::move(claim));
   }
@@ -119,6 +136,37 @@ bool MeasureClaims::Build(absl::string_view sentence, const QuantityMention& m,
     const size_t word_end = rest.find_first_of(" ,.;:-");
     const std::string next = absl::AsciiStrToLower(rest.substr(0, word_end));
     if (partial_words_.contains(next)) return false;
+    // ... anywhere before the noun: "a dozen other cities".
+    std::vector<std::string> written = absl::StrSplit(absl::AsciiStrToLower(m.text()),
+                                                      absl::ByAnyChar(" -"), absl::SkipEmpty());
+    for (const std::string& w : written) {
+      if (partial_words_.contains(w)) return false;
+    }
+    if (vague_nouns_.contains(m.head())) return false;
+    // Two or more of a noun written in the singular is a compound, not a
+    // count: "a three-game streak", "a 9-14 start", "the 3400 block",
+    // "a 10-fight career" (but "20 crew", "50 police": plurals alike).
+    if (!written.empty() && (m.range() ? m.value_high() : m.value()) >= 2) {
+      const std::string& noun = written.back();
+      const bool plural = absl::EndsWith(noun, "s") || plurals_of_.contains(noun) ||
+                          state_words_.contains(noun);
+      if (!plural && absl::ascii_isalpha(static_cast<unsigned char>(noun[0]))) return false;
+    }
+    // A count is whole and more than one: "one church" names one of
+    // several, "6.0 quake" is a magnitude.
+    if (m.range() ? m.value_high() < 2 : m.value() < 2) return false;
+    if (absl::StrContains(m.text(), ".") || m.value() != std::floor(m.value())) return false;
+    // "nine voting": a participle, not a thing counted.
+    if (absl::EndsWith(m.head(), "ing")) return false;
+    // "60 firefighters are still keeping watch": a later phase.
+    if (m.state().empty()) {
+      absl::string_view after = sentence.substr(std::min<size_t>(m.end(), sentence.size()));
+      int words = 0;
+      for (absl::string_view w : absl::StrSplit(after, ' ', absl::SkipEmpty())) {
+        if (++words > 3) break;
+        if (ongoing_words_.contains(absl::AsciiStrToLower(w))) return false;
+      }
+    }
   }
   std::string change = m.change();
   if (change == "up" || change == "down") {

@@ -13,9 +13,12 @@
 namespace crosscheck {
 namespace {
 
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::StartsWith;
 
 class MeasureClaimsTest : public ::testing::Test {
  protected:
@@ -76,6 +79,8 @@ TEST_F(MeasureClaimsTest, CountsOfPeopleSayWhatHappenedToThem) {
               ElementsAre("number of people arrested = 24 people"));
   EXPECT_THAT(Find("Police have detained 60 suspects so far."),
               ElementsAre("number of suspects arrested = 60 suspects"));
+  EXPECT_THAT(Find("Nine foreign nationals are reported missing."),
+              ElementsAre("number of nationals missing = Nine foreign nationals"));
   EXPECT_THAT(Find("The governor said more than 300,000 people were left homeless."),
               ElementsAre("number of people homeless = more than 300,000 people"));
   // People alone, or dead (the death toll's), make no count claim.
@@ -97,6 +102,24 @@ TEST_F(MeasureClaimsTest, RatesPartsAgesAndMovesAreNoClaims) {
   EXPECT_THAT(Find("Officials said 11 others were missing."), IsEmpty());
   EXPECT_THAT(Find("Two additional blasts were triggered during the raids."), IsEmpty());
   EXPECT_THAT(Find("Two other churches were targeted."), IsEmpty());
+  // A compound, not a count; a vague noun; one of several.
+  EXPECT_THAT(Find("The Sixers had a three-game losing streak."), IsEmpty());
+  EXPECT_THAT(Find("The fire started in the 3400 block of Main Street."), IsEmpty());
+  EXPECT_THAT(Find("He had been arrested three times since October."), IsEmpty());
+  EXPECT_THAT(Find("Riots spread to more than a dozen other cities."), IsEmpty());
+  EXPECT_THAT(Find("Gray had four prior arrests."), IsEmpty());
+  EXPECT_THAT(Find("Some 20 crew were rescued."),
+              ElementsAre("number of crew rescued = about 20 crew"));
+  // One of several, a magnitude, a participle, a later phase.
+  EXPECT_THAT(Find("In just one church, 50 people were killed."), IsEmpty());
+  EXPECT_THAT(Find("A magnitude - 6.0 quake can cause severe damage."),
+              Not(Contains(StartsWith("number of"))));
+  EXPECT_THAT(Find("Sixty firefighters are still keeping watch."), IsEmpty());
+  // A conversion in parentheses is the claim before it.
+  EXPECT_THAT(Find("The epicentre was 58km (36 miles) south-west of Bandar Abbas."),
+              ElementsAre("distance from Bandar Abbas = 58km"));
+  EXPECT_THAT(Find("It was part of a 6 million-euro ($6.8 million) renovation project."),
+              ElementsAre("amount of project = 6 million-euro"));
   // Identifiers are no quantities at all.
   EXPECT_THAT(Find("All aboard Flight 417 were confirmed dead."), IsEmpty());
 }

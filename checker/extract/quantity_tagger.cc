@@ -565,7 +565,27 @@ void QuantityTagger::Impl::Concept(absl::string_view text, const std::vector<Wor
                         !absl::ascii_isdigit(static_cast<unsigned char>(m->text().back()));
   // "seven-year-old", "a 50-year-old bridge": an age.
   if (after > first && words[after - 1].lower == "old") m->set_property("age");
-  if (!counted && after < n && !breaks_before(after)) {
+  // "58km (36 miles) south-west of Bandar Abbas", "a 6 million-euro ($6.8
+  // million) renovation": what follows a conversion in parentheses
+  // follows the measure.
+  bool past_conversion = false;
+  if (after < n) {
+    absl::string_view gap = text.substr(m->end(), std::max(0, words[after].begin - m->end()));
+    if (absl::StrContains(gap, "(")) {
+      for (int j = after + 1; j < n && j <= after + 6; ++j) {
+        absl::string_view g = text.substr(words[j - 1].end, words[j].begin - words[j - 1].end);
+        if (absl::StrContains(g, ")")) {
+          absl::string_view rest = absl::StripAsciiWhitespace(g.substr(g.find(')') + 1));
+          if (rest.empty()) {
+            after = j;
+            past_conversion = true;
+          }
+          break;
+        }
+      }
+    }
+  }
+  if (!counted && after < n && (past_conversion || !breaks_before(after))) {
     int i = after;
     if (auto p = properties.find(words[i].lower); p != properties.end() && i + 1 < n &&
                                                   !breaks_before(i + 1) &&
@@ -681,7 +701,11 @@ void QuantityTagger::Impl::Concept(absl::string_view text, const std::vector<Wor
     }
     for (int i = after; i < n && i < after + 5 && state.empty(); ++i) {
       if (breaks_before(i)) break;
-      if (Full(words[i].lower, *clause_break)) break;
+      // ("nine foreign nationals are reported missing": a reporting verb
+      // after an auxiliary does not start a clause.)
+      if (Full(words[i].lower, *clause_break) && !(i > after && auxiliary(words[i - 1].lower))) {
+        break;
+      }
       if (auto s = states.find(words[i].lower); s != states.end()) state = s->second;
     }
     for (int i = k; i >= 0 && i > k - 4 && state.empty(); --i) {
