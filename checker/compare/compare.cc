@@ -386,7 +386,6 @@ void SubjectComparison::FindAgreements(const std::vector<const GroupClaim*>& cla
   }
 }
 
-
 // For a kind whose subjects are matched by words (`across_articles_only`):
 // an article that gives two values for one subject that cannot both be the
 // same quantity ("seven bullets" hit him, his gun held "four bullets";
@@ -415,11 +414,10 @@ void DropAmbiguous(const Comparison& comparison, std::vector<const GroupClaim*>*
     members->clear();
     return;
   }
-  members->erase(std::remove_if(members->begin(), members->end(),
-                                [&](const GroupClaim* c) {
-                                  return ambiguous.contains(c->article_id());
-                                }),
-                 members->end());
+  members->erase(
+      std::remove_if(members->begin(), members->end(),
+                     [&](const GroupClaim* c) { return ambiguous.contains(c->article_id()); }),
+      members->end());
 }
 
 }  // namespace

@@ -137,8 +137,8 @@ bool MeasureClaims::Build(absl::string_view sentence, const QuantityMention& m,
     const std::string next = absl::AsciiStrToLower(rest.substr(0, word_end));
     if (partial_words_.contains(next)) return false;
     // ... anywhere before the noun: "a dozen other cities".
-    std::vector<std::string> written = absl::StrSplit(absl::AsciiStrToLower(m.text()),
-                                                      absl::ByAnyChar(" -"), absl::SkipEmpty());
+    std::vector<std::string> written =
+        absl::StrSplit(absl::AsciiStrToLower(m.text()), absl::ByAnyChar(" -"), absl::SkipEmpty());
     for (const std::string& w : written) {
       if (partial_words_.contains(w)) return false;
     }
@@ -146,10 +146,14 @@ bool MeasureClaims::Build(absl::string_view sentence, const QuantityMention& m,
     // Two or more of a noun written in the singular is a compound, not a
     // count: "a three-game streak", "a 9-14 start", "the 3400 block",
     // "a 10-fight career" (but "20 crew", "50 police": plurals alike).
+    // ("10 members and 3": the noun is written, not carried over.)
+    if (written.empty() || !absl::ascii_isalpha(static_cast<unsigned char>(written.back()[0]))) {
+      if (!bare_nouns_.contains(m.head())) return false;
+    }
     if (!written.empty() && (m.range() ? m.value_high() : m.value()) >= 2) {
       const std::string& noun = written.back();
-      const bool plural = absl::EndsWith(noun, "s") || plurals_of_.contains(noun) ||
-                          state_words_.contains(noun);
+      const bool plural =
+          absl::EndsWith(noun, "s") || plurals_of_.contains(noun) || state_words_.contains(noun);
       if (!plural && absl::ascii_isalpha(static_cast<unsigned char>(noun[0]))) return false;
     }
     // A count is whole and more than one: "one church" names one of

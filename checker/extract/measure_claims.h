@@ -82,7 +82,7 @@ class MeasureClaims {
   absl::flat_hash_set<std::string> ongoing_words_;
   absl::flat_hash_set<std::string> vague_nouns_;
   absl::flat_hash_map<std::string, std::string> plurals_;  // singular -> plural
-  absl::flat_hash_set<std::string> plurals_of_;             // irregular plurals
+  absl::flat_hash_set<std::string> plurals_of_;            // irregular plurals
   double about_spread_ = 0.1;
 };
 

@@ -119,7 +119,8 @@ struct QuantityTagger::Impl {
   absl::flat_hash_map<std::string, std::string> states;      // word -> name
   absl::flat_hash_set<std::string> measure_verbs;
   absl::flat_hash_set<std::string> bound_words;  // words of bounds_before, articles
-  std::unique_ptr<RE2> number;                   // digits or words
+  absl::flat_hash_set<std::string> part_nouns;
+  std::unique_ptr<RE2> number;  // digits or words
   std::unique_ptr<RE2> identifier_before, not_after, score_before, name_before, not_counted,
       clause_break, age_before, people_before, people_after, relative_after, age_apposition_before,
       age_apposition_after, change_carries;
@@ -218,6 +219,7 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Rul
     for (const std::string& w : c.words()) impl->states[w] = c.name();
   }
   for (const std::string& w : q.measure_verbs()) impl->measure_verbs.insert(w);
+  for (const std::string& w : q.part_nouns()) impl->part_nouns.insert(w);
   std::string fractions =
       absl::StrJoin(q.fractions(), "|",
                     [](std::string* out, const Fraction& f) { absl::StrAppend(out, f.word()); });
@@ -798,9 +800,11 @@ void QuantityTagger::Impl::Concept(absl::string_view text, const std::vector<Wor
     // ("$65 a tonne", "141,000 vehicles per day") is of nothing here.
     // "a portion of about 100 metres of the bridge" measures the portion.
     if (!rate) {
+      const bool of_part = part_nouns.contains(of_head);
       m->set_head(!after_head.empty() && !after_of ? after_head
-                  : !of_head.empty()               ? of_head
+                  : of_part                        ? of_head
                   : !after_head.empty()            ? after_head
+                  : !of_head.empty()               ? of_head
                                                    : subject_head);
     }
   }
