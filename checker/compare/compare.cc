@@ -285,7 +285,10 @@ void SubjectComparison::ComparePair(const DatedClaim& x, const DatedClaim& y) {
   // "killed 138 on Sunday".)
   const bool both_on_timeline = timeline_ != nullptr && timeline_->On(x) && timeline_->On(y);
   if (!both_on_timeline && TimesApart(x, y, Window())) return;
-  if (std::string why = separator_.UngroupedParticipantsApart(a, b); !why.empty()) {
+  if (std::string why = comparison_.undated_needs_participant()
+                            ? EventSeparator::UndatedParticipantsApart(a, b)
+                            : separator_.UngroupedParticipantsApart(a, b);
+      !why.empty()) {
     apart_->Record(a, b, why);  // different events
     return;
   }
@@ -336,7 +339,8 @@ void SubjectComparison::EmitSpread() {
     for (const GroupClaim* c : claims) whole.push_back(c->Whole());
     std::string pair = ExplainPair(kind_, spread.reason, *spread.first_a, *spread.first_b);
     // A single pair reads as a pair.
-    std::string why = claims.size() == 2 ? std::move(pair) : ExplainSpread(claims, pair);
+    std::string why =
+        claims.size() == 2 ? std::move(pair) : ExplainSpread(claims, pair, &comparison_);
     findings_->push_back(MakeFinding(kind_, subject_, verdict, std::move(whole), std::move(why)));
   }
   spreads_.clear();

@@ -53,6 +53,14 @@ std::string EventSeparator::ParticipantsApart(const GroupClaim& a, const GroupCl
   return "";
 }
 
+std::string EventSeparator::UndatedParticipantsApart(const GroupClaim& a, const GroupClaim& b) {
+  if ((a.published().empty() || b.published().empty()) &&
+      !ParticipantFinder::ShareAny(a.participants(), b.participants())) {
+    return "undated, no participant in common";
+  }
+  return "";
+}
+
 std::string EventSeparator::Apart(const Comparison& comparison, const GroupClaim& a,
                                   const GroupClaim& b) const {
   std::string why = PlacesApart(comparison, a, b);

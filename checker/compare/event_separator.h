@@ -80,6 +80,9 @@ class EventSeparator {
   // article undated and the other dated, and no participant in common.
   // Empty when nothing says so.
   static std::string ParticipantsApart(const GroupClaim& a, const GroupClaim& b);
+  // Claims one of which is undated, of articles that name no participant
+  // in common (Comparison.undated_needs_participant).
+  static std::string UndatedParticipantsApart(const GroupClaim& a, const GroupClaim& b);
   // ParticipantsApart, unless the events were grouped.
   std::string UngroupedParticipantsApart(const GroupClaim& a, const GroupClaim& b) const {
     return events_grouped_ ? "" : ParticipantsApart(a, b);

@@ -141,29 +141,51 @@ std::string ExplainTimelineStep(const ClaimKind& k, PairReason reason,
       timeline.empty() ? "" : absl::StrCat(" The count by day of publication: ", timeline, "."));
 }
 
-std::string ExplainSpread(const std::vector<const GroupClaim*>& claims, const std::string& worst) {
-  // Values in order of first appearance, each with its outlets once.
-  std::vector<std::pair<std::string, std::vector<std::string>>> values;
+std::string ExplainSpread(const std::vector<const GroupClaim*>& claims, const std::string& worst,
+                          const Comparison* comparison) {
+  // Values in order of first appearance, each with its outlets once; with
+  // a comparison, values that agree with a group's first ("200-metre" and
+  // "650 ft (198 metres)") are one group.
+  struct Value {
+    const GroupClaim* first;
+    std::string words;
+    std::vector<std::string> outlets;
+  };
+  std::vector<std::vector<Value>> groups;
   for (const GroupClaim* c : claims) {
     const std::string key = ValueKey(c->shape());
-    auto it =
-        std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == key; });
-    if (it == values.end()) {
-      values.push_back({key, {c->display_value()}});
-      it = values.end() - 1;
+    Value* value = nullptr;
+    for (std::vector<Value>& g : groups) {
+      for (Value& v : g) {
+        if (ValueKey(v.first->shape()) == key) value = &v;
+      }
+    }
+    if (value == nullptr) {
+      std::vector<Value>* group = nullptr;
+      for (std::vector<Value>& g : groups) {
+        if (comparison == nullptr || group != nullptr) break;
+        const Relation r = Relate(*g.front().first, *c, *comparison, nullptr);
+        if (r == Relation::kEqual || r == Relation::kCompatible) group = &g;
+      }
+      if (group == nullptr) group = &groups.emplace_back();
+      group->push_back({c, c->display_value(), {}});
+      value = &group->back();
     }
     const std::string who = c->outlet().empty() ? c->article_id() : c->outlet();
-    if (std::find(it->second.begin() + 1, it->second.end(), who) == it->second.end()) {
-      it->second.push_back(who);
+    if (std::find(value->outlets.begin(), value->outlets.end(), who) == value->outlets.end()) {
+      value->outlets.push_back(who);
     }
   }
   std::vector<std::string> listed;
-  for (const auto& [key, words] : values) {
-    listed.push_back(absl::StrCat(words.front(), " (",
-                                  absl::StrJoin(words.begin() + 1, words.end(), ", "), ")"));
+  for (const std::vector<Value>& g : groups) {
+    std::vector<std::string> values;
+    for (const Value& v : g) {
+      values.push_back(absl::StrCat(v.words, " (", absl::StrJoin(v.outlets, ", "), ")"));
+    }
+    listed.push_back(absl::StrJoin(values, " = "));
   }
   const std::string subject = claims.empty() ? std::string("value") : claims.front()->subject();
-  return absl::StrCat("Outlets give ", values.size(), " different values for the ", subject, ": ",
+  return absl::StrCat("Outlets give ", groups.size(), " different values for the ", subject, ": ",
                       absl::StrJoin(listed, "; "), ". For example: ", worst);
 }
 

@@ -52,7 +52,10 @@ std::string ExplainPair(const ClaimKind& kind, PairReason reason, const GroupCla
 // "Outlets give 3 different values for the time the fire broke out:
 // 17:45-18:15 local time (Punch); 18:50 local time (National Post, The
 // Local France); ... For example: ...".
-std::string ExplainSpread(const std::vector<const GroupClaim*>& claims, const std::string& worst);
+// With `comparison`, values that agree with one another are listed as one
+// ("200-metre (ITV) = 650 ft (198 metres) (Evening Standard)").
+std::string ExplainSpread(const std::vector<const GroupClaim*>& claims, const std::string& worst,
+                          const Comparison* comparison = nullptr);
 
 // Why the outlets of `agreement` agree: "3 outlets (AP, BBC News, Reuters)
 // agree that deaths is 12." Names at most kMaxAgreementClaims outlets (and

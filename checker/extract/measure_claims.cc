@@ -200,8 +200,11 @@ bool MeasureClaims::Build(absl::string_view sentence, const QuantityMention& m,
   } else {
     const std::string property = m.property().empty() ? dimension->property() : m.property();
     if (property == "distance") {
+      // "a motorist 50 miles north of Detroit" and "the building, 15 miles
+      // north of Detroit" are two distances.
       if (m.place().empty()) return false;
-      subject = absl::StrCat("distance from ", m.place());
+      subject = m.head().empty() ? absl::StrCat("distance from ", m.place())
+                                 : absl::StrCat("distance of ", m.head(), " from ", m.place());
     } else {
       if (m.head().empty()) return false;
       subject = absl::StrCat(property, " of ", m.head());
@@ -232,10 +235,11 @@ bool MeasureClaims::Build(absl::string_view sentence, const QuantityMention& m,
     q.set_unbounded(true);
     prefix = "more than ";
   } else if (change == "<") {
-    q.set_qualifier(QUALIFIER_LESS_THAN);
+    // ("up to 120 mph" and "less than 120" are one cue: the end is kept.)
+    q.set_qualifier(QUALIFIER_AT_MOST);
     q.set_lower(std::min(0.0, low));
     q.set_upper(low);
-    prefix = "less than ";
+    prefix = "up to ";
   } else {
     q.set_qualifier(QUALIFIER_EXACT);
     q.set_lower(low);

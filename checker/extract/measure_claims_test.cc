@@ -56,7 +56,7 @@ TEST_F(MeasureClaimsTest, ValuesAreInTheBaseUnitWithTheWrittenUnitKept) {
   EXPECT_EQ(q.dimension(), "length");
   EXPECT_EQ(found[0].claim.kind(), "measure");
   EXPECT_EQ(found[0].claim.display_value(), "30 miles (48.3 kilometres)");
-  EXPECT_EQ(found[0].claim.subject(), "distance from Kathmandu");
+  EXPECT_EQ(found[0].claim.subject(), "distance of village from Kathmandu");
 }
 
 TEST_F(MeasureClaimsTest, OneSubjectForOneThingWrittenInDifferentWays) {
@@ -117,7 +117,12 @@ TEST_F(MeasureClaimsTest, RatesPartsAgesAndMovesAreNoClaims) {
   EXPECT_THAT(Find("Sixty firefighters are still keeping watch."), IsEmpty());
   // A conversion in parentheses is the claim before it.
   EXPECT_THAT(Find("The epicentre was 58km (36 miles) south-west of Bandar Abbas."),
-              ElementsAre("distance from Bandar Abbas = 58km"));
+              ElementsAre("distance of epicentre from Bandar Abbas = 58km"));
+  // Two things at a distance from one place are two distances.
+  EXPECT_THAT(Find("A motorist 50 miles north of Detroit spotted the car."),
+              ElementsAre("distance of motorist from Detroit = 50 miles (80.5 kilometres)"));
+  EXPECT_THAT(Find("The office building is about 15 miles north of Detroit."),
+              ElementsAre("distance of building from Detroit = about 15 miles (24.1 kilometres)"));
   EXPECT_THAT(Find("It was part of a 6 million-euro ($6.8 million) renovation project."),
               ElementsAre("amount of project = 6 million-euro"));
   // Identifiers are no quantities at all.

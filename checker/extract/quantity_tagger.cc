@@ -304,7 +304,7 @@ std::string QuantityTagger::Impl::Lemma(absl::string_view word) const {
     return w.substr(0, w.size() - 2);
   }
   if (w.size() > 2 && ends("s") && !ends("ss") && !ends("us") && !ends("is") &&
-      !(ends("as") && w.size() <= 5)) {
+      !(ends("as") && w.size() <= 5 && !ends("eas"))) {
     return w.substr(0, w.size() - 1);
   }
   return w;
@@ -517,8 +517,17 @@ void QuantityTagger::Impl::Concept(absl::string_view text, const std::vector<Wor
     return !noun_stops.contains(w.lower) && !concept_drop.contains(w.lower) && !is_number_word(w) &&
            !verbish(w) && !measure_verbs.contains(w.lower) && !properties.contains(w.lower) &&
            !states.contains(w.lower) && w.lower.size() > 1 &&
-           !(w.lower.size() > 5 && absl::EndsWith(w.lower, "ing")) &&
            !(w.lower.size() > 4 && absl::EndsWith(w.lower, "ly"));
+  };
+  // An -ing word is a noun ("the office building is") when a verb, a bound
+  // or the clause's end follows it, else a participle ("losses resulting
+  // from", "a viaduct connecting the").
+  auto participle = [&](int i) {
+    const Word& w = words[i];
+    if (w.lower.size() <= 5 || !absl::EndsWith(w.lower, "ing")) return false;
+    if (i + 1 >= n || breaks_before(i + 1)) return false;
+    const std::string& next = words[i + 1].lower;
+    return !(auxiliary(next) || measure_verbs.contains(next) || is_number_word(words[i + 1]));
   };
   // The head of the noun phrase that starts at word `from` (before `to`):
   // its last content word before a preposition, participle or verb
@@ -528,7 +537,7 @@ void QuantityTagger::Impl::Concept(absl::string_view text, const std::vector<Wor
     std::string head;
     for (int i = from; i < to; ++i) {
       if (i > from && breaks_before(i)) break;
-      if (!content(i)) {
+      if (!content(i) || participle(i)) {
         if (noun_stops.contains(words[i].lower) || verbish(words[i]) ||
             measure_verbs.contains(words[i].lower) || !head.empty()) {
           break;
@@ -542,7 +551,7 @@ void QuantityTagger::Impl::Concept(absl::string_view text, const std::vector<Wor
   // The last content word of words [from, to), as a head.
   auto head_of = [&](int from, int to) -> std::string {
     for (int i = to - 1; i >= from; --i) {
-      if (content(i)) return HeadWord(words[i].lower);
+      if (content(i) && !participle(i)) return HeadWord(words[i].lower);
     }
     return "";
   };
@@ -763,7 +772,8 @@ void QuantityTagger::Impl::Concept(absl::string_view text, const std::vector<Wor
     while (before >= 0 && words[before].lower != "of" && IsBoundWord(words[before].lower)) {
       --before;
     }
-    if (before >= 0 && before >= start && !breaks_before(before + 1) && content(before)) {
+    if (before >= 0 && before >= start && !breaks_before(before + 1) && content(before) &&
+        !(words[before].lower.size() > 5 && absl::EndsWith(words[before].lower, "ing"))) {
       subject_head = HeadWord(words[before].lower);
     } else if (linked && !subject.empty() && before >= start &&
                (measure_verbs.contains(words[before].lower) || auxiliary(words[before].lower))) {

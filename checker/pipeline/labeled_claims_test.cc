@@ -14,6 +14,9 @@
 //   compared with this event's numbers).
 // - A claim on a sentence with no label of its kind is a false hit: every
 //   sentence of the labeled articles was read.
+// - Claims of measure kinds (`open_dimensions`) are not labeled here: the
+//   quantities they come from are scored against testdata/labeled/
+//   quantities_*.jsonl (tools/eval_quantities.py).
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -184,10 +187,14 @@ void LocateLabels(const Rules& rules, const LabeledClaims& labeled, const Senten
 
 // The claims (but negated ones, which are no claims) by where they are.
 std::map<Key, std::vector<const Claim*>> ClaimsByKey(const std::vector<Claim>& claims,
-                                                     Sentences& sentences) {
+                                                     const Rules& rules, Sentences& sentences) {
   std::map<Key, std::vector<const Claim*>> by_key;
   for (const Claim& c : claims) {
     if (c.attribution().negated()) continue;
+    if (const CompiledKind* k = rules.FindKind(c.kind());
+        k != nullptr && k->kind->open_dimensions_size() > 0) {
+      continue;
+    }
     const auto& list = sentences[c.article_id()];
     int index = -1;
     for (size_t i = 0; i < list.size(); ++i) {
@@ -363,7 +370,7 @@ void Measure(const std::string& file, const std::vector<Bar>& bars, const FieldB
   ASSERT_NO_FATAL_FAILURE(ExtractAll(**rules, paths, &claims, &sentences));
   std::map<Key, std::vector<const ClaimLabel*>> positives, negatives;
   ASSERT_NO_FATAL_FAILURE(LocateLabels(**rules, labeled, sentences, &positives, &negatives));
-  std::map<Key, std::vector<const Claim*>> by_key = ClaimsByKey(claims, sentences);
+  std::map<Key, std::vector<const Claim*>> by_key = ClaimsByKey(claims, **rules, sentences);
 
   Scores scores;
   std::set<Key> keys;
