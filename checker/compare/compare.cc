@@ -489,6 +489,7 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
     DropAmbiguous(comparison, &members);
     if (members.empty()) continue;
     const std::vector<const GroupClaim*> unique = UniqueClaims(std::move(members), comparison);
+    const size_t first_finding = findings.size();
     SubjectComparison subject(*kind->kind, comparison, subject_name, separator, &kept_apart,
                               max_findings_per_subject_, &findings);
     subject.FindConflicts(unique, &counted.comparisons);
@@ -497,6 +498,10 @@ std::vector<Finding> Comparer::Compare(const ClaimGroup& group, const std::vecto
     if (subject.exhausted()) ++counted.truncated_subjects;
     if (comparison.report_agreement()) subject.FindAgreements(unique, voice);
     counted.omitted += subject.omitted();
+    if (kind->kind->open_dimensions_size() > 0) {
+      for (size_t i = first_finding; i < findings.size(); ++i)
+        findings[i].set_matched_by_words(true);
+    }
   }
   counted.kept_apart = kept_apart.Take();
   if (stats != nullptr) *stats = std::move(counted);

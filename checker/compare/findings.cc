@@ -78,8 +78,10 @@ void SortFindings(std::vector<Finding>* findings) {
   for (size_t i = 0; i < findings->size(); ++i) {
     const Finding& f = (*findings)[i];
     // A notable update (a revision) comes before the routine ones.
-    keys.push_back({2 * VerdictRank(f.verdict()) + (f.notable() ? 0 : 1), &f.kind(), &f.subject(),
-                    &f.id(), i});
+    // Findings of subjects matched by words come after the others.
+    keys.push_back(
+        {4 * VerdictRank(f.verdict()) + (f.matched_by_words() ? 2 : 0) + (f.notable() ? 0 : 1),
+         &f.kind(), &f.subject(), &f.id(), i});
   }
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     if (a.rank != b.rank) return a.rank < b.rank;

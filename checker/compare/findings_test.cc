@@ -123,3 +123,29 @@ TEST(SortFindingsTest, MostSevereFirstThenKindSubjectAndId) {
 
 }  // namespace
 }  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+TEST(SortFindingsMatchedByWordsTest, MeasureFindingsComeAfterTheOthersOfTheirVerdict) {
+  Finding measure;
+  measure.set_verdict(DISCREPANCY);
+  measure.set_kind("count");
+  measure.set_matched_by_words(true);
+  Finding toll;
+  toll.set_verdict(DISCREPANCY);
+  toll.set_kind("death_toll");
+  Finding contradiction;
+  contradiction.set_verdict(CONTRADICTION);
+  contradiction.set_kind("measure");
+  contradiction.set_matched_by_words(true);
+  std::vector<Finding> findings = {measure, toll, contradiction};
+  SortFindings(&findings);
+  ASSERT_EQ(findings.size(), 3u);
+  EXPECT_EQ(findings[0].kind(), "measure");     // a more severe verdict first
+  EXPECT_EQ(findings[1].kind(), "death_toll");  // then the kinds with patterns
+  EXPECT_EQ(findings[2].kind(), "count");
+}
+
+}  // namespace
+}  // namespace crosscheck
