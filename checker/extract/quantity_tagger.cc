@@ -1,5 +1,8 @@
 #include "checker/extract/quantity_tagger.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -94,6 +97,56 @@ std::string FormatNumber(double v) {
   return absl::StrCat(v);
 }
 
+// The code point at text[i] (its length in `len`); U+FFFD for a bad byte.
+UChar32 CodePointAt(absl::string_view text, int i, int end, int* len) {
+  UChar32 c;
+  int j = i;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), j, end, c);
+  *len = j - i;
+  return c < 0 ? 0xFFFD : c;
+}
+
+bool LetterOrDigit(UChar32 c) {
+  return c < 0x80 ? absl::ascii_isalnum(static_cast<unsigned char>(c)) : u_isalnum(c);
+}
+
+// The words of text[s_begin, s_end): see TagSentence.
+std::vector<Word> Words(absl::string_view text, int s_begin, int s_end) {
+  std::vector<Word> words;
+  int i = s_begin;
+  while (i < s_end) {
+    int len = 0;
+    const UChar32 c = CodePointAt(text, i, s_end, &len);
+    int end = i + len;
+    if (LetterOrDigit(c)) {
+      int j = end;
+      while (j < s_end) {
+        int k = 0;
+        const UChar32 d = CodePointAt(text, j, s_end, &k);
+        if (LetterOrDigit(d)) {
+          j += k;
+          end = j;
+        } else if (d == '\'' || d == 0x2019 || d == '&' || d == '.') {
+          j += k;
+        } else {
+          break;
+        }
+      }
+    } else if (!(c == '%' || c == '$' || c == 0x20AC || c == 0xA3)) {
+      i += len;
+      continue;
+    }
+    Word word;
+    word.begin = i;
+    word.end = end;
+    word.lower = absl::AsciiStrToLower(text.substr(i, end - i));
+    word.capitalized = absl::ascii_isupper(static_cast<unsigned char>(text[i]));
+    words.push_back(std::move(word));
+    i = end;
+  }
+  return words;
+}
+
 }  // namespace
 
 struct QuantityTagger::Impl {
@@ -124,6 +177,7 @@ struct QuantityTagger::Impl {
   std::unique_ptr<RE2> identifier_before, not_after, score_before, name_before, not_counted,
       clause_break, age_before, people_before, people_after, relative_after, age_apposition_before,
       age_apposition_after, change_carries;
+  std::unique_ptr<RE2> date_cue;  // null: the TIMEX3 pass always runs
 
   std::vector<QuantityMention> Tag(absl::string_view text) const;
   void TagSentence(absl::string_view text, int s_begin, int s_end,
@@ -258,6 +312,13 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Rul
     if (!(*f.re)->ok()) {
       return absl::InvalidArgumentError(
           absl::StrCat("quantities.", f.name, ": ", (*f.re)->error()));
+    }
+  }
+  if (!q.date_cue().empty()) {
+    impl->date_cue = Compile(q.date_cue());
+    if (!impl->date_cue->ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("quantities.date_cue: ", impl->date_cue->error()));
     }
   }
   if (!impl->number->ok()) {
@@ -825,8 +886,10 @@ std::vector<QuantityMention> QuantityTagger::Impl::Tag(absl::string_view text) c
   std::vector<QuantityMention> out;
   // Dates and times of day are time expressions, not quantities.
   std::vector<std::pair<int, int>> dates;
-  for (const Timex& t : timex->Tag(text, absl::CivilDay(2000, 1, 1))) {
-    if (t.type != "DURATION") dates.push_back({t.begin, t.end});
+  if (date_cue == nullptr || Partial(text, *date_cue)) {
+    for (const Timex& t : timex->Tag(text, absl::CivilDay(2000, 1, 1))) {
+      if (t.type != "DURATION") dates.push_back({t.begin, t.end});
+    }
   }
   // Sentences: a line, or text up to a period, question or exclamation mark
   // followed by a space and an upper-case letter or quote.
@@ -860,23 +923,11 @@ void QuantityTagger::Impl::TagSentence(absl::string_view text, int s_begin, int 
                                        std::vector<QuantityMention>* out) const {
   std::vector<Number> numbers = Numbers(text, s_begin, s_end);
   if (numbers.empty()) return;
-  // Words of the sentence.
-  std::vector<Word> words;
-  {
-    static const LazyRE2 kWord = {"([\\pL\\pN][\\pL\\pN'’&.]*[\\pL\\pN]|[\\pL\\pN%$€£])"};
-    re2::StringPiece rest = Piece(text.substr(s_begin, s_end - s_begin));
-    re2::StringPiece piece;
-    while (RE2::FindAndConsume(&rest, *kWord, &piece)) {
-      const absl::string_view w = View(piece);
-      Word word;
-      word.begin = static_cast<int>(w.data() - text.data());
-      word.end = word.begin + static_cast<int>(w.size());
-      word.lower = absl::AsciiStrToLower(w);
-      word.capitalized = absl::ascii_isupper(static_cast<unsigned char>(w[0]));
-      words.push_back(std::move(word));
-    }
-  }
-  const int s_begin_word = 0;
+  // Words of the sentence: a letter or digit, then letters, digits and
+  // inner apostrophes, ampersands and periods ("O'Brien", "AT&T", "U.S"),
+  // ending on a letter or digit; or one of % $ € £ alone. (Scanned by
+  // hand: a regex call per word cost more than the rest of the tagger.)
+  std::vector<Word> words = Words(text, s_begin, s_end);
   auto in_date = [&](int b, int e) {
     for (const auto& [db, de] : dates) {
       if (b < de && db < e) return true;
@@ -1144,7 +1195,7 @@ void QuantityTagger::Impl::TagSentence(absl::string_view text, int s_begin, int 
         // A name or a demonym modifies what follows ("8.5 million Windows
         // devices", "three Texas counties"); alone, a plural one is counted
         // ("three Americans").
-        if (word.capitalized && j > s_begin_word) {
+        if (word.capitalized && j > 0) {
           if (next_is_content) continue;
           if (Lemma(word.lower) == word.lower || absl::EndsWith(word.lower, "as")) break;
           noun = j;
