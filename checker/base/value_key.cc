@@ -19,6 +19,14 @@ std::string ValueKey(const Claim& c) {
                         : t.zone_explicit() ? t.zone()
                                             : "L");
   }
+  // A measure's value, however it was written ("2,750 tons" and "2,750
+  // tonnes" are one).
+  if (c.has_quantity() && !c.quantity().dimension().empty()) {
+    const Quantity& q = c.quantity();
+    return absl::StrCat("q", static_cast<int>(q.qualifier()), ":", q.lower(), "..",
+                        q.unbounded() ? std::string("inf") : absl::StrCat(q.upper()), " ",
+                        q.unit());
+  }
   if (!c.has_actor()) return c.display_value();
   const Actor& a = c.actor();
   if (a.ancestors_size() >= 2) return a.ancestors(a.ancestors_size() - 2);

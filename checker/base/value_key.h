@@ -13,7 +13,9 @@
 
 namespace crosscheck {
 
-// The key under which claims count as the same value: the displayed value,
+// The key under which claims count as the same value: the displayed value
+// (for a measure, its bounds in the base unit: "2,750 tons" and "2,750
+// tonnes" are one),
 // for times the days ("Saturday" and "72 hours after Wednesday" alike) and the
 // time of day (in UTC when its zone is known), or
 // for actors the side they speak for (the body just under a country:
