@@ -24,6 +24,7 @@
 #include "absl/time/civil_time.h"
 #include "checker/base/re2_util.h"
 #include "checker/base/status_macros.h"
+#include "checker/extract/json_lines.h"
 #include "checker/extract/quantity.h"
 #include "checker/extract/timex.h"
 #include "google/protobuf/util/json_util.h"
@@ -108,6 +109,12 @@ UChar32 CodePointAt(absl::string_view text, int i, int end, int* len) {
 
 bool LetterOrDigit(UChar32 c) {
   return c < 0x80 ? absl::ascii_isalnum(static_cast<unsigned char>(c)) : u_isalnum(c);
+}
+
+// A word after a measure that makes it a rate: "$65 a tonne", "141,000
+// vehicles per day".
+bool RateWord(const std::string& word) {
+  return word == "a" || word == "an" || word == "per" || word == "each" || word == "every";
 }
 
 // The words of text[s_begin, s_end): see TagSentence.
@@ -686,8 +693,7 @@ void QuantityTagger::Impl::Concept(absl::string_view text, const std::vector<Wor
   bool rate = false;
   if (!counted && after < n && m->property().empty()) {
     int i = after;
-    static const absl::flat_hash_set<std::string> kRate = {"a", "an", "per", "each", "every"};
-    rate = kRate.contains(words[i].lower);
+    rate = RateWord(words[i].lower);
     if (auto p = properties.find(words[i].lower); p != properties.end() || rate) {
       if (!rate) m->set_property(p->second);
       int j = i + 1;
@@ -786,11 +792,8 @@ void QuantityTagger::Impl::Concept(absl::string_view text, const std::vector<Wor
     }
     m->set_state(state);
     // "141,000 vehicles per day" is a rate, not a count of vehicles.
-    const bool per =
-        after < n &&
-        (words[after].lower == "per" || words[after].lower == "a" || words[after].lower == "an" ||
-         words[after].lower == "each" || words[after].lower == "every") &&
-        after + 1 < n && words[after + 1].lower != "few";
+    const bool per = after < n && RateWord(words[after].lower) && after + 1 < n &&
+                     words[after + 1].lower != "few";
     if (m->dimension() == "count" && !m->unit().empty() && !per) {
       m->set_head(HeadWord(m->unit()));
     }
@@ -1296,79 +1299,60 @@ std::string QuantityExampleString(const QuantityMention& q) {
 
 absl::Status TagQuantityJsonLinesFile(const QuantityTagger& tagger, const std::string& path,
                                       absl::FunctionRef<absl::Status(absl::string_view)> sink) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open file"));
-  google::protobuf::util::JsonParseOptions parse;
-  parse.ignore_unknown_fields = true;
-  constexpr char kExpected[] = "expected one JSON object {\"id\", \"text\"} per line";
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (absl::StripAsciiWhitespace(line).empty()) continue;
-    const std::string where = absl::StrCat(path, ":", number);
-    QuantityDocumentIn doc;
-    const auto parsed = google::protobuf::util::JsonStringToMessage(line, &doc, parse);
-    if (!parsed.ok()) {
-      std::string message(parsed.message().data(), parsed.message().size());
-      message = message.substr(0, message.find('\n'));
-      return absl::InvalidArgumentError(
-          absl::StrCat(where, ": not a JSON document (", message, "); ", kExpected));
-    }
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    w.StartObject();
-    w.Key("id");
-    w.String(doc.id().data(), static_cast<rapidjson::SizeType>(doc.id().size()));
-    w.Key("quantities");
-    w.StartArray();
-    for (const QuantityMention& q : tagger.Tag(doc.text())) {
-      w.StartObject();
-      w.Key("begin");
-      w.Int(q.begin());
-      w.Key("end");
-      w.Int(q.end());
-      w.Key("text");
-      w.String(q.text().data(), static_cast<rapidjson::SizeType>(q.text().size()));
-      w.Key("value");
-      if (q.range()) {
+  QuantityDocumentIn doc;
+  return ForEachJsonLine(
+      path, "expected one JSON object {\"id\", \"text\"} per line", &doc,
+      [&](const std::string&) -> absl::Status {
+        rapidjson::StringBuffer buffer;
+        rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+        w.StartObject();
+        w.Key("id");
+        w.String(doc.id().data(), static_cast<rapidjson::SizeType>(doc.id().size()));
+        w.Key("quantities");
         w.StartArray();
-        w.Double(q.value());
-        w.Double(q.value_high());
+        for (const QuantityMention& q : tagger.Tag(doc.text())) {
+          w.StartObject();
+          w.Key("begin");
+          w.Int(q.begin());
+          w.Key("end");
+          w.Int(q.end());
+          w.Key("text");
+          w.String(q.text().data(), static_cast<rapidjson::SizeType>(q.text().size()));
+          w.Key("value");
+          if (q.range()) {
+            w.StartArray();
+            w.Double(q.value());
+            w.Double(q.value_high());
+            w.EndArray();
+          } else {
+            w.Double(q.value());
+          }
+          for (const auto& [key, value] :
+               {std::pair<const char*, const std::string*>{"unit", &q.unit()},
+                {"dimension", &q.dimension()},
+                {"change", &q.change()},
+                {"concept", &q.concept()}}) {
+            w.Key(key);
+            w.String(value->data(), static_cast<rapidjson::SizeType>(value->size()));
+          }
+          // The concept's parts, when the sentence gives them.
+          for (const auto& [key, value] :
+               {std::pair<const char*, const std::string*>{"head", &q.head()},
+                {"property", &q.property()},
+                {"state", &q.state()},
+                {"place", &q.place()}}) {
+            if (value->empty()) continue;
+            w.Key(key);
+            w.String(value->data(), static_cast<rapidjson::SizeType>(value->size()));
+          }
+          w.EndObject();
+        }
         w.EndArray();
-      } else {
-        w.Double(q.value());
-      }
-      for (const auto& [key, value] :
-           {std::pair<const char*, const std::string*>{"unit", &q.unit()},
-            {"dimension", &q.dimension()},
-            {"change", &q.change()},
-            {"concept", &q.concept()}}) {
-        w.Key(key);
-        w.String(value->data(), static_cast<rapidjson::SizeType>(value->size()));
-      }
-      // The concept's parts, when the sentence gives them.
-      for (const auto& [key, value] :
-           {std::pair<const char*, const std::string*>{"head", &q.head()},
-            {"property", &q.property()},
-            {"state", &q.state()},
-            {"place", &q.place()}}) {
-        if (value->empty()) continue;
-        w.Key(key);
-        w.String(value->data(), static_cast<rapidjson::SizeType>(value->size()));
-      }
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-    std::string json(buffer.GetString(), buffer.GetSize());
-    json.push_back('\n');
-    RETURN_IF_ERROR(sink(json));
-  }
-  if (number == 0) {
-    return absl::InvalidArgumentError(absl::StrCat(path, ":1: empty file; ", kExpected));
-  }
-  return absl::OkStatus();
+        w.EndObject();
+        std::string json(buffer.GetString(), buffer.GetSize());
+        json.push_back('\n');
+        return sink(json);
+      });
 }
 
 }  // namespace crosscheck

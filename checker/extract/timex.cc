@@ -14,6 +14,7 @@
 #include "checker/base/dates.h"
 #include "checker/base/re2_util.h"
 #include "checker/base/status_macros.h"
+#include "checker/extract/json_lines.h"
 #include "checker/extract/quantity.h"
 #include "checker/extract/timex_resolve.h"
 #include "checker/extract/timex_value.h"
@@ -310,58 +311,38 @@ std::vector<Timex> TimexTagger::Tag(absl::string_view text, absl::CivilDay dct) 
 
 absl::Status TagJsonLinesFile(const TimexTagger& tagger, const std::string& path,
                               absl::FunctionRef<absl::Status(absl::string_view)> sink) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open file"));
-  google::protobuf::util::JsonParseOptions parse;
-  parse.ignore_unknown_fields = true;
   google::protobuf::util::JsonPrintOptions print;
   print.always_print_primitive_fields = true;
   print.preserve_proto_field_names = true;
-  std::string line;
   std::string json;
-  int number = 0;
-  constexpr char kExpected[] =
-      "expected one JSON object {\"id\", \"dct\" (YYYY-MM-DD), \"text\"} per line";
-  while (std::getline(in, line)) {
-    ++number;
-    if (absl::StripAsciiWhitespace(line).empty()) continue;
-    std::string where = absl::StrCat(path, ":", number);
-    TimexDocumentIn doc;
-    const auto parsed = google::protobuf::util::JsonStringToMessage(line, &doc, parse);
-    if (!parsed.ok()) {
-      std::string message(parsed.message().data(), parsed.message().size());
-      message = message.substr(0, message.find('\n'));
-      return absl::InvalidArgumentError(
-          absl::StrCat(where, ": not a JSON document (", message, "); ", kExpected));
-    }
-    if (doc.dct().empty()) doc.set_dct(doc.published());
-    absl::optional<absl::CivilDay> dct = ParseIsoDate(doc.dct());
-    if (!dct) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(where, ": \"dct\": expected a date YYYY-MM-DD, got '", doc.dct(), "'"));
-    }
-    TimexDocumentOut result;
-    result.set_id(doc.id());
-    for (const Timex& t : tagger.Tag(doc.text(), *dct)) {
-      TimexSpan* span = result.add_timexes();
-      span->set_begin(t.begin);
-      span->set_end(t.end);
-      span->set_text(doc.text().substr(t.begin, t.end - t.begin));
-      span->set_type(t.type);
-      span->set_value(t.value);
-    }
-    json.clear();
-    const auto printed = google::protobuf::util::MessageToJsonString(result, &json, print);
-    if (!printed.ok()) {
-      return absl::InternalError(absl::StrCat(where, ": ", printed.message().data()));
-    }
-    json.push_back('\n');
-    RETURN_IF_ERROR(sink(json));
-  }
-  if (number == 0) {
-    return absl::InvalidArgumentError(absl::StrCat(path, ":1: empty file; ", kExpected));
-  }
-  return absl::OkStatus();
+  TimexDocumentIn doc;
+  return ForEachJsonLine(
+      path, "expected one JSON object {\"id\", \"dct\" (YYYY-MM-DD), \"text\"} per line", &doc,
+      [&](const std::string& where) -> absl::Status {
+        if (doc.dct().empty()) doc.set_dct(doc.published());
+        absl::optional<absl::CivilDay> dct = ParseIsoDate(doc.dct());
+        if (!dct) {
+          return absl::InvalidArgumentError(
+              absl::StrCat(where, ": \"dct\": expected a date YYYY-MM-DD, got '", doc.dct(), "'"));
+        }
+        TimexDocumentOut result;
+        result.set_id(doc.id());
+        for (const Timex& t : tagger.Tag(doc.text(), *dct)) {
+          TimexSpan* span = result.add_timexes();
+          span->set_begin(t.begin);
+          span->set_end(t.end);
+          span->set_text(doc.text().substr(t.begin, t.end - t.begin));
+          span->set_type(t.type);
+          span->set_value(t.value);
+        }
+        json.clear();
+        const auto printed = google::protobuf::util::MessageToJsonString(result, &json, print);
+        if (!printed.ok()) {
+          return absl::InternalError(absl::StrCat(where, ": ", printed.message().data()));
+        }
+        json.push_back('\n');
+        return sink(json);
+      });
 }
 
 }  // namespace crosscheck
